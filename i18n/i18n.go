@@ -1,0 +1,141 @@
+// Package i18n holds the one message catalog shared by the server and the PWA.
+// Danish is the first language; English the second.
+package i18n
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Default is the language used when nothing else is known.
+const Default = "da"
+
+// Languages lists the supported languages, Danish first.
+var Languages = []string{"da", "en"}
+
+//go:embed da.json en.json
+var files embed.FS
+
+// entry is a message: a plain string, or plural forms keyed by "one"/"other".
+type entry struct {
+	text   string
+	plural map[string]string
+}
+
+func (e *entry) UnmarshalJSON(b []byte) error {
+	if err := json.Unmarshal(b, &e.text); err == nil {
+		return nil
+	}
+	return json.Unmarshal(b, &e.plural)
+}
+
+var catalogs = mustLoad()
+
+func mustLoad() map[string]map[string]entry {
+	out := map[string]map[string]entry{}
+	for _, lang := range Languages {
+		raw, err := files.ReadFile(lang + ".json")
+		if err != nil {
+			panic(err)
+		}
+		var m map[string]entry
+		if err := json.Unmarshal(raw, &m); err != nil {
+			panic(fmt.Sprintf("i18n: %s.json: %v", lang, err))
+		}
+		out[lang] = m
+	}
+	return out
+}
+
+// Raw returns the catalog file for lang as served to the PWA.
+func Raw(lang string) ([]byte, bool) {
+	if !Supported(lang) {
+		return nil, false
+	}
+	b, err := files.ReadFile(lang + ".json")
+	return b, err == nil
+}
+
+// Supported reports whether lang is one of Languages.
+func Supported(lang string) bool {
+	for _, l := range Languages {
+		if l == lang {
+			return true
+		}
+	}
+	return false
+}
+
+// Keys returns every key of lang's catalog (for tests).
+func Keys(lang string) []string {
+	keys := make([]string, 0, len(catalogs[lang]))
+	for k := range catalogs[lang] {
+		keys = append(keys, k)
+	}
+	return keys
+}
+
+// Vars are the values substituted for {name} placeholders.
+type Vars map[string]any
+
+// T translates key into lang, falling back to Danish and then to the key itself.
+func T(lang, key string, vars Vars) string {
+	e, ok := lookup(lang, key)
+	if !ok {
+		return key
+	}
+	text := e.text
+	if e.plural != nil {
+		text = e.plural[pluralForm(vars)]
+	}
+	return substitute(text, vars)
+}
+
+func lookup(lang, key string) (entry, bool) {
+	if e, ok := catalogs[lang][key]; ok {
+		return e, true
+	}
+	e, ok := catalogs[Default][key]
+	return e, ok
+}
+
+// pluralForm picks the Danish/English form from vars["n"]: one for exactly 1.
+func pluralForm(vars Vars) string {
+	if n, ok := vars["n"]; ok && fmt.Sprint(n) == "1" {
+		return "one"
+	}
+	return "other"
+}
+
+func substitute(text string, vars Vars) string {
+	if len(vars) == 0 {
+		return text
+	}
+	pairs := make([]string, 0, 2*len(vars))
+	for k, v := range vars {
+		pairs = append(pairs, "{"+k+"}", format(v))
+	}
+	return strings.NewReplacer(pairs...).Replace(text)
+}
+
+func format(v any) string {
+	if f, ok := v.(float64); ok {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	return fmt.Sprint(v)
+}
+
+// Negotiate picks a supported language from an Accept-Language header.
+func Negotiate(header string) string {
+	for _, part := range strings.Split(header, ",") {
+		tag := strings.ToLower(strings.TrimSpace(strings.SplitN(part, ";", 2)[0]))
+		base := strings.SplitN(tag, "-", 2)[0]
+		if Supported(base) {
+			return base
+		}
+	}
+	return Default
+}

@@ -1,0 +1,65 @@
+// Package api turns HTTP into calls on the models package. Fiber stays inside
+// this package so the rest of Trappen does not depend on it.
+package api
+
+import (
+	"io/fs"
+	"log/slog"
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"trappen/models"
+)
+
+// MaxBodyBytes caps every request body.
+const MaxBodyBytes = 1 << 20
+
+// Deps is everything the HTTP layer needs, wired by the server package.
+type Deps struct {
+	Store  *models.Store
+	Tokens *Tokens
+	Log    *slog.Logger
+	// Now is the clock; tests pass one they control.
+	Now func() time.Time
+	// PWA is the built web app (pwa/dist).
+	PWA fs.FS
+	// SecureCookies forces the Secure flag on cookies (behind a TLS proxy).
+	SecureCookies bool
+	// Push is optional: the Web Push configuration (VAPID key, allow-list).
+	Push *PushConfig
+}
+
+// PushConfig is what the push endpoints need.
+type PushConfig struct {
+	PublicKey string
+	Allowlist []string
+}
+
+type handler struct {
+	Deps
+}
+
+// New builds the Fiber app with every route and the one error handler.
+func New(d Deps) *fiber.App {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.Log == nil {
+		d.Log = slog.Default()
+	}
+	h := &handler{Deps: d}
+	app := fiber.New(fiber.Config{
+		AppName:               "Trappen",
+		BodyLimit:             MaxBodyBytes,
+		ErrorHandler:          h.errorHandler,
+		DisableStartupMessage: true,
+		ReadTimeout:           30 * time.Second,
+		WriteTimeout:          30 * time.Second,
+		IdleTimeout:           120 * time.Second,
+	})
+	h.routes(app)
+	return app
+}
+
+func (h *handler) now() time.Time { return h.Now().UTC() }

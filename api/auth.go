@@ -1,0 +1,135 @@
+package api
+
+import (
+	"time"
+
+	"github.com/gofiber/fiber/v2"
+
+	"trappen/models"
+)
+
+const refreshCookie = "trappen_refresh"
+
+type loginRequest struct {
+	Email    string `json:"email"`
+	Password string `json:"password"`
+}
+
+type activateRequest struct {
+	InviteCode string `json:"invite_code"`
+	Password   string `json:"password"`
+}
+
+type userResponse struct {
+	ID     string `json:"id"`
+	Role   string `json:"role"`
+	Name   string `json:"name"`
+	Locale string `json:"locale"`
+}
+
+type sessionResponse struct {
+	AccessToken string       `json:"access_token"`
+	TokenType   string       `json:"token_type"`
+	ExpiresIn   int          `json:"expires_in"`
+	User        userResponse `json:"user"`
+}
+
+func toUserResponse(u *models.User) userResponse {
+	return userResponse{ID: u.ID, Role: u.Role, Name: u.Name, Locale: u.Locale}
+}
+
+func (h *handler) login(c *fiber.Ctx) error {
+	var req loginRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	var v models.Validation
+	if req.Email == "" {
+		v.Add("email", "required")
+	}
+	if req.Password == "" {
+		v.Add("password", "required")
+	}
+	if err := v.Err(); err != nil {
+		return err
+	}
+	u, err := h.Store.Login(c.UserContext(), req.Email, req.Password, c.IP(), h.now())
+	if err != nil {
+		return err
+	}
+	refresh, err := h.Store.IssueRefreshToken(c.UserContext(), u.ID, h.now())
+	if err != nil {
+		return err
+	}
+	return h.startSession(c, u, refresh)
+}
+
+func (h *handler) activate(c *fiber.Ctx) error {
+	var req activateRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	u, err := h.Store.Activate(c.UserContext(), req.InviteCode, req.Password, h.now())
+	if err != nil {
+		return err
+	}
+	refresh, err := h.Store.IssueRefreshToken(c.UserContext(), u.ID, h.now())
+	if err != nil {
+		return err
+	}
+	return h.startSession(c, u, refresh)
+}
+
+func (h *handler) refresh(c *fiber.Ctx) error {
+	raw := c.Cookies(refreshCookie)
+	if raw == "" {
+		return models.NewError(models.KindUnauthorized, "invalid_refresh")
+	}
+	u, next, err := h.Store.RotateRefreshToken(c.UserContext(), raw, h.now())
+	if err != nil {
+		h.clearRefreshCookie(c)
+		return err
+	}
+	return h.startSession(c, u, next)
+}
+
+func (h *handler) logout(c *fiber.Ctx) error {
+	if raw := c.Cookies(refreshCookie); raw != "" {
+		if err := h.Store.RevokeRefreshToken(c.UserContext(), raw, h.now()); err != nil {
+			return err
+		}
+	}
+	h.clearRefreshCookie(c)
+	return c.SendStatus(fiber.StatusNoContent)
+}
+
+func (h *handler) me(c *fiber.Ctx) error {
+	u, err := h.Store.UserByID(c.UserContext(), userID(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(toUserResponse(u))
+}
+
+func (h *handler) startSession(c *fiber.Ctx, u *models.User, refresh string) error {
+	access, err := h.Tokens.Issue(u.ID, u.Role, h.now())
+	if err != nil {
+		return err
+	}
+	c.Cookie(&fiber.Cookie{
+		Name:     refreshCookie,
+		Value:    refresh,
+		Path:     "/api/v1/auth",
+		Expires:  h.now().Add(models.RefreshTokenLifetime),
+		HTTPOnly: true,
+		Secure:   h.secure(c),
+		SameSite: fiber.CookieSameSiteStrictMode,
+	})
+	return c.JSON(sessionResponse{AccessToken: access, TokenType: "Bearer",
+		ExpiresIn: int(AccessTokenLifetime / time.Second), User: toUserResponse(u)})
+}
+
+func (h *handler) clearRefreshCookie(c *fiber.Ctx) {
+	c.Cookie(&fiber.Cookie{Name: refreshCookie, Value: "", Path: "/api/v1/auth", Expires: time.Unix(1, 0),
+		HTTPOnly: true, Secure: h.secure(c), SameSite: fiber.CookieSameSiteStrictMode})
+}

@@ -1,0 +1,93 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"strings"
+)
+
+// Config is Trappen's configuration, read once from the environment.
+type Config struct {
+	Addr          string // TRAPPEN_ADDR
+	DatabaseURL   string // DATABASE_URL
+	DataDir       string // TRAPPEN_DATA_DIR
+	JWTKey        []byte // TRAPPEN_JWT_KEY or TRAPPEN_JWT_KEY_FILE
+	SecureCookies bool   // TRAPPEN_SECURE_COOKIES
+	LogLevel      string // TRAPPEN_LOG_LEVEL
+
+	PushAllowlist   []string // TRAPPEN_PUSH_ALLOWLIST
+	PushSubscriber  string   // TRAPPEN_PUSH_SUBSCRIBER
+	VAPIDPublicKey  string   // TRAPPEN_VAPID_PUBLIC_KEY
+	VAPIDPrivateKey string   // TRAPPEN_VAPID_PRIVATE_KEY or TRAPPEN_VAPID_PRIVATE_KEY_FILE
+}
+
+// DefaultPushAllowlist holds the https endpoints of the major push services.
+var DefaultPushAllowlist = []string{
+	"https://fcm.googleapis.com/",
+	"https://updates.push.services.mozilla.com/",
+	"https://push.services.mozilla.com/",
+	"https://web.push.apple.com/",
+	"https://api.push.apple.com/",
+	"https://wns2-",
+	"https://notify.windows.com/",
+}
+
+// LoadConfig reads the environment through getenv.
+func LoadConfig(getenv func(string) string) (Config, error) {
+	c := Config{
+		Addr:           envOr(getenv, "TRAPPEN_ADDR", ":8080"),
+		DatabaseURL:    getenv("DATABASE_URL"),
+		DataDir:        envOr(getenv, "TRAPPEN_DATA_DIR", "data"),
+		SecureCookies:  getenv("TRAPPEN_SECURE_COOKIES") == "true" || getenv("TRAPPEN_SECURE_COOKIES") == "1",
+		LogLevel:       envOr(getenv, "TRAPPEN_LOG_LEVEL", "info"),
+		PushSubscriber: envOr(getenv, "TRAPPEN_PUSH_SUBSCRIBER", "https://trappen.example/kontakt"),
+		VAPIDPublicKey: getenv("TRAPPEN_VAPID_PUBLIC_KEY"),
+		PushAllowlist:  DefaultPushAllowlist,
+	}
+	var err error
+	if c.JWTKey, err = secret(getenv, "TRAPPEN_JWT_KEY"); err != nil {
+		return c, err
+	}
+	if len(c.JWTKey) > 0 && len(c.JWTKey) < 32 {
+		return c, fmt.Errorf("TRAPPEN_JWT_KEY must be at least 32 bytes")
+	}
+	key, err := secret(getenv, "TRAPPEN_VAPID_PRIVATE_KEY")
+	if err != nil {
+		return c, err
+	}
+	c.VAPIDPrivateKey = strings.TrimSpace(string(key))
+	if (c.VAPIDPrivateKey == "") != (c.VAPIDPublicKey == "") {
+		return c, fmt.Errorf("TRAPPEN_VAPID_PUBLIC_KEY and TRAPPEN_VAPID_PRIVATE_KEY go together")
+	}
+	if list := getenv("TRAPPEN_PUSH_ALLOWLIST"); list != "" {
+		c.PushAllowlist = nil
+		for _, p := range strings.Split(list, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				c.PushAllowlist = append(c.PushAllowlist, p)
+			}
+		}
+	}
+	return c, nil
+}
+
+func envOr(getenv func(string) string, name, def string) string {
+	if v := getenv(name); v != "" {
+		return v
+	}
+	return def
+}
+
+// secret reads NAME, or the file named by NAME_FILE.
+func secret(getenv func(string) string, name string) ([]byte, error) {
+	if v := getenv(name); v != "" {
+		return []byte(v), nil
+	}
+	if path := getenv(name + "_FILE"); path != "" {
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return nil, fmt.Errorf("%s_FILE: %w", name, err)
+		}
+		return []byte(strings.TrimRight(string(b), "\r\n")), nil
+	}
+	return nil, nil
+}

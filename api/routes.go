@@ -34,6 +34,15 @@ func (h *handler) routes(app *fiber.App) {
 	cw.Get("/:id", h.getCitizen)
 	cw.Post("/:id/invite", h.reissueInvite)
 
+	citizen := authed.Group("/me", requireRole(models.RoleCitizen))
+	_ = citizen
+
+	// --- Issue 3: the citizen's journey (goals, check-ins, plan, meetings, progression, export).
+
+	// --- Issue 4: fast track, push subscriptions, notification settings, calendar feed.
+
+	// --- Issue 5: the caseworker's workspace (caseload, snooze, reassign, audit log).
+
 	// Unknown API paths answer in the contract's error format, not with the app.
 	v1.All("/*", func(*fiber.Ctx) error { return models404() })
 

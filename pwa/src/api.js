@@ -1,0 +1,104 @@
+// Fetch wrapper for /api/v1. The access token lives only in memory; the
+// refresh token is an HttpOnly cookie the browser sends to /auth/refresh.
+import { currentLanguage, t } from './i18n.js';
+
+const BASE = '/api/v1';
+
+let accessToken = null;
+let refreshing = null;
+let onUnauthorised = () => {};
+
+export class ApiError extends Error {
+  constructor(status, code, message, fields) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields || {};
+  }
+}
+
+export function setAccessToken(token) {
+  accessToken = token || null;
+}
+
+// Called when a request stays 401 after a refresh: the session is over.
+export function setUnauthorisedHandler(fn) {
+  onUnauthorised = fn;
+}
+
+async function send(method, path, body) {
+  const headers = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
+  if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  try {
+    return await fetch(BASE + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', t('ui.error.network'));
+  }
+}
+
+async function toError(res) {
+  let err = null;
+  try {
+    err = (await res.json()).error;
+  } catch {
+    // Not our JSON error body (proxy page, empty body): use a generic text.
+  }
+  const fallback = res.status >= 500 ? t('ui.error.server') : t('ui.error.generic');
+  return new ApiError(res.status, err?.code || `http_${res.status}`, err?.message || fallback, err?.fields);
+}
+
+async function parse(res) {
+  if (res.status === 204) return null;
+  const text = await res.text();
+  return text ? JSON.parse(text) : null;
+}
+
+// refresh asks for a new access token with the cookie. Concurrent callers
+// share one request, because a refresh token works only once.
+export function refresh() {
+  if (!refreshing) {
+    refreshing = (async () => {
+      const res = await send('POST', '/auth/refresh');
+      if (!res.ok) throw await toError(res);
+      const session = await parse(res);
+      setAccessToken(session.access_token);
+      return session;
+    })().finally(() => {
+      refreshing = null;
+    });
+  }
+  return refreshing;
+}
+
+const NO_RETRY = ['/auth/login', '/auth/refresh', '/auth/activate', '/auth/logout'];
+
+export async function request(method, path, body) {
+  let res = await send(method, path, body);
+  if (res.status === 401 && accessToken !== null && !NO_RETRY.includes(path)) {
+    try {
+      await refresh();
+    } catch {
+      setAccessToken(null);
+      onUnauthorised();
+      throw await toError(res);
+    }
+    res = await send(method, path, body);
+  }
+  if (!res.ok) throw await toError(res);
+  return parse(res);
+}
+
+export const api = {
+  get: (path) => request('GET', path),
+  post: (path, body) => request('POST', path, body),
+  put: (path, body) => request('PUT', path, body),
+  patch: (path, body) => request('PATCH', path, body),
+  del: (path, body) => request('DELETE', path, body),
+};

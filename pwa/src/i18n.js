@@ -1,0 +1,63 @@
+// Message catalogs, shared with the Go server: /i18n/{lang}.json is a flat
+// object of key → string, or key → {one, other} for plurals. Placeholders
+// look like {name}.
+const SUPPORTED = ['da', 'en'];
+
+let lang = 'da';
+let messages = {};
+let rules = new Intl.PluralRules('da');
+const listeners = new Set();
+
+export function currentLanguage() {
+  return lang;
+}
+
+// Before sign-in: the browser's language if it is English, else Danish.
+export function browserLanguage() {
+  const nav = (typeof navigator !== 'undefined' && navigator.language) || '';
+  return nav.toLowerCase().startsWith('en') ? 'en' : 'da';
+}
+
+export function normalise(locale) {
+  const l = String(locale || '').slice(0, 2).toLowerCase();
+  return SUPPORTED.includes(l) ? l : 'da';
+}
+
+export async function setLanguage(locale) {
+  const next = normalise(locale);
+  if (next === lang && Object.keys(messages).length > 0) return;
+  const res = await fetch(`/i18n/${next}.json`, { credentials: 'same-origin' });
+  if (!res.ok) throw new Error(`catalog ${next}: ${res.status}`);
+  messages = await res.json();
+  lang = next;
+  rules = new Intl.PluralRules(lang);
+  document.documentElement.lang = lang;
+  listeners.forEach((fn) => fn(lang));
+}
+
+export function onLanguageChange(fn) {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
+
+function format(text, vars) {
+  if (!vars) return text;
+  return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+}
+
+// t returns the key itself when it is missing, so a gap shows instead of crashing.
+export function t(key, vars) {
+  const msg = messages[key];
+  if (typeof msg === 'string') return format(msg, vars);
+  if (msg && typeof msg.other === 'string') return format(msg.other, vars);
+  return key;
+}
+
+// plural picks the one/other form for n; {n} and {count} both give n.
+export function plural(key, n, vars) {
+  const msg = messages[key];
+  const all = { n, count: n, ...vars };
+  if (!msg || typeof msg === 'string') return msg ? format(msg, all) : key;
+  const form = msg[rules.select(n)] ?? msg.other ?? '';
+  return format(form, all);
+}

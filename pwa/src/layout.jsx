@@ -1,0 +1,56 @@
+import { useState } from 'preact/hooks';
+import { t } from './i18n.js';
+import { navigate } from './router.js';
+import { homeFor } from './screens/homes.js';
+import { logout, useSession } from './session.js';
+
+export function Layout({ children }) {
+  const { user } = useSession();
+  return (
+    <>
+      <a class="skipnav" href="#main">
+        {t('ui.skip_to_content')}
+      </a>
+      <header class="header">
+        <div class="solution-info">
+          <div class="container solution-info-inner">
+            <div class="solution-heading">
+              <a href={user ? homeFor(user.role) : '/login'}>Trappen</a>
+            </div>
+          </div>
+        </div>
+        {user && <SignedInBar user={user} />}
+      </header>
+      <main id="main" tabIndex={-1} class="container page">
+        {children}
+      </main>
+    </>
+  );
+}
+
+function SignedInBar({ user }) {
+  const [busy, setBusy] = useState(false);
+  async function onLogout() {
+    setBusy(true);
+    try {
+      await logout();
+    } finally {
+      setBusy(false);
+      navigate('/login', { replace: true });
+    }
+  }
+  return (
+    <div class="signed-in-bar">
+      <div class="container signed-in-bar-inner">
+        <p class="signed-in-user">
+          <span class="sr-only">{t('ui.signed_in_as')} </span>
+          <strong>{user.name}</strong>
+          <span class="signed-in-role">{t(`ui.role.${user.role}`)}</span>
+        </p>
+        <button type="button" class="button button-secondary" onClick={onLogout} disabled={busy}>
+          {t('ui.logout')}
+        </button>
+      </div>
+    </div>
+  );
+}

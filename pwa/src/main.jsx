@@ -1,0 +1,16 @@
+import { render } from 'preact';
+import { App } from './app.jsx';
+import { browserLanguage, setLanguage } from './i18n.js';
+import { startRouter } from './router.js';
+import { restore } from './session.js';
+import { registerServiceWorker } from './sw-register.js';
+
+async function start() {
+  startRouter();
+  registerServiceWorker();
+  await setLanguage(browserLanguage()).catch(() => {});
+  render(<App />, document.getElementById('app'));
+  restore();
+}
+
+start();

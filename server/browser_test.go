@@ -1,0 +1,271 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"trappen/models/storetest"
+)
+
+// chromiumPath is Debian's Chromium unless TRAPPEN_CHROMIUM says otherwise.
+func chromiumPath() string {
+	if p := os.Getenv("TRAPPEN_CHROMIUM"); p != "" {
+		return p
+	}
+	return "/usr/bin/chromium"
+}
+
+// requireBrowserTools skips (or, in CI, fails) when Chromium or axe is missing.
+func requireBrowserTools(t *testing.T) {
+	t.Helper()
+	missing := ""
+	if _, err := os.Stat(chromiumPath()); err != nil {
+		missing = chromiumPath()
+	} else if _, err := os.Stat(axePath); err != nil {
+		missing = axePath + " (run npm ci in pwa/)"
+	}
+	if missing == "" {
+		return
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatalf("browser tests need %s: CI must not skip them", missing)
+	}
+	t.Skipf("browser tests need %s", missing)
+}
+
+const axePath = "../pwa/node_modules/axe-core/axe.min.js"
+
+type runtimeEvaluate = runtime.EvaluateParams
+
+// browser is one Chromium with a persistent profile (Chromium reports an
+// incognito context as not installable).
+type browser struct {
+	t   *testing.T
+	ctx context.Context
+}
+
+// viewport sizes the tests use.
+var (
+	phone   = [2]int64{390, 844}
+	desktop = [2]int64{1280, 800}
+	tablet  = [2]int64{820, 1180}
+)
+
+func newBrowser(t *testing.T, size [2]int64) *browser {
+	t.Helper()
+	requireBrowserTools(t)
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath()),
+		chromedp.UserDataDir(filepath.Join(t.TempDir(), "profile")),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("lang", "da-DK"),
+		chromedp.WindowSize(int(size[0]), int(size[1])),
+	)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	b := &browser{t: t, ctx: ctx}
+	mobile := size[0] < 500
+	b.run(emulation.SetDeviceMetricsOverride(size[0], size[1], 1, mobile))
+	if mobile {
+		b.run(emulation.SetTouchEmulationEnabled(true))
+	}
+	b.run(emulation.SetLocaleOverride().WithLocale("da-DK"))
+	return b
+}
+
+// run executes actions, failing the test on error.
+func (b *browser) run(actions ...chromedp.Action) {
+	b.t.Helper()
+	if err := chromedp.Run(b.ctx, actions...); err != nil {
+		b.t.Fatalf("browser: %v\npage text: %s", err, b.textNoFail())
+	}
+}
+
+func (b *browser) textNoFail() string {
+	var text string
+	ctx, cancel := context.WithTimeout(b.ctx, 2*time.Second)
+	defer cancel()
+	chromedp.Run(ctx, chromedp.Evaluate(`document.body ? document.body.innerText : ""`, &text))
+	if len(text) > 800 {
+		text = text[:800]
+	}
+	return text
+}
+
+// open navigates and waits for the app to render into #app.
+func (b *browser) open(url string) {
+	b.t.Helper()
+	b.run(chromedp.Navigate(url), chromedp.WaitVisible(`#app main h1`, chromedp.ByQuery))
+}
+
+// fill types value into the input with id.
+func (b *browser) fill(id, value string) {
+	b.t.Helper()
+	b.run(chromedp.SetValue("#"+id, "", chromedp.ByID), chromedp.SendKeys("#"+id, value, chromedp.ByID))
+}
+
+// click clicks the first element matching the CSS selector.
+func (b *browser) click(sel string) {
+	b.t.Helper()
+	b.run(chromedp.Click(sel, chromedp.ByQuery, chromedp.NodeVisible))
+}
+
+// waitText waits until the page shows text.
+func (b *browser) waitText(text string) {
+	b.t.Helper()
+	js := fmt.Sprintf(`document.body && document.body.innerText.includes(%q)`, text)
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		var ok bool
+		if err := chromedp.Run(b.ctx, chromedp.Evaluate(js, &ok)); err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			b.t.Fatalf("page never showed %q; it shows:\n%s", text, b.textNoFail())
+		}
+		chromedp.Run(b.ctx, chromedp.Sleep(100*time.Millisecond))
+	}
+}
+
+// eval evaluates a JS expression (awaiting promises) into out.
+func (b *browser) eval(js string, out any) {
+	b.t.Helper()
+	b.run(chromedp.Evaluate(js, out, func(p *runtimeEvaluate) *runtimeEvaluate { return p.WithAwaitPromise(true) }))
+}
+
+// axe runs axe-core on the page and fails on serious or critical findings.
+func (b *browser) axe(name string) {
+	b.t.Helper()
+	src, err := os.ReadFile(axePath)
+	if err != nil {
+		b.t.Fatal(err)
+	}
+	var loaded bool
+	b.run(chromedp.Evaluate(string(src)+";true", &loaded))
+	var raw string
+	b.eval(`axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa']}})
+		.then(r => JSON.stringify(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+		.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0,3).map(n => n.target.join(' '))}))))`, &raw)
+	var violations []map[string]any
+	json.Unmarshal([]byte(raw), &violations)
+	for _, v := range violations {
+		b.t.Errorf("axe on %s: %v %v: %v at %v", name, v["impact"], v["id"], v["help"], v["nodes"])
+	}
+}
+
+// checkLayout fails on horizontal scrolling and on touch targets under 24×24 px.
+func (b *browser) checkLayout(name string) {
+	b.t.Helper()
+	var overflow bool
+	b.eval(`document.documentElement.scrollWidth > window.innerWidth`, &overflow)
+	if overflow {
+		b.t.Errorf("%s scrolls horizontally", name)
+	}
+	var small []string
+	b.eval(`[...document.querySelectorAll('a[href], button, input, select, textarea, [role=button]')]
+		.filter(e => e.offsetParent !== null && !e.closest('.sr-only'))
+		.filter(e => { const r = e.getBoundingClientRect();
+			if (e.tagName === 'A' && getComputedStyle(e).display === 'inline' && e.closest('p, li, td')) return false;
+			return r.width < 24 || r.height < 24 })
+		.map(e => e.outerHTML.slice(0, 80))`, &small)
+	for _, s := range small {
+		b.t.Errorf("%s: touch target under 24×24 px: %s", name, s)
+	}
+}
+
+// waitServiceWorker waits until a service worker controls the page.
+func (b *browser) waitServiceWorker() {
+	b.t.Helper()
+	var ok bool
+	b.eval(`navigator.serviceWorker.ready.then(() => new Promise(r => {
+		if (navigator.serviceWorker.controller) return r(true);
+		navigator.serviceWorker.addEventListener('controllerchange', () => r(true));
+		setTimeout(() => r(!!navigator.serviceWorker.controller), 10000);
+	}))`, &ok)
+	if !ok {
+		b.t.Fatal("no service worker took control of the page")
+	}
+}
+
+func TestBrowserCaseworkerSignsIn(t *testing.T) {
+	s := startServer(t, storetest.Options(t, storetest.SQLite))
+	s.createCaseworker("sara@example.dk", "Sara Holm", "a long enough password")
+	b := newBrowser(t, phone)
+	b.open(s.URL + "/")
+	b.waitText("Log ind")
+	b.axe("the sign-in page")
+	b.checkLayout("the sign-in page")
+
+	b.fill("email", "sara@example.dk")
+	b.fill("password", "not the password")
+	b.click(`form button[type=submit]`)
+	b.waitText("forkert")
+	b.axe("the sign-in page with an error")
+
+	b.fill("password", "a long enough password")
+	b.click(`form button[type=submit]`)
+	b.waitText("Sara Holm")
+	b.axe("the caseworker's first page")
+	b.checkLayout("the caseworker's first page")
+}
+
+func TestBrowserCitizenActivatesAndSignsIn(t *testing.T) {
+	s := startServer(t, storetest.Options(t, storetest.SQLite))
+	s.createCaseworker("sara@example.dk", "Sara Holm", "a long enough password")
+	code := s.registerCitizen("sara@example.dk", "Bo Jensen", "bo@example.dk")
+	b := newBrowser(t, phone)
+	b.open(s.URL + "/aktiver")
+	b.axe("the activation page")
+	b.checkLayout("the activation page")
+	b.fill("invite_code", code)
+	b.fill("password", "my own long password")
+	b.fill("password_repeat", "my own long password")
+	b.click(`form button[type=submit]`)
+	b.waitText("Bo Jensen")
+
+	b.click(`.signed-in-bar button`)
+	b.waitText("Log ind")
+	b.fill("email", "bo@example.dk")
+	b.fill("password", "my own long password")
+	b.click(`form button[type=submit]`)
+	b.waitText("Bo Jensen")
+}
+
+func TestBrowserShellOpensOfflineAndIsInstallable(t *testing.T) {
+	s := startServer(t, storetest.Options(t, storetest.SQLite))
+	b := newBrowser(t, phone)
+	b.open(s.URL + "/login")
+	b.waitServiceWorker()
+
+	var errs []*page.InstallabilityError
+	b.run(chromedp.ActionFunc(func(ctx context.Context) error {
+		var err error
+		errs, err = page.GetInstallabilityErrors().Do(ctx)
+		return err
+	}))
+	for _, e := range errs {
+		t.Errorf("not installable: %s %v", e.ErrorID, e.ErrorArguments)
+	}
+
+	s.Stop()
+	b.open(s.URL + "/login")
+	b.waitText("Log ind")
+	if strings.TrimSpace(b.textNoFail()) == "" {
+		t.Fatal("the shell did not open offline")
+	}
+}

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"trappen/models"
+	"trappen/models/storetest"
+)
+
+// envFor returns a getenv that points the server at opts' database.
+func envFor(opts models.OpenOptions, extra map[string]string) func(string) string {
+	return func(name string) string {
+		switch name {
+		case "DATABASE_URL":
+			return opts.DatabaseURL
+		case "TRAPPEN_DATA_DIR":
+			return opts.DataDir
+		}
+		return extra[name]
+	}
+}
+
+func TestCaseworkerCreateReadsThePasswordFromStdinAndRefusesATakenEmail(t *testing.T) {
+	for _, engine := range storetest.Engines(t) {
+		t.Run(string(engine), func(t *testing.T) {
+			opts := storetest.Options(t, engine)
+			getenv := envFor(opts, nil)
+			var out, errOut bytes.Buffer
+			args := []string{"caseworker", "create", "--email", "sara@example.dk", "--name", "Sara Sagsbehandler"}
+			if code := run(args, strings.NewReader("a long enough password\n"), &out, &errOut, getenv); code != 0 {
+				t.Fatalf("exit %d: %s", code, errOut.String())
+			}
+			store, err := models.Open(context.Background(), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer store.Close()
+			if _, err := store.Login(context.Background(), "sara@example.dk", "a long enough password", "127.0.0.1", time.Now()); err != nil {
+				t.Fatalf("the new caseworker cannot sign in: %v", err)
+			}
+			errOut.Reset()
+			args[3] = "SARA@example.dk"
+			if code := run(args, strings.NewReader("another password\n"), &out, &errOut, getenv); code == 0 {
+				t.Fatal("a taken e-mail was accepted")
+			}
+			if lines := strings.Count(strings.TrimSpace(errOut.String()), "\n"); lines != 0 || !strings.Contains(errOut.String(), "e-mail") {
+				t.Fatalf("want one line naming the e-mail, got %q", errOut.String())
+			}
+		})
+	}
+}
+
+func TestCaseworkerCreateRefusesBadInput(t *testing.T) {
+	opts := storetest.Options(t, storetest.SQLite)
+	cases := []struct {
+		name  string
+		args  []string
+		stdin string
+	}{
+		{"no e-mail", []string{"caseworker", "create", "--name", "Sara"}, "a long enough password\n"},
+		{"a short password", []string{"caseworker", "create", "--email", "s@example.dk", "--name", "Sara"}, "short\n"},
+		{"no password at all", []string{"caseworker", "create", "--email", "s@example.dk", "--name", "Sara"}, ""},
+		{"an unknown flag", []string{"caseworker", "create", "--mail", "s@example.dk"}, "a long enough password\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var out, errOut bytes.Buffer
+			if code := run(c.args, strings.NewReader(c.stdin), &out, &errOut, envFor(opts, nil)); code == 0 || errOut.Len() == 0 {
+				t.Fatalf("exit %d, stderr %q", code, errOut.String())
+			}
+		})
+	}
+}
+
+func TestConfigDefaultsAndSecrets(t *testing.T) {
+	cfg, err := LoadConfig(func(string) string { return "" })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Addr != ":8080" || cfg.DataDir != "data" || cfg.DatabaseURL != "" || len(cfg.PushAllowlist) == 0 {
+		t.Fatalf("defaults = %+v", cfg)
+	}
+	if _, err := LoadConfig(func(n string) string {
+		if n == "TRAPPEN_JWT_KEY" {
+			return "too short"
+		}
+		return ""
+	}); err == nil {
+		t.Fatal("a short JWT key was accepted")
+	}
+	cfg, _ = LoadConfig(func(n string) string {
+		if n == "TRAPPEN_PUSH_ALLOWLIST" {
+			return "https://a.example/, https://b.example/"
+		}
+		return ""
+	})
+	if len(cfg.PushAllowlist) != 2 || cfg.PushAllowlist[1] != "https://b.example/" {
+		t.Fatalf("allow-list = %v", cfg.PushAllowlist)
+	}
+}
+
+func TestTheSigningKeySurvivesARestart(t *testing.T) {
+	dir := t.TempDir()
+	first, err := loadOrCreateKey(dir, "jwt.key")
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := loadOrCreateKey(dir, "jwt.key")
+	if err != nil || !bytes.Equal(first, second) {
+		t.Fatalf("key changed across restarts (%v)", err)
+	}
+	info, err := os.Stat(filepath.Join(dir, "jwt.key"))
+	if err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("key file mode = %v (%v), want 0600", info.Mode().Perm(), err)
+	}
+}

@@ -1,0 +1,110 @@
+package main
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"sync"
+	"testing"
+	"time"
+
+	"trappen/models"
+)
+
+// testClock is a clock the test moves; it starts at the real time so the
+// browser's own clock and the server's agree.
+type testClock struct {
+	mu     sync.Mutex
+	offset time.Duration
+}
+
+func (c *testClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return time.Now().Add(c.offset) }
+func (c *testClock) Advance(d time.Duration) {
+	c.mu.Lock()
+	c.offset += d
+	c.mu.Unlock()
+}
+
+// testServer is the whole Trappen app listening on loopback.
+type testServer struct {
+	t     testing.TB
+	app   *app
+	URL   string
+	clock *testClock
+	ln    net.Listener
+}
+
+// startServer runs Trappen on a fresh database with engine opts.
+func startServer(t testing.TB, opts models.OpenOptions) *testServer {
+	t.Helper()
+	cfg, err := LoadConfig(envFor(opts, nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.DataDir == "" {
+		cfg.DataDir = t.TempDir()
+	}
+	clk := &testClock{}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	a, err := newApp(context.Background(), cfg, log, clk.Now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go a.http.Listener(ln)
+	s := &testServer{t: t, app: a, URL: "http://" + ln.Addr().String(), clock: clk, ln: ln}
+	t.Cleanup(s.Stop)
+	return s
+}
+
+// Stop shuts the server down: the browser now sees it as offline.
+func (s *testServer) Stop() {
+	if s.app == nil {
+		return
+	}
+	s.app.http.ShutdownWithTimeout(2 * time.Second)
+	s.app.Close()
+	s.app = nil
+}
+
+// get fetches path from the running server.
+func (s *testServer) get(path string) *http.Response {
+	s.t.Helper()
+	res, err := http.Get(s.URL + path)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	s.t.Cleanup(func() { res.Body.Close() })
+	return res
+}
+
+// createCaseworker adds a caseworker directly in the store.
+func (s *testServer) createCaseworker(email, name, password string) {
+	s.t.Helper()
+	if _, err := s.app.store.CreateCaseworker(context.Background(), models.NewCaseworker{Email: email, Name: name, Password: password}, s.clock.Now()); err != nil {
+		s.t.Fatal(err)
+	}
+}
+
+// registerCitizen adds a citizen on the caseworker's caseload and returns the invite code.
+func (s *testServer) registerCitizen(caseworkerEmail, name, email string) string {
+	s.t.Helper()
+	ctx := context.Background()
+	cw, err := s.app.store.Login(ctx, caseworkerEmail, "a long enough password", "127.0.0.1", s.clock.Now())
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	weeks := 12
+	first := models.CopenhagenDate(s.clock.Now()).AddDate(0, 0, -21).Format(models.DateLayout)
+	_, inv, err := s.app.store.CreateCitizen(ctx, cw.ID, models.NewCitizen{Name: name, Email: email, Locale: "da",
+		FirstSickDay: first, Category: 2, ExpectedWeeks: &weeks, EmployerName: "Byens Bageri"}, s.clock.Now())
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return inv.Code
+}

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs every test of Trappen: Go (SQLite always; PostgreSQL when reachable),
+# the front-end build check and the browser tests in Debian's Chromium.
+# CI=true makes every optional part mandatory: nothing may be skipped.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [[ -z "${TRAPPEN_TEST_DATABASE_URL:-}" ]] && command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; then
+  export TRAPPEN_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
+fi
+if [[ ! -d pwa/node_modules ]] && command -v npm >/dev/null; then
+  (cd pwa && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+echo "== gofmt, go vet"
+unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' -not -path './pwa/node_modules/*'))
+if [[ -n "$unformatted" ]]; then echo "gofmt would change: $unformatted"; exit 1; fi
+go vet ./...
+
+echo "== go test (PostgreSQL: ${TRAPPEN_TEST_DATABASE_URL:+yes}${TRAPPEN_TEST_DATABASE_URL:-no})"
+log=$(mktemp)
+set +e
+go test -count=1 -v -timeout 25m ./... >"$log" 2>&1
+status=$?
+set -e
+grep -E '^(ok|FAIL|---|panic|\?)|^\s+--- FAIL|_test.go:[0-9]+:' "$log" | grep -v -- '--- PASS' | grep -v -E '^\s*--- SKIP' | tail -n 200 || true
+skips=$(grep -E -- '--- SKIP' "$log" || true)
+passed=$(grep -cE -- '^\s*--- PASS' "$log" || true)
+failed=$(grep -cE -- '^\s*--- FAIL' "$log" || true)
+skipped=$(grep -cE -- '^\s*--- SKIP' "$log" || true)
+rm -f "$log"
+if [[ -n "$skips" ]]; then
+  echo "skipped tests:"; echo "$skips" | head -20
+  if [[ -n "${CI:-}" ]]; then echo "CI: no test may be skipped"; exit 1; fi
+fi
+echo "$passed passed, $failed failed, $skipped skipped"
+exit $status

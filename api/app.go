@@ -12,8 +12,13 @@ import (
 	"trappen/models"
 )
 
-// MaxBodyBytes caps every request body.
-const MaxBodyBytes = 1 << 20
+// MaxBodyBytes caps every request body. The server itself reads bodies up
+// to readLimit, so a client sending a few megabytes gets the contract's 413
+// rather than a reset connection.
+const (
+	MaxBodyBytes = 1 << 20
+	readLimit    = 16 << 20
+)
 
 // Deps is everything the HTTP layer needs, wired by the server package.
 type Deps struct {
@@ -51,7 +56,7 @@ func New(d Deps) *fiber.App {
 	h := &handler{Deps: d}
 	app := fiber.New(fiber.Config{
 		AppName:               "Trappen",
-		BodyLimit:             MaxBodyBytes,
+		BodyLimit:             readLimit,
 		ErrorHandler:          h.errorHandler,
 		DisableStartupMessage: true,
 		ReadTimeout:           30 * time.Second,

@@ -44,6 +44,14 @@ const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 
 	"font-src 'self'; connect-src 'self'; manifest-src 'self'; worker-src 'self'; object-src 'none'; " +
 	"base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 
+// limitBody refuses bodies over MaxBodyBytes with 413.
+func limitBody(c *fiber.Ctx) error {
+	if len(c.Body()) > MaxBodyBytes {
+		return newHTTPError(fiber.StatusRequestEntityTooLarge, "body_too_large")
+	}
+	return c.Next()
+}
+
 func (h *handler) securityHeaders(c *fiber.Ctx) error {
 	c.Set("Content-Security-Policy", contentSecurityPolicy)
 	c.Set("X-Content-Type-Options", "nosniff")

@@ -13,7 +13,7 @@ func models404() error { return models.ErrNotFound }
 
 // routes lists every route of Trappen in one place.
 func (h *handler) routes(app *fiber.App) {
-	app.Use(recover.New(), h.requestLog, h.securityHeaders, compress.New(), etag.New())
+	app.Use(recover.New(), h.requestLog, h.securityHeaders, limitBody, compress.New(), etag.New())
 
 	app.Get("/healthz", h.healthz)
 	app.Get("/readyz", h.readyz)

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	browserpkg "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
@@ -85,6 +86,13 @@ func newBrowser(t *testing.T, size [2]int64) *browser {
 		b.run(emulation.SetTouchEmulationEnabled(true))
 	}
 	b.run(emulation.SetLocaleOverride().WithLocale("da-DK"))
+	b.run(chromedp.ActionFunc(func(ctx context.Context) error {
+		_, _, _, ua, _, err := browserpkg.GetVersion().Do(ctx)
+		if err != nil {
+			return err
+		}
+		return emulation.SetUserAgentOverride(strings.Replace(ua, "Headless", "", 1)).WithAcceptLanguage("da-DK,da").Do(ctx)
+	}))
 	return b
 }
 
@@ -113,10 +121,18 @@ func (b *browser) open(url string) {
 	b.run(chromedp.Navigate(url), chromedp.WaitVisible(`#app main h1`, chromedp.ByQuery))
 }
 
-// fill types value into the input with id.
+// fill sets the value of the input with id as typing would, firing input.
 func (b *browser) fill(id, value string) {
 	b.t.Helper()
-	b.run(chromedp.SetValue("#"+id, "", chromedp.ByID), chromedp.SendKeys("#"+id, value, chromedp.ByID))
+	sel := "#" + id
+	b.run(chromedp.WaitVisible(sel, chromedp.ByQuery))
+	js := fmt.Sprintf(`(() => { const e = document.getElementById(%q);
+		const proto = e.tagName === 'TEXTAREA' ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+		Object.getOwnPropertyDescriptor(proto, 'value').set.call(e, %q);
+		e.dispatchEvent(new Event('input', {bubbles: true}));
+		e.dispatchEvent(new Event('change', {bubbles: true})); return true })()`, id, value)
+	var ok bool
+	b.run(chromedp.Evaluate(js, &ok))
 }
 
 // click clicks the first element matching the CSS selector.

@@ -262,10 +262,21 @@ func TestBrowserCitizenActivatesAndSignsIn(t *testing.T) {
 	b.waitText("Bo Jensen")
 }
 
+// firstVisitBudget is the most the first visit may transfer, compressed.
+const firstVisitBudget = 120 * 1000
+
 func TestBrowserShellOpensOfflineAndIsInstallable(t *testing.T) {
 	s := startServer(t, storetest.Options(t, storetest.SQLite))
 	b := newBrowser(t, phone)
 	b.open(s.URL + "/login")
+	var transferred int
+	b.eval(`new Promise(r => setTimeout(() => r(
+		performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))
+			.reduce((sum, e) => sum + e.transferSize, 0)), 500))`, &transferred)
+	t.Logf("first visit transferred %d bytes", transferred)
+	if transferred == 0 || transferred > firstVisitBudget {
+		t.Errorf("first visit transferred %d bytes, budget %d", transferred, firstVisitBudget)
+	}
 	b.waitServiceWorker()
 
 	var errs []*page.InstallabilityError

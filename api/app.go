@@ -31,6 +31,10 @@ type Deps struct {
 	PWA fs.FS
 	// SecureCookies forces the Secure flag on cookies (behind a TLS proxy).
 	SecureCookies bool
+	// ProxyHeader names the header holding the client address (e.g.
+	// X-Forwarded-For) when a proxy in TrustedProxies sits in front.
+	ProxyHeader    string
+	TrustedProxies []string
 	// Push is optional: the Web Push configuration (VAPID key, allow-list).
 	Push *PushConfig
 }
@@ -62,6 +66,11 @@ func New(d Deps) *fiber.App {
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          30 * time.Second,
 		IdleTimeout:           120 * time.Second,
+		// Only a trusted proxy may name the client address: the login rate
+		// limit counts per client.
+		ProxyHeader:             d.ProxyHeader,
+		EnableTrustedProxyCheck: d.ProxyHeader != "",
+		TrustedProxies:          d.TrustedProxies,
 	})
 	h.routes(app)
 	return app

@@ -14,6 +14,10 @@ type Config struct {
 	JWTKey        []byte // TRAPPEN_JWT_KEY or TRAPPEN_JWT_KEY_FILE
 	SecureCookies bool   // TRAPPEN_SECURE_COOKIES
 	LogLevel      string // TRAPPEN_LOG_LEVEL
+	// ProxyHeader and TrustedProxies let a reverse proxy name the client
+	// address (TRAPPEN_PROXY_HEADER, TRAPPEN_TRUSTED_PROXIES).
+	ProxyHeader    string
+	TrustedProxies []string
 
 	PushAllowlist   []string // TRAPPEN_PUSH_ALLOWLIST
 	PushSubscriber  string   // TRAPPEN_PUSH_SUBSCRIBER
@@ -43,6 +47,11 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		PushSubscriber: envOr(getenv, "TRAPPEN_PUSH_SUBSCRIBER", "https://trappen.example/kontakt"),
 		VAPIDPublicKey: getenv("TRAPPEN_VAPID_PUBLIC_KEY"),
 		PushAllowlist:  DefaultPushAllowlist,
+		ProxyHeader:    getenv("TRAPPEN_PROXY_HEADER"),
+		TrustedProxies: splitList(getenv("TRAPPEN_TRUSTED_PROXIES")),
+	}
+	if c.ProxyHeader != "" && len(c.TrustedProxies) == 0 {
+		return c, fmt.Errorf("TRAPPEN_PROXY_HEADER needs TRAPPEN_TRUSTED_PROXIES")
 	}
 	var err error
 	if c.JWTKey, err = secret(getenv, "TRAPPEN_JWT_KEY"); err != nil {
@@ -59,15 +68,21 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	if (c.VAPIDPrivateKey == "") != (c.VAPIDPublicKey == "") {
 		return c, fmt.Errorf("TRAPPEN_VAPID_PUBLIC_KEY and TRAPPEN_VAPID_PRIVATE_KEY go together")
 	}
-	if list := getenv("TRAPPEN_PUSH_ALLOWLIST"); list != "" {
-		c.PushAllowlist = nil
-		for _, p := range strings.Split(list, ",") {
-			if p = strings.TrimSpace(p); p != "" {
-				c.PushAllowlist = append(c.PushAllowlist, p)
-			}
-		}
+	if list := splitList(getenv("TRAPPEN_PUSH_ALLOWLIST")); len(list) > 0 {
+		c.PushAllowlist = list
 	}
 	return c, nil
+}
+
+// splitList splits a comma-separated value, dropping empty items.
+func splitList(v string) []string {
+	var out []string
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func envOr(getenv func(string) string, name, def string) string {

@@ -90,7 +90,7 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, now func() time.T
 	}
 	a := &app{cfg: cfg, store: store, log: log, now: now}
 	a.http = api.New(api.Deps{Store: store, Tokens: tokens, Log: log, Now: now, PWA: pwa.FS(),
-		SecureCookies: cfg.SecureCookies})
+		SecureCookies: cfg.SecureCookies, ProxyHeader: cfg.ProxyHeader, TrustedProxies: cfg.TrustedProxies})
 	return a, nil
 }
 

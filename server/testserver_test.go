@@ -20,7 +20,11 @@ type testClock struct {
 	offset time.Duration
 }
 
-func (c *testClock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return time.Now().Add(c.offset) }
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return time.Now().Add(c.offset)
+}
 func (c *testClock) Advance(d time.Duration) {
 	c.mu.Lock()
 	c.offset += d

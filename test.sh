@@ -17,7 +17,8 @@ unformatted=$(gofmt -l $(git ls-files '*.go' 2>/dev/null || find . -name '*.go' 
 if [[ -n "$unformatted" ]]; then echo "gofmt would change: $unformatted"; exit 1; fi
 go vet ./...
 
-echo "== go test (PostgreSQL: ${TRAPPEN_TEST_DATABASE_URL:+yes}${TRAPPEN_TEST_DATABASE_URL:-no})"
+if [[ -n "${TRAPPEN_TEST_DATABASE_URL:-}" ]]; then pg=yes; else pg="no (SQLite only)"; fi
+echo "== go test (PostgreSQL: $pg)"
 log=$(mktemp)
 set +e
 go test -count=1 -v -timeout 25m ./... >"$log" 2>&1

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"net/url"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
@@ -35,7 +36,12 @@ type inviteResponse struct {
 	citizenResponse
 	InviteCode      string    `json:"invite_code"`
 	InviteExpiresAt time.Time `json:"invite_expires_at"`
+	InviteURL       string    `json:"invite_url"`
 }
+
+// inviteURL is the PWA's activation link for code, relative to the site, so
+// it is right behind any host name; the PWA turns it into the QR code.
+func inviteURL(code string) string { return "/aktiver?kode=" + url.QueryEscape(code) }
 
 func toCitizenResponse(c *models.Citizen) citizenResponse {
 	return citizenResponse{ID: c.ID, Name: c.User.Name, Email: c.User.Email, Locale: c.User.Locale,
@@ -55,19 +61,7 @@ func (h *handler) createCitizen(c *fiber.Ctx) error {
 		return err
 	}
 	return c.Status(fiber.StatusCreated).JSON(inviteResponse{citizenResponse: toCitizenResponse(cz),
-		InviteCode: inv.Code, InviteExpiresAt: inv.ExpiresAt})
-}
-
-func (h *handler) listCitizens(c *fiber.Ctx) error {
-	list, err := h.Store.Caseload(c.UserContext(), userID(c))
-	if err != nil {
-		return err
-	}
-	items := make([]citizenResponse, len(list))
-	for i := range list {
-		items[i] = toCitizenResponse(&list[i])
-	}
-	return c.JSON(fiber.Map{"items": items})
+		InviteCode: inv.Code, InviteExpiresAt: inv.ExpiresAt, InviteURL: inviteURL(inv.Code)})
 }
 
 func (h *handler) getCitizen(c *fiber.Ctx) error {
@@ -75,7 +69,18 @@ func (h *handler) getCitizen(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(toCitizenResponse(cz))
+	j, err := h.Store.Journey(c.UserContext(), userID(c), cz, h.now())
+	if err != nil {
+		return err
+	}
+	return c.JSON(citizenDetailResponse{citizenResponse: toCitizenResponse(cz), CitizenJourney: j})
+}
+
+// citizenDetailResponse is the profile with goals, plan, meetings and the rest
+// of the citizen's journey (issue 3) side by side.
+type citizenDetailResponse struct {
+	citizenResponse
+	*models.CitizenJourney
 }
 
 func (h *handler) reissueInvite(c *fiber.Ctx) error {
@@ -83,5 +88,6 @@ func (h *handler) reissueInvite(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"invite_code": inv.Code, "invite_expires_at": inv.ExpiresAt})
+	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"invite_code": inv.Code, "invite_expires_at": inv.ExpiresAt,
+		"invite_url": inviteURL(inv.Code)})
 }

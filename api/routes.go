@@ -24,24 +24,74 @@ func (h *handler) routes(app *fiber.App) {
 	v1.Post("/auth/refresh", h.refresh)
 	v1.Post("/auth/logout", h.logout)
 	v1.Post("/auth/activate", h.activate)
+	// Issue 4: no bearer token (the feed authenticates with its own token).
+	v1.Get("/push/public-key", h.pushPublicKey)
+	v1.Get("/me/calendar.ics", h.calendarFeed)
 
 	authed := v1.Group("", h.authenticate)
 	authed.Get("/me", h.me)
 
-	cw := authed.Group("/citizens", requireRole(models.RoleCaseworker))
+	// auditReads (issue 5) logs every read of a citizen's data, for every
+	// route in this group, present and future.
+	cw := authed.Group("/citizens", requireRole(models.RoleCaseworker), h.auditReads)
 	cw.Post("", h.createCitizen)
 	cw.Get("", h.listCitizens)
 	cw.Get("/:id", h.getCitizen)
 	cw.Post("/:id/invite", h.reissueInvite)
 
 	citizen := authed.Group("/me", requireRole(models.RoleCitizen))
-	_ = citizen
 
 	// --- Issue 3: the citizen's journey (goals, check-ins, plan, meetings, progression, export).
+	cw.Get("/:id/goals", h.listGoals(cwAccess))
+	cw.Post("/:id/goals", h.createGoal(cwAccess))
+	cw.Patch("/:id/goals/:goal_id", h.updateGoal(cwAccess))
+	cw.Get("/:id/plan", h.getPlan(cwAccess))
+	cw.Put("/:id/plan", h.putCitizenPlan)
+	cw.Get("/:id/plan/versions", h.listPlanVersions)
+	cw.Get("/:id/meetings", h.listMeetings(cwAccess))
+	cw.Post("/:id/meetings", h.createMeeting)
+	cw.Patch("/:id/meetings/:meeting_id", h.updateMeeting)
+	cw.Delete("/:id/meetings/:meeting_id", h.cancelMeeting)
+	cw.Get("/:id/placements", h.listPlacements)
+	cw.Post("/:id/placements", h.createPlacement)
+	cw.Get("/:id/progression", h.progression(cwAccess))
+	citizen.Get("/home", h.home)
+	citizen.Get("/goals", h.listGoals(meAccess))
+	citizen.Post("/goals", h.createGoal(meAccess))
+	citizen.Patch("/goals/:goal_id", h.updateGoal(meAccess))
+	citizen.Get("/checkins", h.myCheckins)
+	citizen.Post("/checkins", h.postCheckin)
+	citizen.Get("/plan", h.getPlan(meAccess))
+	citizen.Put("/plan/feedback", h.putPlanFeedback)
+	citizen.Post("/plan/seen", h.planSeen)
+	citizen.Get("/meetings", h.listMeetings(meAccess))
+	citizen.Post("/meetings/seen", h.meetingsSeen)
+	citizen.Put("/meetings/:meeting_id/reply", h.replyToMeeting)
+	citizen.Put("/meetings/:meeting_id/reflection", h.putReflection)
+	citizen.Get("/progression", h.progression(meAccess))
+	citizen.Get("/export", h.export)
 
 	// --- Issue 4: fast track, push subscriptions, notification settings, calendar feed.
+	cw.Post("/:id/fast-track", h.registerFastTrack)
+	cw.Get("/:id/fast-track", h.citizenFastTrack)
+	citizen.Get("/fast-track", h.myFastTrack)
+	citizen.Post("/fast-track/:ft_id/decision", h.decideFastTrack)
+	citizen.Post("/fast-track/:ft_id/withdraw", h.withdrawFastTrack)
+	citizen.Get("/push-subscriptions", h.listPushSubscriptions)
+	citizen.Post("/push-subscriptions", h.savePushSubscription)
+	citizen.Delete("/push-subscriptions", h.deletePushSubscription)
+	citizen.Get("/notification-settings", h.notificationSettings)
+	citizen.Put("/notification-settings", h.putNotificationSettings)
+	citizen.Get("/calendar-token", h.calendarTokenStatus)
+	citizen.Post("/calendar-token", h.rotateCalendarToken)
+	citizen.Delete("/calendar-token", h.revokeCalendarToken)
 
 	// --- Issue 5: the caseworker's workspace (caseload, snooze, reassign, audit log).
+	cw.Put("/:id/snooze", h.snoozeCitizen)
+	cw.Delete("/:id/snooze", h.unsnoozeCitizen)
+	cw.Post("/:id/reassign", h.reassignCitizen)
+	authed.Get("/caseworkers", requireRole(models.RoleCaseworker), h.listCaseworkers)
+	citizen.Get("/access-log", h.getAccessLog)
 
 	// Unknown API paths answer in the contract's error format, not with the app.
 	v1.All("/*", func(*fiber.Ctx) error { return models404() })

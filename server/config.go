@@ -32,8 +32,7 @@ var DefaultPushAllowlist = []string{
 	"https://push.services.mozilla.com/",
 	"https://web.push.apple.com/",
 	"https://api.push.apple.com/",
-	"https://wns2-",
-	"https://notify.windows.com/",
+	"https://*.notify.windows.com/",
 }
 
 // LoadConfig reads the environment through getenv.

@@ -17,6 +17,7 @@ import (
 
 	"trappen/api"
 	"trappen/models"
+	"trappen/push"
 	"trappen/pwa"
 )
 
@@ -68,6 +69,7 @@ type app struct {
 	http  *fiber.App
 	log   *slog.Logger
 	now   func() time.Time
+	push  *push.Worker
 }
 
 // newApp opens the store, migrates it and builds the HTTP app.
@@ -88,9 +90,17 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, now func() time.T
 		store.Close()
 		return nil, err
 	}
+	vapid, err := vapidKeys(ctx, cfg, store)
+	if err != nil {
+		store.Close()
+		return nil, fmt.Errorf("VAPID key: %w", err)
+	}
 	a := &app{cfg: cfg, store: store, log: log, now: now}
+	a.push = &push.Worker{Store: store, Log: log,
+		Sender: push.NewWebPush(vapid.PublicKey, vapid.PrivateKey, cfg.PushSubscriber)}
 	a.http = api.New(api.Deps{Store: store, Tokens: tokens, Log: log, Now: now, PWA: pwa.FS(),
-		SecureCookies: cfg.SecureCookies, ProxyHeader: cfg.ProxyHeader, TrustedProxies: cfg.TrustedProxies})
+		SecureCookies: cfg.SecureCookies, ProxyHeader: cfg.ProxyHeader, TrustedProxies: cfg.TrustedProxies,
+		Push: &api.PushConfig{PublicKey: vapid.PublicKey, Allowlist: cfg.PushAllowlist}})
 	return a, nil
 }
 
@@ -102,6 +112,9 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 		return err
 	}
 	defer a.Close()
+	workerCtx, stopWorker := context.WithCancel(ctx)
+	defer startPushWorker(workerCtx, a.push, a.now, log)() // waits for the round in progress
+	defer stopWorker()
 	errc := make(chan error, 1)
 	go func() { errc <- a.http.Listen(cfg.Addr) }()
 	log.Info("Trappen is running", "addr", cfg.Addr, "database", string(a.store.Dialect))

@@ -1,0 +1,71 @@
+package models
+
+import (
+	"context"
+	"time"
+)
+
+// exportSection is one named part of a citizen's data export.
+type exportSection struct {
+	name    string
+	collect func(ctx context.Context, citizenID string, now time.Time) (any, error)
+}
+
+// exportSections lists every part of the export. Whoever stores something new
+// about a citizen adds a section here.
+func (s *Store) exportSections() []exportSection {
+	a := func(id string) Access { return AsCitizen(id) }
+	return []exportSection{
+		{"profile", func(ctx context.Context, id string, _ time.Time) (any, error) {
+			c, err := s.CitizenByID(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+			return ToProfile(c), nil
+		}},
+		{"goals", func(ctx context.Context, id string, _ time.Time) (any, error) { return s.Goals(ctx, a(id)) }},
+		{"checkins", func(ctx context.Context, id string, _ time.Time) (any, error) { return s.Checkins(ctx, a(id)) }},
+		{"plan_versions", func(ctx context.Context, id string, now time.Time) (any, error) {
+			return s.PlanVersions(ctx, a(id), now)
+		}},
+		{"meetings", func(ctx context.Context, id string, now time.Time) (any, error) {
+			return s.Meetings(ctx, a(id), now)
+		}},
+		{"placements", func(ctx context.Context, id string, _ time.Time) (any, error) { return s.Placements(ctx, a(id)) }},
+		{"fast_track", func(ctx context.Context, id string, now time.Time) (any, error) {
+			return s.FastTrackSection(ctx, a(id), now)
+		}},
+		{"push_subscriptions", func(ctx context.Context, id string, _ time.Time) (any, error) {
+			return s.PushSubscriptionViews(ctx, id)
+		}},
+		{"notification_settings", func(ctx context.Context, id string, _ time.Time) (any, error) {
+			n, err := s.NotificationSettingsFor(ctx, id)
+			if err != nil {
+				return nil, err
+			}
+			return n.View(), nil
+		}},
+		{"access_log", s.exportAccessLog},                 // issue 5
+		{"caseworker_changes", s.exportCaseworkerChanges}, // issue 5
+		{"snooze", s.exportSnooze},                        // issue 5
+		{"seen", func(ctx context.Context, id string, _ time.Time) (any, error) {
+			seen, err := loadSeen(s.DB.WithContext(ctx), id)
+			return map[string]any{"plan_version": seen.PlanVersion, "meetings_seen_at": utcPtr(seen.MeetingsSeenAt)}, err
+		}},
+	}
+}
+
+// Export collects everything stored about a citizen, section by section.
+// Goals carry their activities, plan versions the citizen's feedback, and
+// meetings the citizen's replies and reflections (shared or not).
+func (s *Store) Export(ctx context.Context, citizenID string, now time.Time) (map[string]any, error) {
+	out := map[string]any{"exported_at": now.UTC()}
+	for _, sec := range s.exportSections() {
+		v, err := sec.collect(ctx, citizenID, now)
+		if err != nil {
+			return nil, err
+		}
+		out[sec.name] = v
+	}
+	return out, nil
+}

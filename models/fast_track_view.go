@@ -1,0 +1,97 @@
+package models
+
+import (
+	"context"
+	"time"
+)
+
+// FastTrackView is a request as the citizen and the caseworker see it, with
+// its whole record.
+type FastTrackView struct {
+	ID              string               `json:"id"`
+	Status          string               `json:"status"`
+	RequestedBy     string               `json:"requested_by"`
+	RequestedAt     time.Time            `json:"requested_at"`
+	ConsentDeadline time.Time            `json:"consent_deadline"`
+	ExpectedWeeks   int                  `json:"expected_weeks"`
+	CreatedAt       time.Time            `json:"created_at"`
+	Events          []FastTrackEventView `json:"events"`
+	FollowUp        *FollowUpView        `json:"follow_up,omitempty"`
+}
+
+// FastTrackEventView is one transition: from (null on creation) → to, by
+// actor ("citizen", "caseworker" or "system"), at.
+type FastTrackEventView struct {
+	From  *string   `json:"from"`
+	To    string    `json:"to"`
+	Actor string    `json:"actor"`
+	At    time.Time `json:"at"`
+}
+
+// FollowUpView is the first-follow-up milestone: due by DueAt (the end of
+// DueDate in Copenhagen); Missing when no follow-up meeting is booked by then
+// and the citizen has not said no.
+type FollowUpView struct {
+	DueAt   time.Time `json:"due_at"`
+	DueDate string    `json:"due_date"`
+	Booked  bool      `json:"booked"`
+	Missing bool      `json:"missing"`
+}
+
+// FastTrackSummary is the caseworker's fast-track section of a citizen.
+type FastTrackSummary struct {
+	Current  *FastTrackView  `json:"current"`
+	Requests []FastTrackView `json:"requests"`
+}
+
+// ToFastTrackView shows r.
+func ToFastTrackView(r *FastTrackRequest) FastTrackView {
+	v := FastTrackView{ID: r.ID, Status: r.Status, RequestedBy: r.RequestedBy, RequestedAt: r.RequestedAt.UTC(),
+		ConsentDeadline: r.ConsentDeadline.UTC(), ExpectedWeeks: r.ExpectedWeeks, CreatedAt: r.CreatedAt.UTC(),
+		Events: make([]FastTrackEventView, len(r.Events))}
+	for i, e := range r.Events {
+		v.Events[i] = FastTrackEventView{From: e.FromStatus, To: e.ToStatus, Actor: e.ActorRole, At: e.At.UTC()}
+	}
+	return v
+}
+
+// Views shows the state: the current request (with its follow-up
+// milestone) and every request, newest first.
+func (st *FastTrackState) Views() (*FastTrackView, []FastTrackView) {
+	all := make([]FastTrackView, len(st.All))
+	var cur *FastTrackView
+	for i := range st.All {
+		all[i] = ToFastTrackView(&st.All[i])
+		if st.Current != nil && st.All[i].ID == st.Current.ID {
+			cur = &all[i]
+		}
+	}
+	if cur != nil && st.FollowUp != nil {
+		f := st.FollowUp
+		cur.FollowUp = &FollowUpView{DueAt: f.Due, DueDate: CopenhagenDate(f.Due).Format(DateLayout), Booked: f.Booked, Missing: f.Missing}
+	}
+	return cur, all
+}
+
+// FastTrackSection is the caseworker's fast-track part of a citizen's page.
+func (s *Store) FastTrackSection(ctx context.Context, a Access, now time.Time) (*FastTrackSummary, error) {
+	st, err := s.FastTrackFor(ctx, a, now)
+	if err != nil {
+		return nil, err
+	}
+	cur, all := st.Views()
+	return &FastTrackSummary{Current: cur, Requests: all}, nil
+}
+
+// PendingFastTrack is the request waiting for the citizen's answer, or nil.
+func (s *Store) PendingFastTrack(ctx context.Context, a Access, now time.Time) (*FastTrackView, error) {
+	st, err := s.FastTrackFor(ctx, a, now)
+	if err != nil {
+		return nil, err
+	}
+	cur, _ := st.Views()
+	if cur == nil || cur.Status != FastTrackPending {
+		return nil, nil
+	}
+	return cur, nil
+}

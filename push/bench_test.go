@@ -1,0 +1,56 @@
+package push_test
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	"gorm.io/gorm"
+
+	"trappen/models"
+	"trappen/models/storetest"
+)
+
+// BenchmarkSendReminders sends 10,000 due reminders through the worker to
+// the stand-in, which verifies and decrypts every one. Run with
+// go test ./push -run '^$' -bench SendReminders -benchtime 1x
+func BenchmarkSendReminders(b *testing.B) {
+	const reminders = 10_000
+	for _, engine := range storetest.Engines(b) {
+		b.Run(string(engine), func(b *testing.B) {
+			for range b.N {
+				b.StopTimer()
+				s := storetest.Open(b, engine)
+				f := newFixture(b, s, "da")
+				insertReminders(b, s, f.citizen, reminders)
+				b.StartTimer()
+				start := time.Now()
+				st, err := f.worker.RunOnce(f.ctx, monday)
+				elapsed := time.Since(start)
+				b.StopTimer()
+				if err != nil || st.Sent != reminders || len(f.svc.Delivered()) != reminders {
+					b.Fatalf("sent %+v, delivered %d, %v", st, len(f.svc.Delivered()), err)
+				}
+				b.ReportMetric(float64(reminders)/elapsed.Seconds(), "msgs/s")
+			}
+		})
+	}
+}
+
+func insertReminders(b *testing.B, s *models.Store, citizenID string, n int) {
+	err := s.Tx(b.Context(), func(tx *gorm.DB) error {
+		for i := range n {
+			at := monday.Add(time.Duration(i+25) * time.Hour)
+			err := tx.Exec(`INSERT INTO push_jobs (id, citizen_id, event_key, type, ref_id, ref_at, fire_at, status, note, created_at, updated_at)
+				VALUES (?, ?, ?, 'meeting_reminder', ?, ?, ?, 'pending', '', ?, ?)`,
+				models.NewID(), citizenID, fmt.Sprintf("bench:%d", i), models.NewID(), at, monday, monday, monday).Error
+			if err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+}

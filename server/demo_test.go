@@ -1,0 +1,51 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"trappen/models"
+	"trappen/models/storetest"
+)
+
+func TestDemoSeedsALivingAppAndCanRunTwice(t *testing.T) {
+	for _, engine := range storetest.Engines(t) {
+		t.Run(string(engine), func(t *testing.T) {
+			opts := storetest.Options(t, engine)
+			var out, errOut bytes.Buffer
+			for i := 0; i < 2; i++ {
+				if code := run([]string{"demo"}, strings.NewReader(""), &out, &errOut, envFor(opts, nil)); code != 0 {
+					t.Fatalf("demo run %d: exit %d: %s", i+1, code, errOut.String())
+				}
+			}
+			if !strings.Contains(out.String(), demoCaseworkerEmail) || !strings.Contains(out.String(), demoPassword) {
+				t.Fatalf("demo did not say how to sign in: %s", out.String())
+			}
+			store, err := models.Open(context.Background(), opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer store.Close()
+			ctx, now := context.Background(), time.Now()
+			for _, c := range demoCitizens {
+				u, err := store.Login(ctx, c.email, demoPassword, "127.0.0.1", now)
+				if err != nil {
+					t.Fatalf("%s cannot sign in: %v", c.email, err)
+				}
+				home, err := store.Home(ctx, u.ID, now)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if home.ThisWeek == nil || len(home.NextMeetings) == 0 || home.LastCheckin == nil || len(home.Goals) == 0 {
+					t.Errorf("%s: home lacks plan, meetings, check-in or goals: %+v", c.email, home)
+				}
+				if home.Milestones.WeekOfSickness < 6 {
+					t.Errorf("%s is in week %d, want six weeks in", c.email, home.Milestones.WeekOfSickness)
+				}
+			}
+		})
+	}
+}

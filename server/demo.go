@@ -198,4 +198,3 @@ func seedDemoCheckins(ctx context.Context, store *models.Store, citizenID string
 	}
 	return nil
 }
-

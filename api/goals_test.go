@@ -56,7 +56,6 @@ func TestGoalValidation(t *testing.T) {
 		}{
 			{"a goal needs a title", j.base + "/goals", j.cw.Token, map[string]any{"title": "  "}, []string{"title"}},
 			{"a target date must be a date", j.base + "/goals", j.cw.Token, map[string]any{"title": "Fuld tid", "target_date": "1. juni"}, []string{"target_date"}},
-			{"activities belong on a sub-goal, not on an overall goal", j.base + "/goals", j.cw.Token, map[string]any{"title": "Fuld tid", "activities": []string{"Kursus"}}, []string{"activities"}},
 			{"the parent must be an overall goal, not a sub-goal", j.base + "/goals", j.cw.Token, map[string]any{"title": "x 2", "parent_id": sub}, []string{"parent_id"}},
 			{"the parent must be the citizen's own goal", j.base + "/goals", j.cw.Token, map[string]any{"title": "x 2", "parent_id": othersGoal}, []string{"parent_id"}},
 			{"a citizen adds sub-goals only", "/api/v1/me/goals", j.cz.Token, map[string]any{"title": "Fuld tid"}, []string{"parent_id"}},
@@ -103,6 +102,18 @@ func TestGoalsAreIsolatedBetweenCitizensAndCaseworkers(t *testing.T) {
 			t.Fatalf("eva sees %d goals", n)
 		}
 		expect(t, e.get("/api/v1/me/goals", j.cw.Token), 403)
-		expect(t, e.get(j.base+"/goals", j.cz.Token), 403)
+		expect(t, e.get(j.base+"/goals", j.cz.Token), 404)
+	})
+}
+
+func TestAnOverallGoalMayCarryActivitiesAsItsOwnList(t *testing.T) {
+	eachEnv(t, func(t *testing.T, e *env) {
+		cw := e.caseworker("sara@example.dk")
+		id := expect(t, e.post("/api/v1/citizens", cw.Token, citizenInput("bo@example.dk")), 201).JSON(t)["id"].(string)
+		g := expect(t, e.post("/api/v1/citizens/"+id+"/goals", cw.Token, map[string]any{"title": "Fuld tid inden 1. april", "activities": []string{"Virksomhedspraktik"}}), 201).JSON(t)
+		acts := g["activities"].([]any)
+		if len(acts) != 1 || acts[0].(map[string]any)["title"] != "Virksomhedspraktik" || g["level"] != "overall" {
+			t.Fatalf("goal = %v", g)
+		}
 	})
 }

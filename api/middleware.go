@@ -108,14 +108,20 @@ func (h *handler) authenticate(c *fiber.Ctx) error {
 
 var errForbidden = models.NewError(models.KindForbidden, "forbidden")
 
-// requireRole lets only users of role through. The answer is the same for
-// every id, so it tells nothing about whether a resource exists.
-func requireRole(role string) fiber.Handler {
+// requireRole lets only users of role through. A path naming one resource
+// (/citizens/{id}…, /me/meetings/{id}…) answers 404 to the wrong role, as
+// someone else's resource does; a collection answers 403. Neither depends on
+// whether the resource exists.
+func requireRole(role, prefix string) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		if c.Locals(localRole) != role {
-			return errForbidden
+		if c.Locals(localRole) == role {
+			return c.Next()
 		}
-		return c.Next()
+		rest := strings.Trim(strings.TrimPrefix(c.Path(), prefix), "/")
+		if strings.Contains(rest, "/") || (rest != "" && prefix == "/api/v1/citizens") {
+			return models.ErrNotFound
+		}
+		return errForbidden
 	}
 }
 

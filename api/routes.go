@@ -33,13 +33,13 @@ func (h *handler) routes(app *fiber.App) {
 
 	// auditReads (issue 5) logs every read of a citizen's data, for every
 	// route in this group, present and future.
-	cw := authed.Group("/citizens", requireRole(models.RoleCaseworker), h.auditReads)
+	cw := authed.Group("/citizens", requireRole(models.RoleCaseworker, "/api/v1/citizens"), h.auditReads)
 	cw.Post("", h.createCitizen)
 	cw.Get("", h.listCitizens)
 	cw.Get("/:id", h.getCitizen)
 	cw.Post("/:id/invite", h.reissueInvite)
 
-	citizen := authed.Group("/me", requireRole(models.RoleCitizen))
+	citizen := authed.Group("/me", requireRole(models.RoleCitizen, "/api/v1/me"))
 
 	// --- Issue 3: the citizen's journey (goals, check-ins, plan, meetings, progression, export).
 	cw.Get("/:id/goals", h.listGoals(cwAccess))
@@ -90,7 +90,7 @@ func (h *handler) routes(app *fiber.App) {
 	cw.Put("/:id/snooze", h.snoozeCitizen)
 	cw.Delete("/:id/snooze", h.unsnoozeCitizen)
 	cw.Post("/:id/reassign", h.reassignCitizen)
-	authed.Get("/caseworkers", requireRole(models.RoleCaseworker), h.listCaseworkers)
+	authed.Get("/caseworkers", requireRole(models.RoleCaseworker, "/api/v1/caseworkers"), h.listCaseworkers)
 	citizen.Get("/access-log", h.getAccessLog)
 
 	// Unknown API paths answer in the contract's error format, not with the app.

@@ -131,9 +131,6 @@ func (in *NewGoal) Validate(now time.Time) error {
 	if in.TargetDate != nil {
 		validateTargetDate(&v, *in.TargetDate, now)
 	}
-	if len(in.Activities) > 0 && in.ParentID == nil {
-		v.Add("activities", "activities_only_on_sub_goals")
-	}
 	validateActivities(&v, in.Activities)
 	return v.Err()
 }
@@ -226,9 +223,6 @@ func (s *Store) UpdateGoal(ctx context.Context, a Access, goalID string, p GoalP
 		var g Goal
 		if err := tx.Where("id = ? AND citizen_id = ?", goalID, a.CitizenID).Take(&g).Error; err != nil {
 			return notFound(err)
-		}
-		if p.Activities != nil && len(*p.Activities) > 0 && g.ParentID == nil {
-			return Invalid("activities", "activities_only_on_sub_goals")
 		}
 		return applyGoalPatch(tx, &g, p, now.UTC())
 	})

@@ -13,18 +13,6 @@ import (
 // and Copenhagen day, so the citizen's log is not buried in list views.
 const WhatCaseload = "caseload"
 
-// accessEntry is one read of a citizen's data by a caseworker.
-type accessEntry struct {
-	ID           int64 `gorm:"primaryKey"`
-	CitizenID    string
-	CaseworkerID string
-	What         string
-	Day          string
-	At           time.Time
-}
-
-func (accessEntry) TableName() string { return "access_log" }
-
 // AccessEntry is what the citizen sees of one read.
 type AccessEntry struct {
 	ID             int64     `json:"id"`

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -66,9 +65,20 @@ var (
 func newBrowser(t *testing.T, size [2]int64) *browser {
 	t.Helper()
 	requireBrowserTools(t)
+	// Chromium's helpers may still write to the profile for a moment after
+	// it exits, so the test removes it itself rather than via t.TempDir.
+	profile, err := os.MkdirTemp("", "trappen-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
+			time.Sleep(50 * time.Millisecond)
+		}
+	})
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromiumPath()),
-		chromedp.UserDataDir(filepath.Join(t.TempDir(), "profile")),
+		chromedp.UserDataDir(profile),
 		chromedp.NoSandbox,
 		chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true),
@@ -76,7 +86,7 @@ func newBrowser(t *testing.T, size [2]int64) *browser {
 		chromedp.WindowSize(int(size[0]), int(size[1])),
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(allocCtx)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx, chromedp.WithErrorf(quietErrorf(t)))
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 	b := &browser{t: t, ctx: ctx}
@@ -94,6 +104,17 @@ func newBrowser(t *testing.T, size [2]int64) *browser {
 		return emulation.SetUserAgentOverride(strings.Replace(ua, "Headless", "", 1)).WithAcceptLanguage("da-DK,da").Do(ctx)
 	}))
 	return b
+}
+
+// quietErrorf logs chromedp's errors except the noise this chromedp version
+// makes about CDP events newer than it.
+func quietErrorf(t *testing.T) func(string, ...any) {
+	return func(format string, args ...any) {
+		msg := fmt.Sprintf(format, args...)
+		if !strings.Contains(msg, "unhandled node event") && !strings.Contains(msg, "unhandled page event") {
+			t.Logf("chromedp: %s", msg)
+		}
+	}
 }
 
 // run executes actions, failing the test on error.
@@ -138,6 +159,12 @@ func (b *browser) fill(id, value string) {
 // click clicks the first element matching the CSS selector.
 func (b *browser) click(sel string) {
 	b.t.Helper()
+	// Centre it first: the citizen's navigation is fixed at the bottom of a
+	// phone screen and would take a click aimed at the viewport's edge.
+	b.run(chromedp.WaitVisible(sel, chromedp.ByQuery))
+	var ok bool
+	b.run(chromedp.Evaluate(fmt.Sprintf(`(() => { const e = document.querySelector(%q); if (!e) return false;
+		e.scrollIntoView({block: 'center', inline: 'center'}); return true })()`, sel), &ok))
 	b.run(chromedp.Click(sel, chromedp.ByQuery, chromedp.NodeVisible))
 }
 

@@ -38,12 +38,20 @@ type testServer struct {
 	URL   string
 	clock *testClock
 	ln    net.Listener
+	cfg   Config
 }
 
 // startServer runs Trappen on a fresh database with engine opts.
 func startServer(t testing.TB, opts models.OpenOptions) *testServer {
 	t.Helper()
-	cfg, err := LoadConfig(envFor(opts, nil))
+	return startServerEnv(t, opts, nil)
+}
+
+// startServerEnv is startServer with extra environment variables (e.g.
+// TRAPPEN_PUSH_ALLOWLIST pointing at a push service stand-in).
+func startServerEnv(t testing.TB, opts models.OpenOptions, env map[string]string) *testServer {
+	t.Helper()
+	cfg, err := LoadConfig(envFor(opts, env))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +69,7 @@ func startServer(t testing.TB, opts models.OpenOptions) *testServer {
 		t.Fatal(err)
 	}
 	go a.http.Listener(ln)
-	s := &testServer{t: t, app: a, URL: "http://" + ln.Addr().String(), clock: clk, ln: ln}
+	s := &testServer{t: t, app: a, URL: "http://" + ln.Addr().String(), clock: clk, ln: ln, cfg: cfg}
 	t.Cleanup(s.Stop)
 	return s
 }
@@ -74,6 +82,33 @@ func (s *testServer) Stop() {
 	s.app.http.ShutdownWithTimeout(2 * time.Second)
 	s.app.Close()
 	s.app = nil
+}
+
+// Restart brings a stopped server back on the same data and address, as after
+// an outage: the browser's cookies, service worker and outbox still apply.
+func (s *testServer) Restart() {
+	s.t.Helper()
+	if s.app != nil {
+		s.t.Fatal("Restart: the server is still running")
+	}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	a, err := newApp(context.Background(), s.cfg, log, s.clock.Now)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	var ln net.Listener
+	for i := 0; ; i++ { // the old socket may take a moment to let go
+		if ln, err = net.Listen("tcp", s.ln.Addr().String()); err == nil || i == 50 {
+			break
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	if err != nil {
+		a.Close()
+		s.t.Fatal(err)
+	}
+	go a.http.Listener(ln)
+	s.app, s.ln = a, ln
 }
 
 // get fetches path from the running server.

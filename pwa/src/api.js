@@ -60,17 +60,25 @@ async function parse(res) {
   return text ? JSON.parse(text) : null;
 }
 
+// The service worker may refresh too (to send the outbox in the background);
+// a refresh token used twice revokes the session, so tabs and worker take
+// turns under one Web Lock where the browser has them.
+function withRefreshLock(fn) {
+  if (typeof navigator !== 'undefined' && navigator.locks) return navigator.locks.request('trappen-refresh', fn);
+  return fn();
+}
+
 // refresh asks for a new access token with the cookie. Concurrent callers
 // share one request, because a refresh token works only once.
 export function refresh() {
   if (!refreshing) {
-    refreshing = (async () => {
+    refreshing = withRefreshLock(async () => {
       const res = await send('POST', '/auth/refresh');
       if (!res.ok) throw await toError(res);
       const session = await parse(res);
       setAccessToken(session.access_token);
       return session;
-    })().finally(() => {
+    }).finally(() => {
       refreshing = null;
     });
   }

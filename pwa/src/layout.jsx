@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { CitizenNav } from './components/CitizenNav.jsx';
 import { t } from './i18n.js';
 import { navigate } from './router.js';
 import { homeFor } from './screens/homes.js';
@@ -24,6 +25,7 @@ export function Layout({ children }) {
       <main id="main" tabIndex={-1} class="container page">
         {children}
       </main>
+      {user && user.role === 'citizen' && <CitizenNav />}
     </>
   );
 }

@@ -6,6 +6,8 @@ const SHELL_CACHE = `trappen-shell-${VERSION}`;
 const OWN_CACHE_PREFIX = 'trappen-';
 // Caches that survive a new version (e.g. offline API data) go here.
 const KEEP_CACHES = [SHELL_CACHE];
+// API paths only caseworkers use (their responses are never cached).
+const CASEWORKER_API = ['/api/v1/citizens', '/api/v1/caseworkers'];
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(PRECACHE)));
@@ -33,9 +35,15 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
 
+  // ---- Caseworker data: network only, never cached ---------------------
+  // A caseworker may sit at a shared desk: whatever the API section below
+  // caches for citizens, these answers are never stored by the worker.
+  if (CASEWORKER_API.some((p) => url.pathname.startsWith(p))) return;
+
   // ---- API ------------------------------------------------------------
-  // Not handled yet: /api/ goes straight to the network. Offline data
-  // (cached GETs, the check-in outbox) will be added here.
+  // /api/ goes straight to the network. Offline data is kept by the page in
+  // IndexedDB, per user (src/offline/): cached GETs and the outbox, which the
+  // 'sync' handler below sends when the app is closed.
   if (url.pathname.startsWith('/api/')) return;
 
   // ---- App shell ------------------------------------------------------
@@ -77,3 +85,76 @@ async function cacheFirst(request) {
   if (response.ok) await cache.put(request, response.clone());
   return response;
 }
+
+// ---- Outbox (Background Sync) ------------------------------------------
+// The page writes check-ins, replies and reflections to IndexedDB
+// (trappen-outbox/items) and registers the 'trappen-outbox' sync. When the
+// browser fires it: an open window sends them itself (it has the access
+// token); with no window open the worker signs in with the refresh cookie and
+// sends them. A check-in's client UUID and the PUTs make a resend harmless.
+self.addEventListener('sync', (event) => {
+  if (event.tag === 'trappen-outbox') event.waitUntil(syncOutbox());
+});
+
+async function syncOutbox() {
+  const windows = await self.clients.matchAll({ type: 'window' });
+  if (windows.length) {
+    windows.forEach((w) => w.postMessage({ type: 'flush-outbox' }));
+    return;
+  }
+  await withLock('trappen-outbox', async () => {
+    const items = (await outbox('readonly', (s) => s.getAll())).filter((i) => !i.failed);
+    if (!items.length) return;
+    // A network error here rejects, and the browser tries the sync again later.
+    const session = await withLock('trappen-refresh', async () => {
+      const res = await fetch('/api/v1/auth/refresh', { method: 'POST', credentials: 'same-origin', headers: { Accept: 'application/json' } });
+      return res.ok ? res.json() : null;
+    });
+    if (!session) return; // signed out: the items wait for the next sign-in
+    items.sort((a, b) => (a.queued_at < b.queued_at ? -1 : 1));
+    for (const item of items) {
+      if (item.user_id !== session.user.id) continue;
+      const res = await fetch(`/api/v1${item.path}`, {
+        method: item.method,
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json', 'Content-Type': 'application/json', Authorization: `Bearer ${session.access_token}` },
+        body: JSON.stringify(item.body),
+      });
+      if (res.ok) await outbox('readwrite', (s) => s.delete(item.key));
+      else if (res.status >= 400 && res.status < 500 && ![401, 408, 429].includes(res.status)) {
+        await outbox('readwrite', (s) => s.put({ ...item, failed: String(res.status) }, item.key));
+      } else throw new Error(`outbox: ${res.status}`);
+    }
+  });
+}
+
+function withLock(name, fn) {
+  return self.navigator.locks ? self.navigator.locks.request(name, fn) : fn();
+}
+
+// outbox runs one request on the outbox store and resolves to its result.
+function outbox(mode, fn) {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('trappen-outbox');
+    open.onupgradeneeded = () => open.result.createObjectStore('items');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('items', mode);
+      const req = fn(tx.objectStore('items'));
+      tx.oncomplete = () => {
+        db.close();
+        resolve(req.result);
+      };
+      tx.onerror = tx.onabort = () => {
+        db.close();
+        reject(tx.error);
+      };
+    };
+  });
+}
+
+
+// ---- Push (issue 4) ---------------------------------------------------
+// The push and notificationclick handlers are in sw-push.js; build.mjs
+// appends that file to this one.

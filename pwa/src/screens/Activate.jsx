@@ -10,7 +10,8 @@ import { homeFor } from './homes.js';
 
 // First sign-in for a citizen: the invite code from the jobcentre and a new password.
 export default function Activate() {
-  const [code, setCode] = useState('');
+  // The caseworker's link and QR code carry the code as ?kode=…
+  const [code, setCode] = useState(() => new URLSearchParams(location.search).get('kode') || '');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const form = useForm({

@@ -1,2 +1,5 @@
 // Caseworker screens. Loaded as one chunk after a caseworker signs in.
 export { default as MyCitizens } from './caseworker/MyCitizens.jsx';
+export { default as NewCitizen } from './caseworker/NewCitizen.jsx';
+export { default as CitizenPage } from './caseworker/CitizenPage.jsx';
+export { default as CitizenPrint } from './caseworker/CitizenPrint.jsx';

@@ -11,7 +11,19 @@ export const routes = [
   { path: '/login', access: 'anonymous', screen: Login },
   { path: '/aktiver', access: 'anonymous', screen: Activate },
   { path: '/', access: 'citizen', load: () => citizen().then((m) => m.Today) },
+  { path: '/plan', access: 'citizen', load: () => citizen().then((m) => m.Plan) },
+  { path: '/maal', access: 'citizen', load: () => citizen().then((m) => m.Goals) },
+  { path: '/checkin', access: 'citizen', load: () => citizen().then((m) => m.Checkin) },
+  { path: '/moeder', access: 'citizen', load: () => citizen().then((m) => m.Meetings) },
+  { path: '/moeder/:id', access: 'citizen', load: () => citizen().then((m) => m.MeetingDetail) },
   { path: '/sagsbehandler', access: 'caseworker', load: () => caseworker().then((m) => m.MyCitizens) },
+  { path: '/sagsbehandler/ny', access: 'caseworker', load: () => caseworker().then((m) => m.NewCitizen) },
+  { path: '/sagsbehandler/borger/:id', access: 'caseworker', load: () => caseworker().then((m) => m.CitizenPage) },
+  { path: '/sagsbehandler/borger/:id/print', access: 'caseworker', load: () => caseworker().then((m) => m.CitizenPrint) },
+  { path: '/adgang', access: 'citizen', load: () => citizen().then((m) => m.AccessLog) },
+  { path: '/fast-track', access: 'citizen', load: () => citizen().then((m) => m.FastTrack) },
+  { path: '/paamindelser', access: 'citizen', load: () => citizen().then((m) => m.Reminders) },
+  { path: '/mine-data', access: 'citizen', load: () => citizen().then((m) => m.MyData) },
 ];
 
 export { homeFor } from './homes.js';

@@ -1,1 +1,0 @@
-import{j as e,p as t,q as o}from"./chunk-HY4HVUH6.js";function a({user:i}){return t(o,{title:e("ui.citizen.today.title"),children:[t("p",{class:"font-lead",children:e("ui.citizen.today.greeting",{name:i.name})}),t("p",{children:e("ui.citizen.today.placeholder")})]})}export{a as Today};

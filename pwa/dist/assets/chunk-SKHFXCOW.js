@@ -1,1 +1,0 @@
-import{j as e,p as o,q as t}from"./chunk-HY4HVUH6.js";function r(){return o(t,{title:e("ui.caseworker.home.title"),children:o("p",{children:e("ui.caseworker.home.placeholder")})})}export{r as MyCitizens};

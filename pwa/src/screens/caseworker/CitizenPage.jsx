@@ -1,0 +1,139 @@
+import { Page } from '../../components/Page.jsx';
+import { plural, t } from '../../i18n.js';
+import { Reassign, InviteTools } from './CaseTools.jsx';
+import { FastTrack } from './FastTrack.jsx';
+import { LoadError, useLoad } from './fields.jsx';
+import { formatDate, formatDateTime } from './format.js';
+import { Goals } from './Goals.jsx';
+import { Meetings } from './Meetings.jsx';
+import { Placements } from './Placements.jsx';
+import { PlanEditor } from './PlanEditor.jsx';
+import { Progression } from './Progression.jsx';
+import { milestoneItems, pendingItems } from './summary.js';
+
+const SECTIONS = ['goals', 'plan', 'meetings', 'staircase', 'fast_track', 'progression', 'case'];
+
+// One citizen's page: everything needed to prepare a roundtable.
+export default function CitizenPage({ params, user }) {
+  const detail = useLoad(`/citizens/${params.id}`);
+  const prog = useLoad(`/citizens/${params.id}/progression`);
+  const c = detail.data;
+  const reload = () => {
+    detail.reload();
+    prog.reload();
+  };
+  if (!c) {
+    return (
+      <Page title={t('ui.cw.citizen.loading_title')}>
+        {detail.error ? (
+          <>
+            <LoadError error={detail.error} />
+            <p>
+              <a href="/sagsbehandler">{t('ui.cw.back_to_caseload')}</a>
+            </p>
+          </>
+        ) : (
+          <p role="status">{t('ui.app.loading')}</p>
+        )}
+      </Page>
+    );
+  }
+  return (
+    <Page title={c.name}>
+      <CitizenHeader c={c} />
+      <nav class="cw-page-nav" aria-label={t('ui.cw.citizen.sections')}>
+        <ul>
+          {SECTIONS.map((s) => (
+            <li key={s}>
+              <a href={`#${s}`}>{t(`ui.cw.section.${s}`)}</a>
+            </li>
+          ))}
+          <li>
+            <a href={`/sagsbehandler/borger/${c.id}/print`}>{t('ui.cw.print.link')}</a>
+          </li>
+        </ul>
+      </nav>
+      <Section id="goals">
+        <Goals citizenId={c.id} goals={c.goals || []} onChange={reload} />
+      </Section>
+      <Section id="plan">
+        <PlanEditor citizenId={c.id} plan={c.plan} onChange={reload} />
+      </Section>
+      <Section id="meetings">
+        <Meetings citizenId={c.id} meetings={c.meetings} onChange={reload} />
+      </Section>
+      <Section id="staircase">
+        <Placements citizenId={c.id} placements={c.placements} onChange={reload} />
+      </Section>
+      <Section id="fast_track">
+        <FastTrack citizen={c} section={c.fast_track} milestones={c.milestones} onChange={reload} />
+      </Section>
+      <Section id="progression">
+        <LoadError error={prog.error} />
+        <Progression data={prog.data} />
+      </Section>
+      <Section id="case">
+        <h3>{t('ui.cw.invite.heading')}</h3>
+        <InviteTools citizen={c} />
+        <h3>{t('ui.cw.reassign.heading')}</h3>
+        <Reassign citizen={c} user={user} />
+      </Section>
+      <p class="after-form">
+        <a href="/sagsbehandler">{t('ui.cw.back_to_caseload')}</a>
+      </p>
+    </Page>
+  );
+}
+
+function Section({ id, children }) {
+  return (
+    <section id={id} class="cw-section" aria-labelledby={`${id}-h`} tabIndex={-1}>
+      <h2 id={`${id}-h`}>{t(`ui.cw.section.${id}`)}</h2>
+      {children}
+    </section>
+  );
+}
+
+export function CitizenHeader({ c }) {
+  const pending = pendingItems(c);
+  const milestones = milestoneItems(c);
+  return (
+    <div class="cw-header">
+      <p class="cw-facts">
+        {t('ui.cw.citizen.week', { n: c.milestones?.week_of_sickness || '–' })} · {t('ui.cw.category.short', { n: c.category })}
+        {c.employer_name && ` · ${c.employer_name}`}
+        {c.expected_weeks && ` · ${t('ui.cw.citizen.expected', { n: c.expected_weeks })}`}
+        {` · ${t('ui.cw.citizen.first_day', { date: formatDate(c.first_sick_day) })}`}
+      </p>
+      <div class="cw-header-grid">
+        <div>
+          <h2 class="h3">{t('ui.cw.citizen.pending')}</h2>
+          {pending.length ? (
+            <ul class="cw-pending">
+              {pending.map((p, i) => (
+                <li key={i}>
+                  {t(`ui.cw.pending.${p.key}`, { date: p.at ? formatDateTime(p.at) : '', kind: p.kind ? t(`ui.cw.kind.${p.kind}`) : '' })}
+                  {p.reason && <> – “{p.reason}”</>}
+                  {p.comment && <> – “{p.comment}”</>}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t('ui.cw.citizen.nothing_pending')}</p>
+          )}
+        </div>
+        <div>
+          <h2 class="h3">{t('ui.cw.citizen.milestones')}</h2>
+          <ul class="cw-milestones">
+            {milestones.map((m) => (
+              <li key={m.key} class={m.passed ? 'is-passed' : ''}>
+                <span>{t(`ui.cw.milestone.${m.key}`)}</span> <strong>{formatDate(m.date)}</strong>
+                {m.passed ? ` (${t('ui.cw.milestone.passed')})` : m.days != null && m.days >= 0 ? ` (${plural('ui.cw.milestone.in_days', m.days)})` : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,101 @@
+import { BarChart } from '../../components/charts/BarChart.jsx';
+import { LineChart } from '../../components/charts/LineChart.jsx';
+import { t } from '../../i18n.js';
+import { formatHours, formatShortDate } from './format.js';
+import { isoWeek } from './planMath.js';
+
+const STEPS = [1, 2, 3, 4, 5, 6];
+
+function stepLabels() {
+  return Object.fromEntries(STEPS.map((n) => [n, t(`ui.cw.step.${n}`)]));
+}
+
+const last = (list) => (list?.length ? list[list.length - 1] : null);
+
+// StaircaseGap says in words where each party last placed the citizen and how
+// far apart citizen and employer are: the roundtable's first topic.
+export function StaircaseGap({ staircase }) {
+  const c = last(staircase?.citizen);
+  const e = last(staircase?.employer);
+  const j = last(staircase?.jobcenter);
+  if (!c && !e && !j) return null;
+  const place = (p, party) => (p ? t('ui.cw.prog.placed', { party: t(`ui.cw.party.${party}`), step: p.step, name: t(`ui.cw.step.${p.step}`), date: formatShortDate(p.date) }) : t('ui.cw.prog.not_placed', { party: t(`ui.cw.party.${party}`) }));
+  const gap = c && e ? Math.abs(c.step - e.step) : null;
+  return (
+    <div class={gap >= 2 ? 'cw-gap cw-gap-wide' : 'cw-gap'}>
+      <ul>
+        <li>{place(c, 'citizen')}</li>
+        <li>{place(e, 'employer')}</li>
+        <li>{place(j, 'jobcenter')}</li>
+      </ul>
+      {gap !== null && (
+        <p>
+          <strong>{gap === 0 ? t('ui.cw.prog.gap_none') : t('ui.cw.prog.gap', { n: gap })}</strong>
+        </p>
+      )}
+    </div>
+  );
+}
+
+// Progression: the caseworker's graphs, each with its table equivalent
+// (the charts are the shared components in components/charts).
+export function Progression({ data, compact = false }) {
+  if (!data) return <p>{t('ui.app.loading')}</p>;
+  const overall = (data.goals || []).filter((g) => g.level === 'overall');
+  const subsOf = (id) => (data.goals || []).filter((g) => g.parent_id === id);
+  const H = compact ? 'h4' : 'h3';
+  const s = data.staircase || {};
+  return (
+    <div class={compact ? 'cw-graphs cw-graphs-compact' : 'cw-graphs'}>
+      <section aria-labelledby="prog-staircase">
+        <H id="prog-staircase">{t('ui.cw.prog.staircase')}</H>
+        <StaircaseGap staircase={s} />
+        <LineChart
+          title={t('ui.cw.prog.staircase')}
+          series={['citizen', 'employer', 'jobcenter'].map((p) => ({ name: t(`ui.cw.party.${p}`), points: (s[p] || []).map((x) => ({ date: x.date, value: x.step })) }))}
+          yMin={1}
+          yMax={6}
+          yLabels={stepLabels()}
+          stepped
+          formatDate={formatShortDate}
+          emptyText={t('ui.cw.prog.no_staircase')}
+        />
+      </section>
+      {overall.map((g) => (
+        <section key={g.goal_id} aria-labelledby={`prog-goal-${g.goal_id}`}>
+          <H id={`prog-goal-${g.goal_id}`}>{t('ui.cw.prog.goal', { title: g.title })}</H>
+          <LineChart
+            title={t('ui.cw.prog.goal', { title: g.title })}
+            series={[g, ...subsOf(g.goal_id)].map((x) => ({ name: x.level === 'sub' ? t('ui.cw.prog.sub', { title: x.title }) : x.title, points: (x.points || []).map((p) => ({ date: p.date, value: p.value })) }))}
+            yMin={0}
+            yMax={10}
+            formatDate={formatShortDate}
+            emptyText={t('ui.cw.prog.no_scores')}
+          />
+        </section>
+      ))}
+      {!overall.length && <p>{t('ui.cw.prog.no_goals')}</p>}
+      <section aria-labelledby="prog-hours">
+        <H id="prog-hours">{t('ui.cw.prog.hours')}</H>
+        <BarChart
+          title={t('ui.cw.prog.hours')}
+          seriesNames={[t('ui.cw.prog.planned'), t('ui.cw.prog.actual')]}
+          groups={(data.hours || []).map((h) => ({ label: t('ui.cw.prog.week_n', { n: isoWeek(h.week_start) }), values: [h.planned ?? null, h.actual ?? null] }))}
+          formatValue={formatHours}
+          emptyText={t('ui.cw.prog.no_hours')}
+        />
+      </section>
+      <section aria-labelledby="prog-wellbeing">
+        <H id="prog-wellbeing">{t('ui.cw.prog.wellbeing')}</H>
+        <LineChart
+          title={t('ui.cw.prog.wellbeing')}
+          series={[{ name: t('ui.cw.prog.wellbeing'), points: (data.wellbeing || []).map((p) => ({ date: p.date, value: p.value })) }]}
+          yMin={0}
+          yMax={10}
+          formatDate={formatShortDate}
+          emptyText={t('ui.cw.prog.no_wellbeing')}
+        />
+      </section>
+    </div>
+  );
+}

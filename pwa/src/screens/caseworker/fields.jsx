@@ -1,0 +1,217 @@
+// Small form and data helpers shared by the caseworker's screens.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { api } from '../../api.js';
+import { t } from '../../i18n.js';
+
+function describedBy(id, hint, error) {
+  return [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+}
+
+function Messages({ id, hint, error }) {
+  return (
+    <>
+      {hint && (
+        <span class="form-hint" id={`${id}-hint`}>
+          {hint}
+        </span>
+      )}
+      {error && (
+        <span class="form-error-message" id={`${id}-error`}>
+          <span class="sr-only">{t('ui.form.error_prefix')} </span>
+          {error}
+        </span>
+      )}
+    </>
+  );
+}
+
+export function Field({ id, label, hint, error, value, onValue, type = 'text', width = 'input-width-xl', ...rest }) {
+  return (
+    <div class={error ? 'form-group form-error' : 'form-group'}>
+      <label class="form-label" for={id}>
+        {label}
+      </label>
+      <Messages id={id} hint={hint} error={error} />
+      <input
+        class={`form-input ${width}`}
+        id={id}
+        name={id}
+        type={type}
+        value={value}
+        onInput={(e) => onValue(e.currentTarget.value)}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? 'true' : undefined}
+        {...rest}
+      />
+    </div>
+  );
+}
+
+export function TextArea({ id, label, hint, error, value, onValue, rows = 3, ...rest }) {
+  return (
+    <div class={error ? 'form-group form-error' : 'form-group'}>
+      <label class="form-label" for={id}>
+        {label}
+      </label>
+      <Messages id={id} hint={hint} error={error} />
+      <textarea
+        class="form-input input-width-xl"
+        id={id}
+        name={id}
+        rows={rows}
+        value={value}
+        onInput={(e) => onValue(e.currentTarget.value)}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? 'true' : undefined}
+        {...rest}
+      />
+    </div>
+  );
+}
+
+export function Select({ id, label, hint, error, value, onValue, options, ...rest }) {
+  return (
+    <div class={error ? 'form-group form-error' : 'form-group'}>
+      <label class="form-label" for={id}>
+        {label}
+      </label>
+      <Messages id={id} hint={hint} error={error} />
+      <select
+        class="form-select"
+        id={id}
+        name={id}
+        value={value}
+        onChange={(e) => onValue(e.currentTarget.value)}
+        aria-describedby={describedBy(id, hint, error)}
+        aria-invalid={error ? 'true' : undefined}
+        {...rest}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+// Radios: a fieldset of DKFDS radio buttons; options [{value, label, hint?}].
+export function Radios({ name, legend, hint, error, value, onValue, options, inline = false }) {
+  return (
+    <div class={error ? 'form-group form-error' : 'form-group'}>
+      <fieldset aria-describedby={describedBy(name, hint, error)}>
+        <legend class="form-label">{legend}</legend>
+        <Messages id={name} hint={hint} error={error} />
+        <div class={inline ? 'cw-radio-row' : undefined}>
+          {options.map((o) => (
+            <div class="form-group-radio" key={o.value}>
+              <input
+                class="form-radio"
+                type="radio"
+                id={`${name}-${o.value}`}
+                name={name}
+                value={o.value}
+                checked={String(value) === String(o.value)}
+                onChange={() => onValue(o.value)}
+                aria-describedby={o.hint ? `${name}-${o.value}-hint` : undefined}
+              />
+              <label class="form-label" for={`${name}-${o.value}`}>
+                {o.label}
+              </label>
+              {o.hint && (
+                <span class="form-hint" id={`${name}-${o.value}-hint`}>
+                  {o.hint}
+                </span>
+              )}
+            </div>
+          ))}
+        </div>
+      </fieldset>
+    </div>
+  );
+}
+
+// useLoad fetches path (null: nothing yet) and offers reload().
+export function useLoad(path) {
+  const [state, setState] = useState({ data: null, error: null, loading: !!path });
+  const load = useCallback(async () => {
+    if (!path) return;
+    setState((s) => ({ ...s, loading: true }));
+    try {
+      setState({ data: await api.get(path), error: null, loading: false });
+    } catch (error) {
+      setState({ data: null, error, loading: false });
+    }
+  }, [path]);
+  useEffect(() => {
+    load();
+  }, [load]);
+  return { ...state, reload: load };
+}
+
+// Status announces a short result to screen readers and shows it.
+export function Status({ text, kind = 'success' }) {
+  if (!text) return <div role="status" class="sr-only" />;
+  return (
+    <div role="status" class={`alert alert-${kind} alert--compact`}>
+      <div class="alert-body">
+        <p class="alert-text">{text}</p>
+      </div>
+    </div>
+  );
+}
+
+export function LoadError({ error }) {
+  if (!error) return null;
+  return (
+    <div class="alert alert-error" role="alert">
+      <div class="alert-body">
+        <p class="alert-text">{error.message || t('ui.error.generic')}</p>
+      </div>
+    </div>
+  );
+}
+
+// useFormState is useForm for pages with several forms: inputs have ids
+// `${prefix}-${field}`, where field is the API's field name.
+export function useFormState(prefix, labels) {
+  const [errors, setErrors] = useState({});
+  const [summary, setSummary] = useState([]);
+  const [busy, setBusy] = useState(false);
+  const fields = Object.keys(labels);
+
+  function show(fieldErrors, general = [], fromServer = false) {
+    setErrors(fieldErrors);
+    setSummary([
+      ...general.map((message) => ({ message })),
+      ...fields
+        .filter((f) => fieldErrors[f])
+        .map((f) => ({ id: `${prefix}-${f}`, message: fromServer ? `${labels[f]}: ${fieldErrors[f]}` : fieldErrors[f] })),
+    ]);
+  }
+
+  async function run(validate, call) {
+    const invalid = validate ? validate() : {};
+    if (Object.keys(invalid).length) return show(invalid);
+    setBusy(true);
+    show({});
+    try {
+      await call();
+    } catch (err) {
+      const fe = {};
+      const other = [];
+      for (const [k, v] of Object.entries(err?.fields || {})) {
+        const f = fields.find((name) => k === name || k.startsWith(`${name}[`) || k.startsWith(`${name}.`));
+        if (f && !fe[f]) fe[f] = v;
+        else if (!f) other.push(`${k}: ${v}`);
+      }
+      show(fe, Object.keys(fe).length ? other : [err?.message || t('ui.error.generic'), ...other], true);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const id = (f) => `${prefix}-${f}`;
+  return { errors, summary, busy, run, id, clear: () => show({}) };
+}

@@ -1,0 +1,190 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ErrorSummary } from '../../components/ErrorSummary.jsx';
+import { t } from '../../i18n.js';
+import { weekStartOf } from '../../format.js';
+import { enqueue } from '../../offline/outbox.js';
+import { useResource } from '../../offline/resource.js';
+import { CitizenPage, STEPS, stepName } from './common.jsx';
+
+// Check-in: how the week went, on one screen, in under 30 seconds. The
+// answers start from the last check-in, so an unchanged week is one tap.
+// It goes through the outbox: saved on the phone first, sent when possible.
+export default function Checkin() {
+  const res = useResource('/me/home');
+  return (
+    <CitizenPage title={t('ui.citizen.checkin.title')} res={res}>
+      {res.data && <CheckinForm home={res.data} />}
+    </CitizenPage>
+  );
+}
+
+function activeGoals(goals) {
+  const out = [];
+  for (const g of goals || []) {
+    if (g.status === 'active') out.push(g);
+    for (const s of g.sub_goals || []) if (s.status === 'active') out.push(s);
+  }
+  return out;
+}
+
+function defaults(home) {
+  const last = home.last_checkin;
+  const scores = {};
+  for (const g of activeGoals(home.goals)) {
+    const prev = last && (last.goal_scores || []).find((s) => s.goal_id === g.id);
+    scores[g.id] = prev ? prev.score : 5;
+  }
+  const sameWeek = last && last.week_start === weekStartOf();
+  let hours = '';
+  if (sameWeek && last.hours_worked != null) hours = String(last.hours_worked);
+  else if (home.this_week) hours = String(home.this_week.total);
+  return {
+    scores,
+    step: last && last.staircase_step ? last.staircase_step : null,
+    wellbeing: last && last.wellbeing != null ? last.wellbeing : 5,
+    hours,
+    note: '',
+  };
+}
+
+function CheckinForm({ home }) {
+  const goals = activeGoals(home.goals);
+  const [v, setV] = useState(() => defaults(home));
+  const [errors, setErrors] = useState([]);
+  const [done, setDone] = useState(null); // 'sent' | 'waiting'
+  const [busy, setBusy] = useState(false);
+  const doneRef = useRef(null);
+  useEffect(() => {
+    if (done && doneRef.current) doneRef.current.focus();
+  }, [done]);
+  const upd = (patch) => setV((old) => ({ ...old, ...patch }));
+
+  async function submit(e) {
+    e.preventDefault();
+    const hours = v.hours.trim() === '' ? null : Number(v.hours.replace(',', '.'));
+    if (hours != null && (!Number.isFinite(hours) || hours < 0 || hours > 168)) {
+      setErrors([{ id: 'hours_worked', message: t('ui.citizen.checkin.hours_invalid') }]);
+      return;
+    }
+    setErrors([]);
+    setBusy(true);
+    const body = {
+      id: crypto.randomUUID(),
+      recorded_at: new Date().toISOString(),
+      goal_scores: goals.map((g) => ({ goal_id: g.id, score: v.scores[g.id] })),
+      wellbeing: v.wellbeing,
+      note: v.note.trim(),
+    };
+    if (v.step) body.staircase_step = v.step;
+    if (hours != null) body.hours_worked = hours;
+    const sent = await enqueue({ key: body.id, kind: 'checkin', method: 'POST', path: '/me/checkins', body, week_start: weekStartOf() });
+    setBusy(false);
+    setDone(sent ? 'sent' : 'waiting');
+  }
+
+  if (done) {
+    return (
+      <div class={done === 'sent' ? 'alert alert-success' : 'alert alert-info'} role="status" tabIndex={-1} ref={doneRef}>
+        <div class="alert-body">
+          <p class="alert-heading">{t(`ui.citizen.checkin.${done}_title`)}</p>
+          <p class="alert-text">{t(`ui.citizen.checkin.${done}_text`)}</p>
+          <p>
+            <a href="/">{t('ui.citizen.checkin.back_home')}</a>
+          </p>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} noValidate class="checkin-form">
+      <p>{t('ui.citizen.checkin.intro')}</p>
+      <ErrorSummary items={errors} />
+      {goals.length > 0 && (
+        <fieldset>
+          <legend class="h3">{t('ui.citizen.checkin.goals')}</legend>
+          <p class="form-hint">{t('ui.citizen.checkin.goals_hint')}</p>
+          {goals.map((g) => (
+            <Range
+              key={g.id}
+              id={`score-${g.id}`}
+              label={g.title}
+              value={v.scores[g.id]}
+              low={t('ui.citizen.checkin.score_low')}
+              high={t('ui.citizen.checkin.score_high')}
+              onValue={(n) => upd({ scores: { ...v.scores, [g.id]: n } })}
+            />
+          ))}
+        </fieldset>
+      )}
+
+      <fieldset>
+        <legend class="h3">{t('ui.citizen.checkin.step')}</legend>
+        <p class="form-hint">{t('ui.citizen.checkin.step_hint')}</p>
+        {STEPS.map((n) => (
+          <div class="form-group-radio" key={n}>
+            <input type="radio" class="form-radio" id={`step-${n}`} name="staircase_step" value={n} checked={v.step === n} onChange={() => upd({ step: n })} />
+            <label class="form-label" for={`step-${n}`}>
+              <span class="step-name">
+                {n}. {stepName(n)}
+              </span>
+              <span class="step-explain">{t(`ui.staircase.${n}.explain`)}</span>
+            </label>
+          </div>
+        ))}
+      </fieldset>
+
+      <fieldset>
+        <legend class="h3">{t('ui.citizen.checkin.wellbeing_legend')}</legend>
+        <Range id="wellbeing" label={t('ui.citizen.checkin.wellbeing')} value={v.wellbeing} low={t('ui.citizen.checkin.wellbeing_low')} high={t('ui.citizen.checkin.wellbeing_high')} onValue={(n) => upd({ wellbeing: n })} />
+      </fieldset>
+
+      <div class="form-group">
+        <label class="form-label" for="hours_worked">
+          {t('ui.citizen.checkin.hours')}
+        </label>
+        <span class="form-hint" id="hours_worked-hint">
+          {home.this_week ? t('ui.citizen.checkin.hours_hint_plan', { n: home.this_week.total }) : t('ui.citizen.checkin.hours_hint')}
+        </span>
+        <input class="form-input input-width-xs" id="hours_worked" name="hours_worked" type="text" inputMode="decimal" aria-describedby="hours_worked-hint" value={v.hours} onInput={(e) => upd({ hours: e.currentTarget.value })} />
+      </div>
+
+      <div class="form-group">
+        <label class="form-label" for="note">
+          {t('ui.citizen.checkin.note')}
+        </label>
+        <span class="form-hint" id="note-hint">
+          {t('ui.citizen.checkin.note_hint')}
+        </span>
+        <textarea class="form-input" id="note" name="note" rows={3} maxLength={2000} aria-describedby="note-hint" value={v.note} onInput={(e) => upd({ note: e.currentTarget.value })} />
+      </div>
+
+      <div class="form-actions">
+        <button type="submit" class="button button-primary" disabled={busy}>
+          {busy ? t('ui.citizen.checkin.busy') : t('ui.citizen.checkin.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+// Range: a 0–10 slider with its value shown large, and words at both ends.
+function Range({ id, label, value, low, high, onValue }) {
+  return (
+    <div class="form-group range-group">
+      <label class="form-label" for={id}>
+        {label}
+      </label>
+      <div class="range-row">
+        <input type="range" class="range-input" id={id} min={0} max={10} step={1} value={value} aria-valuetext={`${value} ${t('ui.citizen.checkin.of_ten')}`} onInput={(e) => onValue(Number(e.currentTarget.value))} />
+        <output class="range-value" for={id} aria-hidden="true">
+          {value}
+        </output>
+      </div>
+      <div class="range-ends" aria-hidden="true">
+        <span>0 {low}</span>
+        <span>10 {high}</span>
+      </div>
+    </div>
+  );
+}

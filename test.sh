@@ -18,6 +18,15 @@ if [[ -n "$unformatted" ]]; then echo "gofmt would change: $unformatted"; exit 1
 go vet ./...
 
 if [[ -n "${TRAPPEN_TEST_DATABASE_URL:-}" ]]; then pg=yes; else pg="no (SQLite only)"; fi
+echo "== front-end unit tests (node --test)"
+if command -v node >/dev/null; then
+  (cd pwa && node --test test/)
+elif [[ -n "${CI:-}" ]]; then
+  echo "CI: node is needed for the front-end tests"; exit 1
+else
+  echo "node not found: front-end unit tests skipped"
+fi
+
 echo "== go test (PostgreSQL: $pg)"
 log=$(mktemp)
 set +e

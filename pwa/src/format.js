@@ -1,7 +1,10 @@
 // Dates, times and numbers for people: Copenhagen time, Danish (or British
 // English) formats. Plain dates (YYYY-MM-DD) are calendar days, never shifted
 // by time zones.
+import { mondayOf } from './dates.js';
 import { currentLanguage } from './i18n.js';
+
+export { addDays, isoWeek } from './dates.js';
 
 const TZ = 'Europe/Copenhagen';
 const formats = new Map();
@@ -53,22 +56,6 @@ export function formatShortDate(date) {
   return `${d.getUTCDate()}.${d.getUTCMonth() + 1}.`;
 }
 
-// isoWeek is the ISO 8601 week number of 'YYYY-MM-DD' (Danish week numbers).
-export function isoWeek(date) {
-  const d = dayDate(date);
-  const day = (d.getUTCDay() + 6) % 7;
-  d.setUTCDate(d.getUTCDate() - day + 3);
-  const firstThursday = new Date(Date.UTC(d.getUTCFullYear(), 0, 4, 12));
-  return 1 + Math.round((d - firstThursday) / 86400000 / 7 - ((firstThursday.getUTCDay() + 6) % 7 - 3) / 7);
-}
-
-// addDays moves 'YYYY-MM-DD' by n days.
-export function addDays(date, n) {
-  const d = dayDate(date);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
 // todayInCopenhagen is today's date, 'YYYY-MM-DD'.
 export function todayInCopenhagen(now = new Date()) {
   return new Intl.DateTimeFormat('en-CA', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
@@ -76,8 +63,7 @@ export function todayInCopenhagen(now = new Date()) {
 
 // weekStartOf is the Monday of the Copenhagen week holding an instant.
 export function weekStartOf(now = new Date()) {
-  const today = todayInCopenhagen(now);
-  return addDays(today, -((dayDate(today).getUTCDay() + 6) % 7));
+  return mondayOf(todayInCopenhagen(now));
 }
 
 // formatNumber: 7,5 (da) or 7.5 (en); at most two decimals.

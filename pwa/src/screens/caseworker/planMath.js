@@ -1,5 +1,8 @@
 // Pure helpers for the plan editor: quarter hours, weeks as YYYY-MM-DD
 // Mondays, copy a week forward and step hours up. No DOM, no state.
+import { addDays } from '../../dates.js';
+
+export { addDays, isoWeek, mondayOf } from '../../dates.js';
 
 export const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri'];
 export const MAX_DAY_HOURS = 24;
@@ -13,20 +16,6 @@ export function roundQuarter(h) {
 
 export function weekTotal(hours) {
   return DAYS.reduce((sum, d) => sum + (Number(hours?.[d]) || 0), 0);
-}
-
-// addDays works on calendar dates (YYYY-MM-DD) in UTC, so no DST surprises.
-export function addDays(date, n) {
-  const [y, m, d] = date.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d + n));
-  return t.toISOString().slice(0, 10);
-}
-
-// mondayOf is the Monday of the week holding date (YYYY-MM-DD).
-export function mondayOf(date) {
-  const [y, m, d] = date.split('-').map(Number);
-  const dow = new Date(Date.UTC(y, m - 1, d)).getUTCDay(); // 0 = Sunday
-  return addDays(date, -((dow + 6) % 7));
 }
 
 export function emptyHours() {
@@ -105,14 +94,4 @@ export function stepUp(weeks, from, { mode, amount, count = 1 }) {
 export function validHours(h) {
   const n = Number(h);
   return Number.isFinite(n) && n >= 0 && n <= MAX_DAY_HOURS && Math.abs(n * 4 - Math.round(n * 4)) < 1e-9;
-}
-
-// isoWeek is the ISO 8601 week number of date (YYYY-MM-DD).
-export function isoWeek(date) {
-  const [y, m, d] = date.split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d));
-  const dow = (t.getUTCDay() + 6) % 7;
-  t.setUTCDate(t.getUTCDate() - dow + 3); // Thursday of this week
-  const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
-  return Math.ceil(((t - yearStart) / 86400000 + 1) / 7);
 }

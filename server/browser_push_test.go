@@ -82,7 +82,7 @@ func (b *browser) serviceWorkerRegistration(origin string) serviceworker.Registr
 	select {
 	case id := <-found:
 		return id
-	case <-time.After(10 * time.Second):
+	case <-time.After(30 * time.Second): // generous: CI machines are busy
 		b.t.Fatal("no service worker registration reported")
 		return ""
 	}

@@ -16,7 +16,7 @@ export function InviteTools({ citizen }) {
       <p>{t('ui.cw.invite.not_activated')}</p>
       <ErrorSummary items={form.summary} />
       {invite ? (
-        <InvitePanel invite={invite} name={citizen.name} />
+        <InvitePanel invite={invite} name={citizen.name} heading="h4" />
       ) : (
         <button type="button" class="button button-secondary" id="invite-reissue" disabled={form.busy} onClick={() => form.run(null, async () => setInvite(await api.post(`/citizens/${citizen.id}/invite`)))}>
           {t('ui.cw.invite.reissue')}

@@ -40,7 +40,7 @@ export default function CitizenPrint({ params }) {
         <section aria-labelledby="pr-meeting">
           <h2 id="pr-meeting">{t('ui.cw.print.meeting')}</h2>
           {next ? (
-            <div class="cw-meeting cw-meeting-with-reflection">
+            <div class={next.reflection ? 'cw-meeting cw-meeting-with-reflection' : 'cw-meeting'}>
               <div>
                 <p>
                   <strong>{t(`ui.cw.kind.${next.kind}`)}</strong> · {formatDateTime(next.starts_at)} · {next.location}

@@ -25,7 +25,11 @@ export function FastTrack({ citizen, section, milestones, onChange }) {
         return err;
       },
       async () => {
-        const r = await api.post(`/citizens/${citizen.id}/fast-track`, { requested_by: by, requested_at: fromLocalInput(at), expected_weeks: Number(weeks) });
+        const r = await api
+          .post(`/citizens/${citizen.id}/fast-track`, { requested_by: by, requested_at: fromLocalInput(at), expected_weeks: Number(weeks) })
+          .catch((err) => {
+            throw onField(err);
+          });
         setDone(t('ui.cw.ft.saved', { status: t(`ui.cw.ft.status.${r.status}`) }));
         onChange();
       },
@@ -66,6 +70,16 @@ export function FastTrack({ citizen, section, milestones, onChange }) {
       )}
     </div>
   );
+}
+
+// The API refuses a late or short request with a code, not a field: put the
+// message on the field it is about, so the error summary links to it.
+const REFUSAL_FIELD = { fast_track_too_late: 'requested_at', fast_track_too_short: 'expected_weeks' };
+
+function onField(err) {
+  const field = REFUSAL_FIELD[err?.code];
+  if (field && !Object.keys(err.fields || {}).length) err.fields = { [field]: err.message };
+  return err;
 }
 
 function Request({ r }) {

@@ -29,7 +29,8 @@ export function QrCode({ text, label }) {
 }
 
 // InvitePanel hands the invite over at the desk: code, link and QR code.
-export function InvitePanel({ invite, name }) {
+// heading: the panel's heading level, below whatever heading it sits under.
+export function InvitePanel({ invite, name, heading: H = 'h2' }) {
   const link = activationLink(invite);
   const [copied, setCopied] = useState(false);
   async function copy() {
@@ -42,7 +43,7 @@ export function InvitePanel({ invite, name }) {
   }
   return (
     <section class="cw-invite" aria-labelledby="invite-title">
-      <h2 id="invite-title">{t('ui.cw.invite.title', { name })}</h2>
+      <H id="invite-title">{t('ui.cw.invite.title', { name })}</H>
       <div class="cw-invite-body">
         <div>
           <p>{t('ui.cw.invite.intro')}</p>

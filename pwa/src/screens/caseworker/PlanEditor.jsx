@@ -100,11 +100,12 @@ export function PlanEditor({ citizenId, plan, onChange }) {
       </p>
       <form onSubmit={submit} noValidate>
         <ErrorSummary items={form.summary} />
-        <h3>{t('ui.cw.plan.grid')}</h3>
+        <h3 id="plan-grid-h">{t('ui.cw.plan.grid')}</h3>
         <p class="form-hint" id="plan-grid-hint">
           {t('ui.cw.plan.grid_hint')}
         </p>
-        <div class="cw-scroll" id="plan-weeks" tabIndex={-1}>
+        {/* Focusable, so a keyboard can scroll the grid where it is wider than the screen. */}
+        <div class="cw-scroll" id="plan-weeks" tabIndex={0} role="region" aria-labelledby="plan-grid-h">
           <table class="table table--compact cw-plan-grid">
             <caption class="sr-only">{t('ui.cw.plan.grid')}</caption>
             <thead>

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"sort"
 	"strings"
 
 	"github.com/gofiber/fiber/v2"
@@ -20,7 +22,8 @@ func decodeJSON(c *fiber.Ctx, dst any) error {
 		return newHTTPError(fiber.StatusUnsupportedMediaType, "unsupported_media_type")
 	}
 	body := c.Body()
-	if len(bytes.TrimSpace(body)) == 0 {
+	// A bare null would decode into nothing and pass as an empty request.
+	if trimmed := bytes.TrimSpace(body); len(trimmed) == 0 || string(trimmed) == "null" {
 		return newHTTPError(fiber.StatusBadRequest, "invalid_json")
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
@@ -30,7 +33,59 @@ func decodeJSON(c *fiber.Ctx, dst any) error {
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
 		return newHTTPError(fiber.StatusBadRequest, "invalid_json")
 	}
+	return refuseNUL(body)
+}
+
+// refuseNUL answers 422 for a NUL character (\u0000) anywhere in the body:
+// PostgreSQL cannot store it in TEXT, so every text input is refused here,
+// alike on both engines, before it reaches a handler. Raw control bytes are
+// already invalid JSON.
+func refuseNUL(body []byte) error {
+	if !bytes.Contains(body, []byte(`\u0000`)) {
+		return nil
+	}
+	// UseNumber: a number too large for float64 must not hide the NUL.
+	dec := json.NewDecoder(bytes.NewReader(body))
+	dec.UseNumber()
+	var doc any
+	if dec.Decode(&doc) != nil {
+		return nil
+	}
+	if field, ok := findNUL(doc, ""); ok {
+		return models.Invalid(field, "invalid_character")
+	}
 	return nil
+}
+
+// findNUL returns the path (weeks[0].note, as in validation errors) of the
+// first string or key holding a NUL.
+func findNUL(v any, path string) (string, bool) {
+	switch x := v.(type) {
+	case string:
+		return path, strings.ContainsRune(x, 0)
+	case []any:
+		for i, e := range x {
+			if p, ok := findNUL(e, fmt.Sprintf("%s[%d]", path, i)); ok {
+				return p, true
+			}
+		}
+	case map[string]any:
+		keys := make([]string, 0, len(x))
+		for k := range x {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			p := strings.TrimPrefix(path+"."+strings.ReplaceAll(k, "\x00", ""), ".")
+			if strings.ContainsRune(k, 0) {
+				return p, true
+			}
+			if p, ok := findNUL(x[k], p); ok {
+				return p, true
+			}
+		}
+	}
+	return "", false
 }
 
 func jsonError(err error) error {

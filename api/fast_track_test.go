@@ -31,6 +31,8 @@ func TestRegisterFastTrack(t *testing.T) {
 			{"too late is checked before too short", ftBody("employer", time.Date(2026, 3, 24, 9, 0, 0, 0, time.UTC), 4), 422, "fast_track_too_late", ""},
 			{"an unknown requester is refused", ftBody("union", testStart, 12), 422, "validation_failed", ""},
 			{"a malformed time is refused", map[string]any{"requested_by": "employer", "requested_at": "monday", "expected_weeks": 12}, 422, "validation_failed", ""},
+			{"a request from before the year 2000 is refused", map[string]any{"requested_by": "employer", "requested_at": "0001-01-01T00:00:00Z", "expected_weeks": 12}, 422, "validation_failed", ""},
+			{"a request more than a year ahead is refused", map[string]any{"requested_by": "employer", "requested_at": testStart.AddDate(2, 0, 0).Format(time.RFC3339), "expected_weeks": 12}, 422, "validation_failed", ""},
 			{"weeks as text is refused", map[string]any{"requested_by": "employer", "requested_at": testStart.Format(time.RFC3339), "expected_weeks": "12"}, 422, "validation_failed", ""},
 		}
 		for _, tt := range tests {

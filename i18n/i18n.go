@@ -128,14 +128,31 @@ func format(v any) string {
 	return fmt.Sprint(v)
 }
 
-// Negotiate picks a supported language from an Accept-Language header.
+// Negotiate picks the supported language with the highest q-value from an
+// Accept-Language header (the first one on a tie; q=0 means "not this").
 func Negotiate(header string) string {
+	best, bestQ := Default, 0.0
 	for _, part := range strings.Split(header, ",") {
-		tag := strings.ToLower(strings.TrimSpace(strings.SplitN(part, ";", 2)[0]))
-		base := strings.SplitN(tag, "-", 2)[0]
-		if Supported(base) {
-			return base
+		tag, params, _ := strings.Cut(part, ";")
+		base, _, _ := strings.Cut(strings.ToLower(strings.TrimSpace(tag)), "-")
+		if q := quality(params); Supported(base) && q > bestQ {
+			best, bestQ = base, q
 		}
 	}
-	return Default
+	return best
+}
+
+// quality is the q parameter of one Accept-Language entry (1 when absent,
+// 0 when unreadable).
+func quality(params string) float64 {
+	for _, p := range strings.Split(params, ";") {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(p), "q="); ok {
+			q, err := strconv.ParseFloat(v, 64)
+			if err != nil || q < 0 || q > 1 {
+				return 0
+			}
+			return q
+		}
+	}
+	return 1
 }

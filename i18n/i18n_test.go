@@ -61,6 +61,11 @@ func TestNegotiate(t *testing.T) {
 		"da-DK,da;q=0.9,en;q=0.8": "da",
 		"sv-SE,en;q=0.5":          "en",
 		"de":                      "da",
+		"en-GB;q=0.8, da;q=0.9":   "da",
+		"da;q=0, en;q=0.1":        "en",
+		"EN":                      "en",
+		"en;q=x":                  "da",
+		"*":                       "da",
 	}
 	for header, want := range cases {
 		if got := Negotiate(header); got != want {

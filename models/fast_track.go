@@ -78,6 +78,9 @@ func (in *NewFastTrack) parse(c *Citizen, now time.Time) (time.Time, int, error)
 		v.Add("requested_at", "required")
 	case err != nil:
 		v.Add("requested_at", "invalid_timestamp")
+	case at.Year() < 2000 || at.After(now.AddDate(1, 0, 0)):
+		// Past requests are allowed (registered late), but not absurd ones.
+		v.Add("requested_at", "invalid_timestamp")
 	}
 	weeks := in.ExpectedWeeks
 	if weeks == nil {
@@ -85,6 +88,10 @@ func (in *NewFastTrack) parse(c *Citizen, now time.Time) (time.Time, int, error)
 	}
 	if weeks == nil {
 		v.Add("expected_weeks", "required")
+	} else if *weeks > 520 {
+		// The same bound as on the citizen; a larger count would also
+		// overflow PostgreSQL's INTEGER column (a 500, not a 422).
+		v.Add("expected_weeks", "out_of_range", "min", 1, "max", 520)
 	}
 	if err := v.Err(); err != nil {
 		return time.Time{}, 0, err

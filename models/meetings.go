@@ -260,8 +260,10 @@ func (s *Store) saveMeetingChange(tx *gorm.DB, m *Meeting, moved bool, now time.
 	if moved {
 		m.MovedAt = &now
 	}
+	// UpdateColumns, not Updates: gorm would overwrite updated_at with the
+	// wall clock, not the now this change happens at.
 	if err := tx.Select("kind", "starts_at", "duration_minutes", "location", "participants", "agenda",
-		"updated_at", "moved_at").Updates(m).Error; err != nil {
+		"updated_at", "moved_at").UpdateColumns(m).Error; err != nil {
 		return err
 	}
 	if moved {
@@ -282,7 +284,7 @@ func (s *Store) CancelMeeting(ctx context.Context, a Access, id string, now time
 			return err
 		}
 		m.Status, m.CancelledAt, m.UpdatedAt = MeetingStatusCancelled, &now, now
-		if err := tx.Select("status", "cancelled_at", "updated_at").Updates(m).Error; err != nil {
+		if err := tx.Select("status", "cancelled_at", "updated_at").UpdateColumns(m).Error; err != nil {
 			return err
 		}
 		return s.onMeetingEvent(tx, m, MeetingCancelled, now)
@@ -404,7 +406,7 @@ func upsertReflection(tx *gorm.DB, citizenID, id string, in NewReflection, now t
 	}
 	r.CameFrom, r.HeadingTo, r.Proposal, r.Shared, r.UpdatedAt = in.CameFrom, in.HeadingTo, in.Proposal, in.Shared, now
 	if exists {
-		return r, tx.Select("*").Updates(&r).Error
+		return r, tx.Select("*").UpdateColumns(&r).Error // keeps updated_at = now, as above
 	}
 	return r, tx.Create(&r).Error
 }

@@ -1,100 +1,10 @@
 // Small form and data helpers shared by the caseworker's screens.
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
+import { Messages, describedBy } from '../../components/fields.jsx';
 import { t } from '../../i18n.js';
 
-function describedBy(id, hint, error) {
-  return [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
-}
-
-function Messages({ id, hint, error }) {
-  return (
-    <>
-      {hint && (
-        <span class="form-hint" id={`${id}-hint`}>
-          {hint}
-        </span>
-      )}
-      {error && (
-        <span class="form-error-message" id={`${id}-error`}>
-          <span class="sr-only">{t('ui.form.error_prefix')} </span>
-          {error}
-        </span>
-      )}
-    </>
-  );
-}
-
-export function Field({ id, label, hint, error, value, onValue, type = 'text', width = 'input-width-xl', ...rest }) {
-  return (
-    <div class={error ? 'form-group form-error' : 'form-group'}>
-      <label class="form-label" for={id}>
-        {label}
-      </label>
-      <Messages id={id} hint={hint} error={error} />
-      <input
-        class={`form-input ${width}`}
-        id={id}
-        name={id}
-        type={type}
-        value={value}
-        onInput={(e) => onValue(e.currentTarget.value)}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? 'true' : undefined}
-        {...rest}
-      />
-    </div>
-  );
-}
-
-export function TextArea({ id, label, hint, error, value, onValue, rows = 3, ...rest }) {
-  return (
-    <div class={error ? 'form-group form-error' : 'form-group'}>
-      <label class="form-label" for={id}>
-        {label}
-      </label>
-      <Messages id={id} hint={hint} error={error} />
-      <textarea
-        class="form-input input-width-xl"
-        id={id}
-        name={id}
-        rows={rows}
-        value={value}
-        onInput={(e) => onValue(e.currentTarget.value)}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? 'true' : undefined}
-        {...rest}
-      />
-    </div>
-  );
-}
-
-export function Select({ id, label, hint, error, value, onValue, options, ...rest }) {
-  return (
-    <div class={error ? 'form-group form-error' : 'form-group'}>
-      <label class="form-label" for={id}>
-        {label}
-      </label>
-      <Messages id={id} hint={hint} error={error} />
-      <select
-        class="form-select"
-        id={id}
-        name={id}
-        value={value}
-        onChange={(e) => onValue(e.currentTarget.value)}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? 'true' : undefined}
-        {...rest}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+export { Field, Select, TextArea } from '../../components/fields.jsx';
 
 // Radios: a fieldset of DKFDS radio buttons; options [{value, label, hint?}].
 export function Radios({ name, legend, hint, error, value, onValue, options, inline = false }) {

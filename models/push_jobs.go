@@ -1,6 +1,7 @@
 package models
 
 import (
+	"context"
 	"time"
 
 	"gorm.io/gorm"
@@ -79,4 +80,20 @@ func enqueuePush(tx *gorm.DB, jobs ...PushJob) error {
 func cancelPushJobs(tx *gorm.DB, refID string, types []string, now time.Time) error {
 	return tx.Model(&PushJob{}).Where("ref_id = ? AND type IN ? AND status = ?", refID, types, JobPending).
 		Updates(map[string]any{"status": JobCancelled, "updated_at": now.UTC()}).Error
+}
+
+// PushHistoryRetention is how long finished push jobs are kept: long enough
+// to investigate a complaint, short enough that the table does not grow
+// without end.
+const PushHistoryRetention = 90 * 24 * time.Hour
+
+// PurgePushHistory deletes jobs that fired before `before` and have nothing
+// left to send, with their deliveries. A reminder's time never returns, so
+// its unique event key is not needed any more.
+func (s *Store) PurgePushHistory(ctx context.Context, before time.Time) (int64, error) {
+	res := s.DB.WithContext(ctx).
+		Where("status <> ? AND fire_at < ?", JobPending, before.UTC()).
+		Where("NOT EXISTS (SELECT 1 FROM push_deliveries d WHERE d.job_id = push_jobs.id AND d.status = 'pending')").
+		Delete(&PushJob{})
+	return res.RowsAffected, res.Error
 }

@@ -106,3 +106,23 @@ func openStore(t *testing.T, opts models.OpenOptions) *models.Store {
 	t.Cleanup(func() { s.Close() })
 	return s
 }
+
+func TestOldPushHistoryIsPurgedButNothingPending(t *testing.T) {
+	each(t, func(t *testing.T, s *models.Store) {
+		f := newFixture(t, s, "da")
+		f.meeting("follow_up", cph("2026-03-10 10:00"), monday)
+		f.one("meeting_scheduled", monday)
+		later := monday.Add(models.PushHistoryRetention + 30*24*time.Hour)
+		n, err := s.PurgePushHistory(f.ctx, later.Add(-models.PushHistoryRetention))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var left []string
+		s.DB.Raw("SELECT type FROM push_jobs ORDER BY type").Scan(&left)
+		// The sent message went; the two reminders were sent or skipped by
+		// now in real life, but here they are still pending and must stay.
+		if n != 1 || len(left) != 2 {
+			t.Fatalf("purged %d, left %v", n, left)
+		}
+	})
+}

@@ -12,8 +12,12 @@ import (
 	"trappen/push"
 )
 
-// pushPollInterval is how often the worker looks for due messages.
-const pushPollInterval = time.Second
+// pushPollInterval is how often the worker looks for due messages;
+// pushPurgeInterval how often old push history is deleted.
+const (
+	pushPollInterval  = time.Second
+	pushPurgeInterval = time.Hour
+)
 
 // vapidKeys returns the configured key pair, or the one kept in the
 // database (created on first start), so every instance signs alike.
@@ -39,9 +43,16 @@ func startPushWorker(ctx context.Context, w *push.Worker, now func() time.Time, 
 		defer wg.Done()
 		t := time.NewTicker(pushPollInterval)
 		defer t.Stop()
+		var lastPurge time.Time
 		for {
 			if _, err := w.RunOnce(ctx, now()); err != nil && ctx.Err() == nil {
 				log.Error("push worker round failed", "err", err)
+			}
+			if now().Sub(lastPurge) >= pushPurgeInterval {
+				lastPurge = now()
+				if _, err := w.Store.PurgePushHistory(ctx, lastPurge.Add(-models.PushHistoryRetention)); err != nil && ctx.Err() == nil {
+					log.Error("purging push history failed", "err", err)
+				}
 			}
 			select {
 			case <-ctx.Done():

@@ -111,6 +111,27 @@ func (h *handler) me(c *fiber.Ctx) error {
 	return c.JSON(toUserResponse(u))
 }
 
+type meRequest struct {
+	Locale *string `json:"locale"`
+}
+
+// updateMe: PATCH /me changes the user's own language.
+func (h *handler) updateMe(c *fiber.Ctx) error {
+	var req meRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	if req.Locale == nil {
+		return models.Invalid("locale", "required")
+	}
+	u, err := h.Store.SetLocale(c.UserContext(), userID(c), *req.Locale, h.now())
+	if err != nil {
+		return err
+	}
+	c.Locals(localLang, u.Locale)
+	return c.JSON(toUserResponse(u))
+}
+
 func (h *handler) startSession(c *fiber.Ctx, u *models.User, refresh string) error {
 	access, err := h.Tokens.Issue(u.ID, u.Role, h.now())
 	if err != nil {

@@ -183,3 +183,21 @@ func TestCitizensUseTheirOwnLocaleAfterSignIn(t *testing.T) {
 		}
 	})
 }
+
+func TestUsersChooseTheirOwnLanguage(t *testing.T) {
+	eachEnv(t, func(t *testing.T, e *env) {
+		cw := e.caseworker("sara@example.dk")
+		me := expect(t, e.patch("/api/v1/me", cw.Token, map[string]any{"locale": "en"}), 200).JSON(t)
+		if me["locale"] != "en" {
+			t.Fatalf("me = %v", me)
+		}
+		// Errors now come in English, whatever the browser says.
+		r := e.do(req{method: "GET", path: "/api/v1/citizens/nope", token: cw.Token, header: map[string]string{"Accept-Language": "da"}})
+		if !strings.Contains(string(r.Body), "could not find") {
+			t.Fatalf("error not in the user's language: %s", r.Body)
+		}
+		expect(t, e.patch("/api/v1/me", cw.Token, map[string]any{"locale": "sv"}), 422).Fields(t)
+		expect(t, e.patch("/api/v1/me", cw.Token, map[string]any{"locale": 1}), 422)
+		expect(t, e.patch("/api/v1/me", "", map[string]any{"locale": "da"}), 401)
+	})
+}

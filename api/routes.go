@@ -30,6 +30,7 @@ func (h *handler) routes(app *fiber.App) {
 
 	authed := v1.Group("", h.authenticate)
 	authed.Get("/me", h.me)
+	authed.Patch("/me", h.updateMe)
 
 	// auditReads (issue 5) logs every read of a citizen's data, for every
 	// route in this group, present and future.

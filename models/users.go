@@ -130,3 +130,18 @@ func (s *Store) userByEmail(ctx context.Context, email string) (*User, error) {
 	}
 	return &u, err
 }
+
+// SetLocale changes the language a user reads Trappen and its messages in.
+func (s *Store) SetLocale(ctx context.Context, userID, locale string, now time.Time) (*User, error) {
+	var v Validation
+	ValidateLocale(&v, "locale", locale)
+	if err := v.Err(); err != nil {
+		return nil, err
+	}
+	err := s.DB.WithContext(ctx).Model(&User{}).Where("id = ?", userID).
+		UpdateColumns(map[string]any{"locale": locale, "updated_at": now.UTC()}).Error
+	if err != nil {
+		return nil, err
+	}
+	return s.UserByID(ctx, userID)
+}

@@ -411,7 +411,7 @@ func TestBrowserCaseworkerReassignsACitizen(t *testing.T) {
 	b.open(s.URL + "/sagsbehandler/borger/" + bo)
 	b.waitText("Vi kunne ikke finde")
 
-	b.click(`.signed-in-bar button`)
+	b.click(`.signed-in-bar button.sign-out`)
 	b.waitText("Log ind")
 	b.signInAs(s, "ali@example.dk")
 	b.caseloadNames("Ali's caseload", "Bo Jensen", "Ole Dam")

@@ -288,7 +288,7 @@ func TestBrowserCitizenJourneyOffline(t *testing.T) {
 	}
 
 	// Signing out forgets the cached data on this device.
-	b.click(`.signed-in-bar button`)
+	b.click(`.signed-in-bar button.sign-out`)
 	b.waitText("Log ind")
 	var left int
 	b.eval(`new Promise(r => { const o = indexedDB.open('trappen-data'); o.onsuccess = () => {

@@ -265,6 +265,19 @@ func TestBrowserCaseworkerSignsIn(t *testing.T) {
 	b.waitText("Sara Holm")
 	b.axe("the caseworker's first page")
 	b.checkLayout("the caseworker's first page")
+
+	// The user's own language is kept on the server and follows them.
+	b.click(`.language-switch`)
+	b.waitText("Sign out")
+	var lang string
+	b.eval(`document.documentElement.lang`, &lang)
+	if lang != "en" {
+		t.Fatalf("html lang = %q after switching to English", lang)
+	}
+	b.open(s.URL + "/sagsbehandler")
+	b.waitText("Sign out")
+	b.click(`.language-switch`)
+	b.waitText("Log ud")
 }
 
 func TestBrowserCitizenActivatesAndSignsIn(t *testing.T) {
@@ -281,7 +294,7 @@ func TestBrowserCitizenActivatesAndSignsIn(t *testing.T) {
 	b.click(`form button[type=submit]`)
 	b.waitText("Bo Jensen")
 
-	b.click(`.signed-in-bar button`)
+	b.click(`.signed-in-bar button.sign-out`)
 	b.waitText("Log ind")
 	b.fill("email", "bo@example.dk")
 	b.fill("password", "my own long password")

@@ -3,7 +3,7 @@ import { CitizenNav } from './components/CitizenNav.jsx';
 import { t } from './i18n.js';
 import { navigate } from './router.js';
 import { homeFor } from './screens/homes.js';
-import { logout, useSession } from './session.js';
+import { changeLanguage, logout, useSession } from './session.js';
 
 export function Layout({ children }) {
   const { user } = useSession();
@@ -30,6 +30,27 @@ export function Layout({ children }) {
   );
 }
 
+// LanguageSwitch offers the other language, named in that language.
+function LanguageSwitch({ user }) {
+  const [busy, setBusy] = useState(false);
+  const other = user.locale === 'en' ? 'da' : 'en';
+  async function onSwitch() {
+    setBusy(true);
+    try {
+      await changeLanguage(other);
+    } catch {
+      // Offline or refused: the language stays as it was.
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <button type="button" class="language-switch" lang={other} onClick={onSwitch} disabled={busy}>
+      {t(`ui.language.${other}`)}
+    </button>
+  );
+}
+
 function SignedInBar({ user }) {
   const [busy, setBusy] = useState(false);
   async function onLogout() {
@@ -49,9 +70,12 @@ function SignedInBar({ user }) {
           <strong>{user.name}</strong>
           <span class="signed-in-role">{t(`ui.role.${user.role}`)}</span>
         </p>
-        <button type="button" class="button button-secondary" onClick={onLogout} disabled={busy}>
-          {t('ui.logout')}
-        </button>
+        <div class="signed-in-actions">
+          <LanguageSwitch user={user} />
+          <button type="button" class="button button-secondary sign-out" onClick={onLogout} disabled={busy}>
+            {t('ui.logout')}
+          </button>
+        </div>
       </div>
     </div>
   );

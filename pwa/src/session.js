@@ -123,6 +123,17 @@ export async function activate(inviteCode, password) {
   return signedIn(await api.post('/auth/activate', { invite_code: inviteCode, password }));
 }
 
+// changeLanguage saves the user's own language on the server (push messages
+// follow it too) and switches the app to it.
+export async function changeLanguage(locale) {
+  const user = await api.patch('/me', { locale });
+  await setLanguage(user.locale).catch(() => {});
+  const next = { ...state.user, locale: user.locale };
+  if (next.role === 'citizen') await lastUser.set(next);
+  set({ ...state, user: next });
+  return next;
+}
+
 // beforeLogout lets the outbox try to send what waits before it is cleared.
 let beforeLogout = async () => {};
 export function setBeforeLogout(fn) {

@@ -392,6 +392,7 @@ func TestBrowserCaseworkerReassignsACitizen(t *testing.T) {
 	b.caseloadNames("Sara's caseload", "Bo Jensen", "Eva Lund")
 	b.open(s.URL + "/sagsbehandler/borger/" + bo)
 	b.waitText("Giv borgeren til en anden sagsbehandler")
+	b.waitJS("the list of caseworkers", `document.querySelectorAll('#ra-caseworker_id option').length > 1`)
 	var options []string
 	b.eval(`[...document.querySelectorAll('#ra-caseworker_id option')].map(o => o.textContent)`, &options)
 	if len(options) != 2 || !strings.Contains(options[1], "Ali Berg") {

@@ -185,6 +185,23 @@ func (b *browser) waitText(text string) {
 	}
 }
 
+// waitJS waits until the JS expression is truthy (data the page loads after
+// it first renders).
+func (b *browser) waitJS(what, expr string) {
+	b.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		var ok bool
+		if err := chromedp.Run(b.ctx, chromedp.Evaluate("!!("+expr+")", &ok)); err == nil && ok {
+			return
+		}
+		if time.Now().After(deadline) {
+			b.t.Fatalf("waited in vain for %s; the page shows:\n%s", what, b.textNoFail())
+		}
+		chromedp.Run(b.ctx, chromedp.Sleep(100*time.Millisecond))
+	}
+}
+
 // eval evaluates a JS expression (awaiting promises) into out.
 func (b *browser) eval(js string, out any) {
 	b.t.Helper()

@@ -2,6 +2,8 @@ package models_test
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 	"time"
 
@@ -133,5 +135,18 @@ func TestMigratingTwiceIsANoOp(t *testing.T) {
 				s.Close()
 			}
 		})
+	}
+}
+
+func TestTheSQLiteFileIsReadableOnlyByTheServer(t *testing.T) {
+	dir := t.TempDir()
+	s, err := models.Open(context.Background(), models.OpenOptions{DataDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	info, err := os.Stat(filepath.Join(dir, "trappen.db"))
+	if err != nil || info.Mode().Perm() != 0o600 {
+		t.Fatalf("trappen.db mode = %v (%v), want 0600", info.Mode().Perm(), err)
 	}
 }

@@ -84,9 +84,15 @@ func openSQLite(dir string, cfg *gorm.Config) (*Store, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return nil, fmt.Errorf("create data directory: %w", err)
 	}
+	// Health data: only the server's own user may read the file. SQLite
+	// gives its -wal and -shm files the database file's mode.
+	file := filepath.Join(dir, "trappen.db")
+	if f, err := os.OpenFile(file, os.O_CREATE|os.O_RDONLY, 0o600); err == nil {
+		f.Close()
+	}
 	// _txlock=immediate: read-then-write transactions take the write lock up
 	// front, so concurrent ones wait (busy_timeout) instead of failing.
-	dsn := "file:" + filepath.Join(dir, "trappen.db") +
+	dsn := "file:" + file +
 		"?_txlock=immediate&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +
 		"&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)"
 	db, err := gorm.Open(sqlite.Open(dsn), cfg)

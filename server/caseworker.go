@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"time"
 
@@ -53,8 +54,13 @@ func describe(err error) error {
 		return err
 	}
 	msg := i18n.T("en", "error."+e.Code, e.Vars)
-	for field, fe := range e.Fields {
-		msg += " " + field + ": " + i18n.T("en", "field."+fe.Key, fe.Vars)
+	if e.Code != "validation_failed" {
+		return errors.New(msg)
 	}
-	return errors.New(msg)
+	fields := make([]string, 0, len(e.Fields))
+	for field, fe := range e.Fields {
+		fields = append(fields, field+": "+i18n.T("en", "field."+fe.Key, fe.Vars))
+	}
+	sort.Strings(fields)
+	return errors.New(msg + " " + strings.Join(fields, "; "))
 }

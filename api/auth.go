@@ -57,11 +57,7 @@ func (h *handler) login(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	refresh, err := h.Store.IssueRefreshToken(c.UserContext(), u.ID, h.now())
-	if err != nil {
-		return err
-	}
-	return h.startSession(c, u, refresh)
+	return h.newSession(c, u)
 }
 
 func (h *handler) activate(c *fiber.Ctx) error {
@@ -73,6 +69,11 @@ func (h *handler) activate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	return h.newSession(c, u)
+}
+
+// newSession starts a new refresh-token family for u and answers as login.
+func (h *handler) newSession(c *fiber.Ctx, u *models.User) error {
 	refresh, err := h.Store.IssueRefreshToken(c.UserContext(), u.ID, h.now())
 	if err != nil {
 		return err

@@ -124,7 +124,7 @@ func cwmMeeting(t *testing.T, s *testServer, cwID, citizenID, kind string, at ti
 // which ok holds, and returns it.
 func cwmWaitJob(t *testing.T, s *testServer, ref, typ string, ok func(models.PushJob) bool) models.PushJob {
 	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(waitTimeout)
 	for {
 		var jobs []models.PushJob
 		if err := s.app.store.DB.Where("ref_id = ? AND type = ?", ref, typ).Find(&jobs).Error; err != nil {
@@ -185,7 +185,7 @@ func (b *browser) signInAs(s *testServer, email string) {
 // caseloadNames waits until the caseload lists exactly want, in order.
 func (b *browser) caseloadNames(what string, want ...string) {
 	b.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(waitTimeout)
 	var got []string
 	for {
 		var loading bool
@@ -232,6 +232,7 @@ func TestBrowserCaseworkerMovesAndCancelsMeetings(t *testing.T) {
 	// Move the roundtable (the first card) to 13:30 four days from now.
 	b.click(`#meetings article:nth-of-type(1) .cw-card-actions .button-secondary`)
 	var whenID string
+	b.waitJS("the move form", `document.querySelector('#meetings article form input[type=datetime-local]')`)
 	b.eval(`document.querySelector('#meetings article form input[type=datetime-local]').id`, &whenID)
 	b.screen("the move form")
 	moved := cwmWall(s, 4, 13, 30)
@@ -240,6 +241,8 @@ func TestBrowserCaseworkerMovesAndCancelsMeetings(t *testing.T) {
 	b.waitText("Mødet er flyttet til")
 	b.waitText(cwmDanishDate(moved))
 	b.waitText("13.30")
+	// The message says the new time at once; the cards follow with the reload.
+	b.waitJS("the roundtable's card at its new time", fmt.Sprintf(`[...document.querySelectorAll('#meetings > div > article h4')].some(h => h.textContent.startsWith('Rundbordssamtale') && h.textContent.includes(%q) && h.textContent.includes('13.30'))`, cwmDanishDate(moved)))
 	b.screen("a moved meeting")
 	var order []string
 	b.eval(`[...document.querySelectorAll('#meetings > div > article h4')].map(h => h.textContent)`, &order)
@@ -314,8 +317,12 @@ func TestBrowserCaseworkerRegistersFastTrack(t *testing.T) {
 		if fieldState.Invalid != "true" || !strings.Contains(fieldState.DescribedBy, field+"-error") || !strings.Contains(fieldState.Message, message) {
 			t.Errorf("#%s after the refusal: %+v", field, fieldState)
 		}
+		// The summary takes focus as it appears (after the paint): let it,
+		// or it takes focus back from the field the link is about to focus.
+		b.waitJS("focus on the error summary", `document.activeElement && document.activeElement.matches('#fast_track .error-summary')`)
 		var focused string
 		b.click(fmt.Sprintf(`#fast_track .error-summary a[href="#%s"]`, field))
+		b.waitJS("focus to leave the error summary", `document.activeElement && !document.activeElement.closest('#fast_track .error-summary')`)
 		b.eval(`document.activeElement.id`, &focused)
 		if focused != field {
 			t.Errorf("following the summary's link focused %q, want %q", focused, field)
@@ -336,6 +343,8 @@ func TestBrowserCaseworkerRegistersFastTrack(t *testing.T) {
 	b.fill("ft-expected_weeks", "12")
 	b.click(`#fast_track form button[type=submit]`)
 	b.waitText("Anmodningen er registreret: Venter på borgerens svar.")
+	// The message comes with the answer; the request's state with the reload.
+	b.waitJS("the waiting request's state", `document.querySelector('#fast_track .cw-ft-pending')`)
 	deadline := cwmDanishDate(cwmWall(s, 1, 12, 0))
 	var state string
 	b.eval(`document.querySelector('#fast_track .cw-ft').innerText`, &state)
@@ -523,12 +532,15 @@ func TestBrowserCaseworkerFiltersTheCaseload(t *testing.T) {
 	b.click(`label[for="filter-needs_action"]`)
 	b.caseloadNames("category 2 and needs action", "Bo Berg")
 	b.selectValue("filter-category", "1")
+	b.caseloadNames("category 1 and needs action", "Anna Ahl")
 	b.click(`label[for="filter-roundtable_this_week"]`)
 	b.caseloadNames("category 1 with a roundtable this week")
 	b.waitText("Ingen borgere passer til filteret.")
 	b.screen("no citizen matches")
 	b.selectValue("filter-category", "")
+	b.caseloadNames("all categories with a roundtable this week", "Cara Carlsen")
 	b.click(`label[for="filter-all"]`)
+	b.caseloadNames("all again, by deadline", "Anna Ahl", "Dan Dahl", "Bo Berg", "Cara Carlsen")
 	b.selectValue("sort", "name")
 	b.caseloadNames("all, by name", "Anna Ahl", "Bo Berg", "Cara Carlsen", "Dan Dahl")
 	b.screen("the caseload by name")
@@ -545,6 +557,7 @@ func TestBrowserCaseworkerFiltersTheCaseload(t *testing.T) {
 	b.click(`#meetings form button[type=submit]`)
 	b.waitText("Mødet er booket")
 	b.open(s.URL + "/sagsbehandler")
+	b.caseloadNames("all after booking Anna's follow-up", "Anna Ahl", "Dan Dahl", "Bo Berg", "Cara Carlsen")
 	b.click(`label[for="filter-needs_action"]`)
 	b.caseloadNames("needs action after booking Anna's follow-up", "Anna Ahl", "Bo Berg")
 }

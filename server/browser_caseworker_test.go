@@ -123,6 +123,8 @@ func caseworkerWorkspace(t *testing.T, size [2]int64) {
 	}
 	b.click(`#plan-save`)
 	b.waitText("Planen er gemt som version 1")
+	// The page reloads the citizen: wait for it, not just for the save.
+	b.waitText("Version 1, gemt")
 	screen("the citizen's page with a plan")
 
 	// A roundtable tomorrow at 10:00 Copenhagen time.
@@ -134,16 +136,20 @@ func caseworkerWorkspace(t *testing.T, size [2]int64) {
 	b.click(`#meetings form button[type=submit]`)
 	b.waitText("Mødet er booket")
 	b.waitText(", 10.00")
+	// ", 10.00" is in the message too: the meeting's card comes with the reload.
+	b.waitJS("the meeting's card", `[...document.querySelectorAll('#meetings article h4')].some(h => h.textContent.includes('10.00'))`)
 	screen("the citizen's page with a meeting")
 
 	// Staircase placements: the employer on step 4, the jobcenter on step 3.
 	b.click(`label[for="pl-step-4"]`)
 	b.click(`#pl-save`)
 	b.waitText("Gemt: Arbejdsgiveren placerer borgeren på 4. Samarbejde")
+	b.waitJS("the placement in the table", `document.querySelectorAll('#placements-table tbody tr').length === 1`)
 	b.click(`label[for="pl-party-jobcenter"]`)
 	b.click(`label[for="pl-step-3"]`)
 	b.click(`#pl-save`)
 	b.waitText("Gemt: Jobcentret placerer borgeren på 3. Arbejdsopgaver")
+	b.waitJS("both placements in the table", `document.querySelectorAll('#placements-table tbody tr').length === 2`)
 
 	// The citizen's own check-in (seeded) puts them on step 2.
 	seedCheckin(t, s, citizenID)
@@ -167,6 +173,7 @@ func caseworkerWorkspace(t *testing.T, size [2]int64) {
 	b.open(s.URL + path + "/print")
 	b.waitText("Resumé til rundbordssamtale: Bo Jensen")
 	b.waitText("Byens Bageri, Torvet 1")
+	b.waitText("Borger og arbejdsgiver er 2 trin fra hinanden") // the progression, loaded on its own
 	screen("the printable summary")
 
 	// Snooze from the caseload.

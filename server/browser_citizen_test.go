@@ -128,11 +128,11 @@ func (b *browser) nav(href, heading string) {
 	b.waitText(heading)
 }
 
-// waitGone waits until the page no longer shows text.
+// waitGone waits until the page no longer shows text (at least waitTimeout).
 func (b *browser) waitGone(text string, within time.Duration) {
 	b.t.Helper()
 	js := fmt.Sprintf(`!document.body.innerText.includes(%q)`, text)
-	deadline := time.Now().Add(within)
+	deadline := time.Now().Add(max(within, waitTimeout))
 	for {
 		var gone bool
 		if err := chromedp.Run(b.ctx, chromedp.Evaluate(js, &gone)); err == nil && gone {
@@ -160,6 +160,7 @@ func TestBrowserCitizenJourneyOnline(t *testing.T) {
 
 	// Check-in: defaults filled in, a few changes, send; measure the submit.
 	b.nav("/checkin", "Hvor på trappen er du nu?")
+	b.waitJS("the check-in's goal sliders", fmt.Sprintf(`document.getElementById(%q) && document.getElementById(%q)`, "score-"+j.goalID, "score-"+j.subGoalID))
 	b.checkScreen("check-in")
 	b.fill("score-"+j.goalID, "6")
 	b.fill("score-"+j.subGoalID, "4")
@@ -229,6 +230,7 @@ func TestBrowserCitizenJourneyOnline(t *testing.T) {
 		b.waitText(want)
 	}
 	var charts, tables int
+	b.waitJS("four charts, each with its table", `(n => n >= 4 && document.querySelectorAll('.chart-table table').length === n)(document.querySelectorAll('svg.chart-svg[role=img]').length)`)
 	b.eval(`document.querySelectorAll('svg.chart-svg[role=img]').length`, &charts)
 	b.eval(`document.querySelectorAll('.chart-table table').length`, &tables)
 	if charts < 4 || tables != charts {
@@ -244,13 +246,17 @@ func TestBrowserCitizenJourneyOffline(t *testing.T) {
 	b.signIn(s, j.email, j.password, "Dine timer i denne uge")
 	b.waitText("9 timer")
 	b.nav("/checkin", "Hvor på trappen er du nu?") // caches the check-in screen's data
+	b.waitJS("the check-in form", `document.getElementById('hours_worked')`)
 	b.nav("/", "Dine timer i denne uge")
+	b.waitText("9 timer")
 	b.waitServiceWorker()
 
 	// Offline: the app opens on the citizen's screens with what it fetched.
 	s.Stop()
 	b.open(s.URL + "/")
-	b.waitText("Du er offline. Du ser det, vi hentede kl.")
+	// "… vi hentede kl. 14.05." – or, fetched just before midnight,
+	// "… vi hentede 3. marts kl. 23.59.": the time shows either way.
+	b.waitJS("the offline notice with the time fetched", `/Du er offline\. Du ser det, vi hentede (.+ )?kl\. \d{1,2}[.:]\d{2}/.test(document.body.innerText)`)
 	for _, want := range []string{"9 timer", "Rundbordssamtale", j.location, "Tilbage i mit job som bager"} {
 		b.waitText(want)
 	}
@@ -278,7 +284,13 @@ func TestBrowserCitizenJourneyOffline(t *testing.T) {
 	b.waitGone("Du er offline", 10*time.Second)
 	b.open(s.URL + "/") // a fresh start must not send it again
 	b.waitText("Dine timer i denne uge")
-	time.Sleep(time.Second)
+	// The start's fresh fetch has answered (so nothing writes the cache
+	// after the sign-out below) and the device's outbox is empty.
+	b.waitJS("the start's fetch of /me/home", `performance.getEntriesByType('resource').some(e => e.name.endsWith('/api/v1/me/home'))`)
+	b.waitJS("an empty outbox on the device", `new Promise(r => { const o = indexedDB.open('trappen-outbox'); o.onsuccess = () => { try {
+		const c = o.result.transaction('items').objectStore('items').count(); c.onsuccess = () => r(c.result === 0); c.onerror = () => r(false);
+		} catch (e) { r(false) } }; o.onerror = () => r(false); })`)
+	time.Sleep(time.Second) // a grace period in which a second send would arrive: the check is that none does
 	checkins, err := s.app.store.Checkins(context.Background(), models.AsCitizen(j.citizenID))
 	if err != nil {
 		t.Fatal(err)
@@ -309,9 +321,10 @@ func TestBrowserCitizenScreensInEnglish(t *testing.T) {
 	b.nav("/plan", "Week by week")
 	b.waitText("Do you recognise yourself in the plan?")
 	b.checkScreen("My plan in English")
-	b.nav("/maal", "Your progress")
+	b.nav("/maal", "Your progress") // the heading of the graphs, drawn with their data
 	b.checkScreen("My goals in English")
 	b.nav("/checkin", "Where on the staircase are you now?")
+	b.waitJS("the check-in form", `document.getElementById('hours_worked')`)
 	b.checkScreen("Check-in in English")
 	b.nav("/moeder", "Upcoming meetings")
 	b.click(fmt.Sprintf(`a[href="/moeder/%s"]`, j.meetingID))

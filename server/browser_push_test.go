@@ -99,7 +99,7 @@ func (b *browser) deliverPush(origin string, reg serviceworker.RegistrationID, d
 // until the stand-in has decrypted a message of type typ.
 func waitPush(t *testing.T, s *testServer, svc *pushtest.Service, typ string) pushtest.Received {
 	t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(waitTimeout)
 	for time.Now().Before(deadline) {
 		if _, err := s.app.push.RunOnce(context.Background(), s.clock.Now()); err != nil {
 			t.Fatal(err)
@@ -216,7 +216,7 @@ func TestBrowserCitizenTurnsOnRemindersAndAcceptsFastTrack(t *testing.T) {
 	reg := b.serviceWorkerRegistration(s.URL)
 	b.deliverPush(s.URL, reg, msg.Raw)
 	var shown []notificationSeen
-	deadline := time.Now().Add(10 * time.Second)
+	deadline := time.Now().Add(waitTimeout)
 	for len(shown) == 0 && time.Now().Before(deadline) {
 		b.eval(`navigator.serviceWorker.ready.then(r => r.getNotifications()).then(ns => ns.map(n =>
 			({title: n.title, body: n.body, tag: n.tag, url: n.data && n.data.url})))`, &shown)
@@ -236,7 +236,7 @@ func TestBrowserCitizenTurnsOnRemindersAndAcceptsFastTrack(t *testing.T) {
 	later["title"] = "Husk at svare"
 	raw, _ := json.Marshal(later)
 	b.deliverPush(s.URL, reg, raw)
-	deadline = time.Now().Add(10 * time.Second)
+	deadline = time.Now().Add(waitTimeout)
 	for time.Now().Before(deadline) {
 		b.eval(`navigator.serviceWorker.ready.then(r => r.getNotifications()).then(ns => ns.map(n => ({title: n.title, tag: n.tag})))`, &shown)
 		if len(shown) == 1 && shown[0].Title == "Husk at svare" {
@@ -261,7 +261,8 @@ func TestBrowserCitizenTurnsOnRemindersAndAcceptsFastTrack(t *testing.T) {
 	b.click(`button.ft-accept`)
 	b.waitText("Vil du sige ja til fast track?")
 	var focused string
-	b.eval(`new Promise(r => setTimeout(() => r(document.activeElement && document.activeElement.textContent), 100))`, &focused)
+	b.waitJS("focus on the confirmation's heading", `document.activeElement && document.activeElement.textContent === 'Vil du sige ja til fast track?'`)
+	b.eval(`document.activeElement.textContent`, &focused)
 	if focused != "Vil du sige ja til fast track?" {
 		t.Errorf("focus is on %q, want the confirmation's heading", focused)
 	}
@@ -270,7 +271,8 @@ func TestBrowserCitizenTurnsOnRemindersAndAcceptsFastTrack(t *testing.T) {
 	// Cancelling returns focus to the button; the second time, yes is sent.
 	b.click(`button.ft-cancel`)
 	b.run(chromedp.WaitVisible(`button.ft-accept`, chromedp.ByQuery))
-	b.eval(`new Promise(r => requestAnimationFrame(() => setTimeout(() => r(document.activeElement.className), 50)))`, &focused)
+	b.waitJS("focus back on the yes button", `document.activeElement && document.activeElement.classList.contains('ft-accept')`)
+	b.eval(`document.activeElement.className`, &focused)
 	if !strings.Contains(focused, "ft-accept") {
 		t.Errorf("after cancelling, focus is on %q, want the yes button", focused)
 	}

@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	browserpkg "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
@@ -87,11 +89,14 @@ func newBrowser(t *testing.T, size [2]int64) *browser {
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx, chromedp.WithErrorf(quietErrorf(t)))
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	// A ceiling for the whole browser session, not a wait: a busy CI
+	// machine (or -race) makes a long walk-through take minutes.
+	ctx, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 	b := &browser{t: t, ctx: ctx}
 	mobile := size[0] < 500
 	b.run(emulation.SetDeviceMetricsOverride(size[0], size[1], 1, mobile))
+	b.slowDown()
 	if mobile {
 		b.run(emulation.SetTouchEmulationEnabled(true))
 	}
@@ -105,6 +110,36 @@ func newBrowser(t *testing.T, size [2]int64) *browser {
 	}))
 	return b
 }
+
+// slowDown makes the page slow when TRAPPEN_BROWSER_SLOW asks for it, e.g.
+// "cpu=4,latency=150": the page's CPU throttled 4× and 150 ms added to every
+// request. It brings out tests that read what the page has not loaded yet,
+// the way a busy CI machine does now and then.
+func (b *browser) slowDown() {
+	b.t.Helper()
+	spec := os.Getenv("TRAPPEN_BROWSER_SLOW")
+	if spec == "" {
+		return
+	}
+	for _, part := range strings.Split(spec, ",") {
+		k, v, _ := strings.Cut(strings.TrimSpace(part), "=")
+		n, err := strconv.ParseFloat(v, 64)
+		if err != nil {
+			b.t.Fatalf("TRAPPEN_BROWSER_SLOW: bad %q", part)
+		}
+		switch k {
+		case "cpu":
+			b.run(emulation.SetCPUThrottlingRate(n))
+		case "latency":
+			b.run(network.Enable(), network.EmulateNetworkConditions(false, n, -1, -1))
+		default:
+			b.t.Fatalf("TRAPPEN_BROWSER_SLOW: unknown %q (want cpu=N,latency=MS)", k)
+		}
+	}
+}
+
+// waitTimeout is how long the wait helpers wait for the page.
+const waitTimeout = 20 * time.Second
 
 // quietErrorf logs chromedp's errors except the noise this chromedp version
 // makes about CDP events newer than it.
@@ -156,23 +191,58 @@ func (b *browser) fill(id, value string) {
 	b.run(chromedp.Evaluate(js, &ok))
 }
 
-// click clicks the first element matching the CSS selector.
+// click clicks the first element matching the CSS selector as a person
+// would, once it can take the click: visible, enabled, scrolled to the middle
+// of the screen (the citizen's navigation is fixed at the bottom of a phone
+// screen and would take a click aimed at the viewport's edge), standing still
+// for two frames (not being pushed about by data arriving above it, nor by a
+// smooth scroll) and not covered by anything at the point clicked.
 func (b *browser) click(sel string) {
 	b.t.Helper()
-	// Centre it first: the citizen's navigation is fixed at the bottom of a
-	// phone screen and would take a click aimed at the viewport's edge.
 	b.run(chromedp.WaitVisible(sel, chromedp.ByQuery))
-	var ok bool
-	b.run(chromedp.Evaluate(fmt.Sprintf(`(() => { const e = document.querySelector(%q); if (!e) return false;
-		e.scrollIntoView({block: 'center', inline: 'center'}); return true })()`, sel), &ok))
-	b.run(chromedp.Click(sel, chromedp.ByQuery, chromedp.NodeVisible))
+	js := fmt.Sprintf(`(async () => {
+		const e = document.querySelector(%q);
+		if (!e) return {why: 'it is not on the page'};
+		if (e.disabled || e.closest('fieldset[disabled]')) return {why: 'it is disabled'};
+		e.scrollIntoView({block: 'center', inline: 'center'});
+		// The first box: an inline link may wrap onto two lines.
+		const box = () => { const r = e.getClientRects()[0]; return r ? [r.left, r.top, r.width, r.height] : null; };
+		let r = box();
+		for (let i = 0; i < 2 && r; i++) {
+			await new Promise(res => requestAnimationFrame(() => res()));
+			const n = box();
+			if (!e.isConnected || !n || n.join() !== r.join()) return {why: 'it moves'};
+			r = n;
+		}
+		if (!r || !r[2] || !r[3]) return {why: 'it has no size'};
+		const x = r[0] + r[2] / 2, y = r[1] + r[3] / 2;
+		const hit = document.elementFromPoint(x, y);
+		if (!hit || !(hit === e || e.contains(hit))) return {why: 'it is covered by ' + (hit ? hit.outerHTML.slice(0, 80) : 'nothing')};
+		return {x, y};
+	})()`, sel)
+	deadline := time.Now().Add(waitTimeout)
+	for {
+		var at struct {
+			X, Y *float64
+			Why  string
+		}
+		b.eval(js, &at)
+		if at.X != nil && at.Y != nil {
+			b.run(chromedp.MouseClickXY(*at.X, *at.Y))
+			return
+		}
+		if time.Now().After(deadline) {
+			b.t.Fatalf("could not click %s: %s; the page shows:\n%s", sel, at.Why, b.textNoFail())
+		}
+		chromedp.Run(b.ctx, chromedp.Sleep(50*time.Millisecond))
+	}
 }
 
 // waitText waits until the page shows text.
 func (b *browser) waitText(text string) {
 	b.t.Helper()
 	js := fmt.Sprintf(`document.body && document.body.innerText.includes(%q)`, text)
-	deadline := time.Now().Add(15 * time.Second)
+	deadline := time.Now().Add(waitTimeout)
 	for {
 		var ok bool
 		if err := chromedp.Run(b.ctx, chromedp.Evaluate(js, &ok)); err == nil && ok {
@@ -186,13 +256,15 @@ func (b *browser) waitText(text string) {
 }
 
 // waitJS waits until the JS expression is truthy (data the page loads after
-// it first renders).
+// it first renders). The expression may be a promise; while it throws (say,
+// on an element not there yet) it counts as false.
 func (b *browser) waitJS(what, expr string) {
 	b.t.Helper()
-	deadline := time.Now().Add(15 * time.Second)
+	js := "Promise.resolve().then(() => (" + expr + ")).then(v => !!v, () => false)"
+	deadline := time.Now().Add(waitTimeout)
 	for {
 		var ok bool
-		if err := chromedp.Run(b.ctx, chromedp.Evaluate("!!("+expr+")", &ok)); err == nil && ok {
+		if err := chromedp.Run(b.ctx, chromedp.Evaluate(js, &ok, func(p *runtimeEvaluate) *runtimeEvaluate { return p.WithAwaitPromise(true) })); err == nil && ok {
 			return
 		}
 		if time.Now().After(deadline) {
@@ -255,7 +327,7 @@ func (b *browser) waitServiceWorker() {
 	b.eval(`navigator.serviceWorker.ready.then(() => new Promise(r => {
 		if (navigator.serviceWorker.controller) return r(true);
 		navigator.serviceWorker.addEventListener('controllerchange', () => r(true));
-		setTimeout(() => r(!!navigator.serviceWorker.controller), 10000);
+		setTimeout(() => r(!!navigator.serviceWorker.controller), 20000);
 	}))`, &ok)
 	if !ok {
 		b.t.Fatal("no service worker took control of the page")
@@ -326,6 +398,9 @@ func TestBrowserShellOpensOfflineAndIsInstallable(t *testing.T) {
 	s := startServer(t, storetest.Options(t, storetest.SQLite))
 	b := newBrowser(t, phone)
 	b.open(s.URL + "/login")
+	// Everything the first visit loads: the page, then half a second more for
+	// what it fetches after the load event.
+	b.waitJS("the page to finish loading", `document.readyState === 'complete'`)
 	var transferred int
 	b.eval(`new Promise(r => setTimeout(() => r(
 		performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'))

@@ -1,5 +1,5 @@
 // Small form and data helpers shared by the caseworker's screens.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { Messages, describedBy } from '../../components/fields.jsx';
 import { t } from '../../i18n.js';
@@ -42,16 +42,21 @@ export function Radios({ name, legend, hint, error, value, onValue, options, inl
   );
 }
 
-// useLoad fetches path (null: nothing yet) and offers reload().
+// useLoad fetches path (null: nothing yet) and offers reload(). Only the
+// latest request's answer counts: an older one arriving late (a filter
+// changed twice quickly, two reloads) must not overwrite it.
 export function useLoad(path) {
   const [state, setState] = useState({ data: null, error: null, loading: !!path });
+  const latest = useRef(0);
   const load = useCallback(async () => {
     if (!path) return;
+    const n = ++latest.current;
     setState((s) => ({ ...s, loading: true }));
     try {
-      setState({ data: await api.get(path), error: null, loading: false });
+      const data = await api.get(path);
+      if (n === latest.current) setState({ data, error: null, loading: false });
     } catch (error) {
-      setState({ data: null, error, loading: false });
+      if (n === latest.current) setState({ data: null, error, loading: false });
     }
   }, [path]);
   useEffect(() => {

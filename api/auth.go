@@ -65,7 +65,7 @@ func (h *handler) activate(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	u, err := h.Store.Activate(c.UserContext(), req.InviteCode, req.Password, h.now())
+	u, err := h.Store.Activate(c.UserContext(), req.InviteCode, req.Password, c.IP(), h.now())
 	if err != nil {
 		return err
 	}
@@ -138,6 +138,12 @@ func (h *handler) startSession(c *fiber.Ctx, u *models.User, refresh string) err
 	if err != nil {
 		return err
 	}
+	h.setRefreshCookie(c, refresh)
+	return c.JSON(sessionResponse{AccessToken: access, TokenType: "Bearer",
+		ExpiresIn: int(AccessTokenLifetime / time.Second), User: toUserResponse(u)})
+}
+
+func (h *handler) setRefreshCookie(c *fiber.Ctx, refresh string) {
 	c.Cookie(&fiber.Cookie{
 		Name:     refreshCookie,
 		Value:    refresh,
@@ -147,8 +153,31 @@ func (h *handler) startSession(c *fiber.Ctx, u *models.User, refresh string) err
 		Secure:   h.secure(c),
 		SameSite: fiber.CookieSameSiteStrictMode,
 	})
-	return c.JSON(sessionResponse{AccessToken: access, TokenType: "Bearer",
-		ExpiresIn: int(AccessTokenLifetime / time.Second), User: toUserResponse(u)})
+}
+
+type passwordRequest struct {
+	CurrentPassword string `json:"current_password"`
+	NewPassword     string `json:"new_password"`
+}
+
+// changePassword: PUT /me/password, for any signed-in user. The refresh
+// cookie is scoped to /api/v1/auth, so a browser does not send it here; the
+// caller then gets a new refresh family in the answer's cookie, and every
+// older one (on this and other devices) stops working.
+func (h *handler) changePassword(c *fiber.Ctx) error {
+	var req passwordRequest
+	if err := decodeJSON(c, &req); err != nil {
+		return err
+	}
+	fresh, err := h.Store.ChangePassword(c.UserContext(), userID(c), req.CurrentPassword, req.NewPassword,
+		c.Cookies(refreshCookie), h.now())
+	if err != nil {
+		return err
+	}
+	if fresh != "" {
+		h.setRefreshCookie(c, fresh)
+	}
+	return c.SendStatus(fiber.StatusNoContent)
 }
 
 func (h *handler) clearRefreshCookie(c *fiber.Ctx) {

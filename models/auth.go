@@ -19,6 +19,9 @@ const (
 	LoginWindow          = 15 * time.Minute
 	MaxFailuresPerEmail  = 5
 	MaxFailuresPerClient = 100
+	// MaxActivationFailures bounds wrong invite codes per client address: a
+	// code has 60 bits, but nobody should get to try many.
+	MaxActivationFailures = 30
 	RefreshTokenLifetime = 30 * 24 * time.Hour
 )
 
@@ -81,23 +84,29 @@ func rateKey(kind, value string) string {
 
 func (s *Store) checkRateLimit(ctx context.Context, keys []string, now time.Time) error {
 	limits := []int{MaxFailuresPerEmail, MaxFailuresPerClient}
-	since := now.UTC().Add(-LoginWindow)
 	for i, key := range keys {
-		var failures []time.Time
-		err := s.DB.WithContext(ctx).Model(&loginFailure{}).
-			Where("key_hash = ? AND failed_at > ?", key, since).
-			Order("failed_at DESC").Limit(limits[i]).Pluck("failed_at", &failures).Error
-		if err != nil {
+		if err := s.checkKeyLimit(ctx, key, limits[i], now); err != nil {
 			return err
-		}
-		if len(failures) >= limits[i] {
-			oldest := failures[len(failures)-1]
-			wait := oldest.Add(LoginWindow).Sub(now)
-			return &Error{Kind: KindRateLimited, Code: "too_many_attempts",
-				RetryAfterSeconds: max(1, int(math.Ceil(wait.Seconds())))}
 		}
 	}
 	return nil
+}
+
+// checkKeyLimit refuses when key has limit failures within the window.
+func (s *Store) checkKeyLimit(ctx context.Context, key string, limit int, now time.Time) error {
+	var failures []time.Time
+	err := s.DB.WithContext(ctx).Model(&loginFailure{}).
+		Where("key_hash = ? AND failed_at > ?", key, now.UTC().Add(-LoginWindow)).
+		Order("failed_at DESC").Limit(limit).Pluck("failed_at", &failures).Error
+	if err != nil {
+		return err
+	}
+	if len(failures) < limit {
+		return nil
+	}
+	wait := failures[len(failures)-1].Add(LoginWindow).Sub(now)
+	return &Error{Kind: KindRateLimited, Code: "too_many_attempts",
+		RetryAfterSeconds: max(1, int(math.Ceil(wait.Seconds())))}
 }
 
 func (s *Store) recordFailure(ctx context.Context, keys []string, now time.Time) error {
@@ -211,4 +220,85 @@ func lockForUpdate(tx *gorm.DB, d Dialect) *gorm.DB {
 		return tx.Clauses(forUpdate)
 	}
 	return tx
+}
+
+// ChangePassword sets a new password for a signed-in user who proves the
+// current one. A wrong current password counts as a failed login for the
+// user's e-mail, so the endpoint cannot be used to guess passwords. Every
+// other refresh-token family of the user is revoked, which signs out other
+// devices; the family of keepRefresh (the caller's own token) survives. When
+// keepRefresh is missing or not a live token of this user, the caller's
+// family cannot be told apart: all are revoked and a new family is started,
+// whose raw token is returned ("" when the caller's family was kept).
+func (s *Store) ChangePassword(ctx context.Context, userID, current, next, keepRefresh string, now time.Time) (string, error) {
+	u, err := s.UserByID(ctx, userID)
+	if err != nil {
+		return "", err
+	}
+	keys := []string{rateKey("email", strings.ToLower(NormalizeEmail(u.Email)))}
+	if err := s.checkRateLimit(ctx, keys, now); err != nil {
+		return "", err
+	}
+	if err := s.checkPasswordChange(ctx, u, current, next, keys, now); err != nil {
+		return "", err
+	}
+	hash, err := HashPassword(next)
+	if err != nil {
+		return "", err
+	}
+	var fresh string
+	err = s.Tx(ctx, func(tx *gorm.DB) error {
+		err := tx.Model(&User{}).Where("id = ?", u.ID).
+			UpdateColumns(map[string]any{"password_hash": hash, "updated_at": now.UTC()}).Error
+		if err != nil {
+			return err
+		}
+		fresh, err = revokeOtherFamilies(tx, u.ID, keepRefresh, now)
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	// Proving the password clears the e-mail's failures, as a login does.
+	return fresh, s.DB.WithContext(ctx).Where("key_hash = ?", keys[0]).Delete(&loginFailure{}).Error
+}
+
+// checkPasswordChange validates both passwords; a wrong current one is
+// recorded as a failed login. An empty one is not a guess and costs nothing.
+func (s *Store) checkPasswordChange(ctx context.Context, u *User, current, next string, keys []string, now time.Time) error {
+	var v Validation
+	switch {
+	case current == "":
+		v.Add("current_password", "required")
+	case u.PasswordHash == nil || !CheckPassword(*u.PasswordHash, current):
+		if err := s.recordFailure(ctx, keys, now); err != nil {
+			return err
+		}
+		v.Add("current_password", "wrong_password")
+	}
+	ValidatePassword(&v, "new_password", next)
+	if !v.Has("current_password") && !v.Has("new_password") && next == current {
+		v.Add("new_password", "password_unchanged")
+	}
+	return v.Err()
+}
+
+// revokeOtherFamilies revokes the user's refresh-token families except the
+// one keepRaw belongs to; without a live keepRaw it starts a new family and
+// returns its raw token.
+func revokeOtherFamilies(tx *gorm.DB, userID, keepRaw string, now time.Time) (string, error) {
+	var keep RefreshToken
+	if keepRaw != "" {
+		err := tx.Where("token_hash = ? AND user_id = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?",
+			hashSecret(keepRaw), userID, now.UTC()).Take(&keep).Error
+		if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
+			return "", err
+		}
+	}
+	err := tx.Model(&RefreshToken{}).Where("user_id = ? AND family_id <> ? AND revoked_at IS NULL", userID, keep.FamilyID).
+		Update("revoked_at", now.UTC()).Error
+	if err != nil || keep.FamilyID != "" {
+		return "", err
+	}
+	return issueRefresh(tx, userID, NewID(), now)
 }

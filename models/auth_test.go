@@ -107,14 +107,14 @@ func TestInviteActivatesOnceAndExpires(t *testing.T) {
 		if err != nil {
 			t.Fatalf("create citizen: %v", err)
 		}
-		if _, err := s.Activate(ctx, inv.Code, "my own new password", t0.Add(models.InviteLifetime)); err == nil {
+		if _, err := s.Activate(ctx, inv.Code, "my own new password", "10.0.0.1", t0.Add(models.InviteLifetime)); err == nil {
 			t.Fatal("an expired invite worked")
 		}
-		u, err := s.Activate(ctx, inv.Code, "my own new password", t0.Add(time.Hour))
+		u, err := s.Activate(ctx, inv.Code, "my own new password", "10.0.0.1", t0.Add(time.Hour))
 		if err != nil || u.Role != models.RoleCitizen {
 			t.Fatalf("activate: %v", err)
 		}
-		if _, err := s.Activate(ctx, inv.Code, "another password!", t0.Add(2*time.Hour)); err == nil {
+		if _, err := s.Activate(ctx, inv.Code, "another password!", "10.0.0.1", t0.Add(2*time.Hour)); err == nil {
 			t.Fatal("an invite worked twice")
 		}
 		if _, err := s.Login(ctx, "bo@example.dk", "my own new password", "10.0.0.1", t0.Add(3*time.Hour)); err != nil {
@@ -149,4 +149,25 @@ func TestTheSQLiteFileIsReadableOnlyByTheServer(t *testing.T) {
 	if err != nil || info.Mode().Perm() != 0o600 {
 		t.Fatalf("trappen.db mode = %v (%v), want 0600", info.Mode().Perm(), err)
 	}
+}
+
+func TestWrongInviteCodesAreRateLimitedPerClient(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *models.Store) {
+		ctx := context.Background()
+		cw := newCaseworker(t, s, "sara@example.dk")
+		_, inv, err := s.CreateCitizen(ctx, cw.ID, models.NewCitizen{Name: "Bo Borger", Email: "bo@example.dk", Locale: "da", FirstSickDay: "2026-02-16", Category: 2}, t0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := 0; i < models.MaxActivationFailures; i++ {
+			s.Activate(ctx, "AAAA-BBBB-CCCC", "my own new password", "10.0.0.9", t0)
+		}
+		_, err = s.Activate(ctx, inv.Code, "my own new password", "10.0.0.9", t0)
+		if e, ok := models.AsError(err); !ok || e.Kind != models.KindRateLimited {
+			t.Fatalf("after %d wrong codes: %v, want rate limited", models.MaxActivationFailures, err)
+		}
+		if _, err := s.Activate(ctx, inv.Code, "my own new password", "10.0.0.10", t0); err != nil {
+			t.Fatalf("another client is not limited: %v", err)
+		}
+	})
 }

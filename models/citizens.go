@@ -169,8 +169,23 @@ func normalizeInviteCode(code string) string {
 
 var errInvalidInvite = NewError(KindUnauthorized, "invalid_invite")
 
-// Activate spends an invite code and sets the citizen's password.
-func (s *Store) Activate(ctx context.Context, code, password string, now time.Time) (*User, error) {
+// Activate spends an invite code and sets the citizen's password. Wrong
+// codes from one client address are rate limited like failed logins.
+func (s *Store) Activate(ctx context.Context, code, password, client string, now time.Time) (*User, error) {
+	key := rateKey("activate", client)
+	if err := s.checkKeyLimit(ctx, key, MaxActivationFailures, now); err != nil {
+		return nil, err
+	}
+	u, err := s.activate(ctx, code, password, now)
+	if errors.Is(err, errInvalidInvite) {
+		if ferr := s.recordFailure(ctx, []string{key}, now); ferr != nil {
+			return nil, ferr
+		}
+	}
+	return u, err
+}
+
+func (s *Store) activate(ctx context.Context, code, password string, now time.Time) (*User, error) {
 	var v Validation
 	if strings.TrimSpace(code) == "" {
 		v.Add("invite_code", "required")

@@ -75,7 +75,7 @@ func cwmCitizen(t *testing.T, s *testServer, cwEmail string, o cwmCitizenOpts) (
 		t.Fatal(err)
 	}
 	if o.activate {
-		if _, err := s.app.store.Activate(ctx, inv.Code, cwmCitizenPassword, s.clock.Now()); err != nil {
+		if _, err := s.app.store.Activate(ctx, inv.Code, cwmCitizenPassword, "127.0.0.1", s.clock.Now()); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -102,7 +102,7 @@ func seedDemoCitizen(ctx context.Context, store *models.Store, caseworkerID stri
 	if err != nil {
 		return err
 	}
-	if _, err := store.Activate(ctx, inv.Code, demoPassword, now); err != nil {
+	if _, err := store.Activate(ctx, inv.Code, demoPassword, "demo", now); err != nil {
 		return err
 	}
 	cwAccess := models.AsCaseworker(caseworkerID, c.ID)

@@ -22,7 +22,7 @@ const (
 	// MaxActivationFailures bounds wrong invite codes per client address: a
 	// code has 60 bits, but nobody should get to try many.
 	MaxActivationFailures = 30
-	RefreshTokenLifetime = 30 * 24 * time.Hour
+	RefreshTokenLifetime  = 30 * 24 * time.Hour
 )
 
 var (

@@ -76,6 +76,7 @@ func (w robustWorld) validBody(now time.Time) map[string]any {
 		"name": "Bo Borger", "email": "ny@example.dk", "locale": "da", "first_sick_day": "2026-02-16",
 		"category": 2, "expected_weeks": 12, "employer_name": "Kommunens Rengøring",
 		"password": testPassword, "invite_code": "ABCD-EFGH",
+		"current_password": testPassword, "new_password": "a brand new password",
 		"title": "Gå en tur hver dag", "parent_id": w.goalID, "target_date": "2026-06-01", "activities": []any{"Gå en tur"},
 		"weeks": []any{map[string]any{"week_start": "2026-03-09", "note": "Stille start", "status_meeting": "2026-03-20",
 			"hours": map[string]any{"mon": 2, "tue": 2, "wed": 2.5, "thu": 2, "fri": 2}}},
@@ -96,7 +97,7 @@ func (w robustWorld) validBody(now time.Time) map[string]any {
 
 // Field kinds by name, so a battery can break one kind and keep the rest valid.
 var (
-	textFields = set("name", "employer_name", "password", "invite_code", "title", "activities", "note",
+	textFields = set("name", "employer_name", "password", "current_password", "new_password", "invite_code", "title", "activities", "note",
 		"allowed_tasks", "avoid_tasks", "location", "participants", "agenda", "came_from", "heading_to",
 		"proposal", "reason", "comment", "endpoint", "p256dh", "auth", "email")
 	dateFields = set("first_sick_day", "target_date", "week_start", "status_meeting", "until", "date")

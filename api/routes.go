@@ -31,6 +31,8 @@ func (h *handler) routes(app *fiber.App) {
 	authed := v1.Group("", h.authenticate)
 	authed.Get("/me", h.me)
 	authed.Patch("/me", h.updateMe)
+	// Before the citizen group: caseworkers change their password here too.
+	authed.Put("/me/password", h.changePassword)
 
 	// auditReads (issue 5) logs every read of a citizen's data, for every
 	// route in this group, present and future.

@@ -14,7 +14,7 @@ function resolve(path, session) {
     if (!params) continue;
     if (route.access === 'anonymous') return signedIn ? { redirect: homeFor(session.user.role) } : { route, params };
     if (!signedIn) return { redirect: '/login' };
-    if (route.access !== session.user.role) return { redirect: homeFor(session.user.role) };
+    if (route.access !== 'signed-in' && route.access !== session.user.role) return { redirect: homeFor(session.user.role) };
     return { route, params };
   }
   return { notFound: true };

@@ -71,6 +71,12 @@ function SignedInBar({ user }) {
           <span class="signed-in-role">{t(`ui.role.${user.role}`)}</span>
         </p>
         <div class="signed-in-actions">
+          {/* Citizens find it under "Mine oplysninger", keeping their bar short. */}
+          {user.role === 'caseworker' && (
+            <a href="/adgangskode" class="bar-link">
+              {t('ui.password.link_short')}
+            </a>
+          )}
           <LanguageSwitch user={user} />
           <button type="button" class="button button-secondary sign-out" onClick={onLogout} disabled={busy}>
             {t('ui.logout')}

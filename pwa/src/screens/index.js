@@ -6,7 +6,8 @@ import Login from './Login.jsx';
 const citizen = () => import('./citizen.js');
 const caseworker = () => import('./caseworker.js');
 
-// access: 'anonymous' (only when signed out), 'citizen' or 'caseworker'.
+// access: 'anonymous' (only when signed out), 'citizen', 'caseworker' or
+// 'signed-in' (any signed-in user).
 export const routes = [
   { path: '/login', access: 'anonymous', screen: Login },
   { path: '/aktiver', access: 'anonymous', screen: Activate },
@@ -24,6 +25,7 @@ export const routes = [
   { path: '/fast-track', access: 'citizen', load: () => citizen().then((m) => m.FastTrack) },
   { path: '/paamindelser', access: 'citizen', load: () => citizen().then((m) => m.Reminders) },
   { path: '/mine-data', access: 'citizen', load: () => citizen().then((m) => m.MyData) },
+  { path: '/adgangskode', access: 'signed-in', load: () => import('./Password.jsx').then((m) => m.default) },
 ];
 
 export { homeFor } from './homes.js';

@@ -55,6 +55,12 @@ export default function MyData() {
           {t('ui.citizen.reminders.link')}
         </a>
       </p>
+      <h2>{t('ui.password.mydata_title')}</h2>
+      <p>
+        <a href="/adgangskode" class="link-block">
+          {t('ui.password.link')}
+        </a>
+      </p>
     </Page>
   );
 }

@@ -201,3 +201,15 @@ func TestUsersChooseTheirOwnLanguage(t *testing.T) {
 		expect(t, e.patch("/api/v1/me", "", map[string]any{"locale": "da"}), 401)
 	})
 }
+
+func TestAForgottenPasswordIsReplacedWithAReissuedInvite(t *testing.T) {
+	eachEnv(t, func(t *testing.T, e *env) {
+		cw := e.caseworker("sara@example.dk")
+		cz := e.citizen(cw, "bo@example.dk")
+		code := expect(t, e.post("/api/v1/citizens/"+cz.ID+"/invite", cw.Token, nil), 201).JSON(t)["invite_code"].(string)
+		expect(t, e.post("/api/v1/auth/activate", "", map[string]string{"invite_code": code, "password": "a brand new password"}), 200)
+		expect(t, e.do(req{method: "POST", path: "/api/v1/auth/refresh", cookies: []*http.Cookie{cz.Refresh}}), 401)
+		e.login("bo@example.dk", "a brand new password")
+		expect(t, e.post("/api/v1/auth/login", "", map[string]string{"email": "bo@example.dk", "password": testPassword}), 401)
+	})
+}

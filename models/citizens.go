@@ -219,6 +219,12 @@ func (s *Store) activate(ctx context.Context, code, password string, now time.Ti
 			Updates(map[string]any{"password_hash": hash, "updated_at": now.UTC()}).Error; err != nil {
 			return err
 		}
+		// A re-issued invite is how a forgotten password is replaced: sessions
+		// on other devices end with the old password.
+		if err := tx.Model(&RefreshToken{}).Where("user_id = ? AND revoked_at IS NULL", inv.CitizenID).
+			Update("revoked_at", now.UTC()).Error; err != nil {
+			return err
+		}
 		return tx.Where("id = ?", inv.CitizenID).Take(&user).Error
 	})
 	if err != nil {

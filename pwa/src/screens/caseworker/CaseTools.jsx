@@ -6,14 +6,15 @@ import { navigate } from '../../router.js';
 import { Select, useFormState, useLoad } from './fields.jsx';
 import { InvitePanel } from './InvitePanel.jsx';
 
-// InviteTools: while the citizen has not activated, issue a new invite.
+// InviteTools issues a new invite: while the citizen has not activated, or
+// when an activated citizen has forgotten their password (the code lets them
+// choose a new one).
 export function InviteTools({ citizen }) {
   const [invite, setInvite] = useState(null);
   const form = useFormState('inv', {});
-  if (citizen.activated) return <p>{t('ui.cw.invite.activated')}</p>;
   return (
     <div>
-      <p>{t('ui.cw.invite.not_activated')}</p>
+      <p>{t(citizen.activated ? 'ui.cw.invite.activated_forgot' : 'ui.cw.invite.not_activated')}</p>
       <ErrorSummary items={form.summary} />
       {invite ? (
         <InvitePanel invite={invite} name={citizen.name} heading="h4" />

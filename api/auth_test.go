@@ -213,3 +213,17 @@ func TestAForgottenPasswordIsReplacedWithAReissuedInvite(t *testing.T) {
 		expect(t, e.post("/api/v1/auth/login", "", map[string]string{"email": "bo@example.dk", "password": testPassword}), 401)
 	})
 }
+
+func TestAccessTokensIssuedBeforeAPasswordChangeStopWorking(t *testing.T) {
+	eachEnv(t, func(t *testing.T, e *env) {
+		phone := e.caseworker("sara@example.dk")
+		e.clock.Advance(time.Minute)
+		laptop := e.login("sara@example.dk", testPassword)
+		e.clock.Advance(time.Minute)
+		expect(t, e.put("/api/v1/me/password", laptop.Token, map[string]string{"current_password": testPassword, "new_password": "a new and longer password"}), 204)
+		expect(t, e.get("/api/v1/me", phone.Token), 401)
+		e.clock.Advance(time.Second)
+		fresh := e.login("sara@example.dk", "a new and longer password")
+		expect(t, e.get("/api/v1/me", fresh.Token), 200)
+	})
+}

@@ -86,7 +86,7 @@ func (h *handler) authenticate(c *fiber.Ctx) error {
 	if !ok || raw == "" {
 		return errUnauthorized
 	}
-	userID, role, err := h.Tokens.Verify(strings.TrimSpace(raw), h.now())
+	userID, role, issuedAt, err := h.Tokens.Verify(strings.TrimSpace(raw), h.now())
 	if err != nil {
 		return errUnauthorized
 	}
@@ -97,7 +97,7 @@ func (h *handler) authenticate(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	if u.Role != role {
+	if u.Role != role || !u.TokenStillValid(issuedAt) {
 		return errUnauthorized
 	}
 	c.Locals(localUserID, u.ID)

@@ -42,7 +42,7 @@ func (t *Tokens) Issue(userID, role string, now time.Time) (string, error) {
 }
 
 // Verify checks signature, algorithm, issuer and expiry against now.
-func (t *Tokens) Verify(raw string, now time.Time) (userID, role string, err error) {
+func (t *Tokens) Verify(raw string, now time.Time) (userID, role string, issuedAt time.Time, err error) {
 	var claims accessClaims
 	parser := jwt.NewParser(
 		jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
@@ -52,10 +52,10 @@ func (t *Tokens) Verify(raw string, now time.Time) (userID, role string, err err
 	)
 	_, err = parser.ParseWithClaims(raw, &claims, func(*jwt.Token) (any, error) { return t.key, nil })
 	if err != nil {
-		return "", "", err
+		return "", "", time.Time{}, err
 	}
-	if claims.Subject == "" || claims.Role == "" {
-		return "", "", errors.New("token without subject or role")
+	if claims.Subject == "" || claims.Role == "" || claims.IssuedAt == nil {
+		return "", "", time.Time{}, errors.New("token without subject, role or issue time")
 	}
-	return claims.Subject, claims.Role, nil
+	return claims.Subject, claims.Role, claims.IssuedAt.Time, nil
 }

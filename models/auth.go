@@ -249,7 +249,7 @@ func (s *Store) ChangePassword(ctx context.Context, userID, current, next, keepR
 	var fresh string
 	err = s.Tx(ctx, func(tx *gorm.DB) error {
 		err := tx.Model(&User{}).Where("id = ?", u.ID).
-			UpdateColumns(map[string]any{"password_hash": hash, "updated_at": now.UTC()}).Error
+			UpdateColumns(map[string]any{"password_hash": hash, "password_changed_at": now.UTC(), "updated_at": now.UTC()}).Error
 		if err != nil {
 			return err
 		}

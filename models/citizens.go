@@ -216,7 +216,7 @@ func (s *Store) activate(ctx context.Context, code, password string, now time.Ti
 			return errors.Join(res.Error, errInvalidInvite)
 		}
 		if err := tx.Model(&User{}).Where("id = ?", inv.CitizenID).
-			Updates(map[string]any{"password_hash": hash, "updated_at": now.UTC()}).Error; err != nil {
+			Updates(map[string]any{"password_hash": hash, "password_changed_at": now.UTC(), "updated_at": now.UTC()}).Error; err != nil {
 			return err
 		}
 		// A re-issued invite is how a forgotten password is replaced: sessions

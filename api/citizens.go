@@ -19,17 +19,11 @@ type createCitizenRequest struct {
 	EmployerName  string `json:"employer_name"`
 }
 
+// citizenResponse is the profile the citizen sees, plus whether they have
+// activated their access.
 type citizenResponse struct {
-	ID            string    `json:"id"`
-	Name          string    `json:"name"`
-	Email         string    `json:"email"`
-	Locale        string    `json:"locale"`
-	FirstSickDay  string    `json:"first_sick_day"`
-	Category      int       `json:"category"`
-	ExpectedWeeks *int      `json:"expected_weeks"`
-	EmployerName  string    `json:"employer_name"`
-	Activated     bool      `json:"activated"`
-	CreatedAt     time.Time `json:"created_at"`
+	models.Profile
+	Activated bool `json:"activated"`
 }
 
 type inviteResponse struct {
@@ -44,9 +38,7 @@ type inviteResponse struct {
 func inviteURL(code string) string { return "/aktiver?kode=" + url.QueryEscape(code) }
 
 func toCitizenResponse(c *models.Citizen) citizenResponse {
-	return citizenResponse{ID: c.ID, Name: c.User.Name, Email: c.User.Email, Locale: c.User.Locale,
-		FirstSickDay: c.FirstSickDay, Category: c.Category, ExpectedWeeks: c.ExpectedWeeks,
-		EmployerName: c.EmployerName, Activated: c.User.PasswordHash != nil, CreatedAt: c.CreatedAt}
+	return citizenResponse{Profile: models.ToProfile(c), Activated: c.User.PasswordHash != nil}
 }
 
 func (h *handler) createCitizen(c *fiber.Ctx) error {

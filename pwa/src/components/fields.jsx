@@ -24,74 +24,64 @@ export function Messages({ id, hint, error }) {
   );
 }
 
-export function Field({ id, label, hint, error, value, onValue, type = 'text', width = 'input-width-xl', ...rest }) {
+// Group is the form group around one control: label, hint and error.
+function Group({ id, label, hint, error, children }) {
   return (
     <div class={error ? 'form-group form-error' : 'form-group'}>
       <label class="form-label" for={id}>
         {label}
       </label>
       <Messages id={id} hint={hint} error={error} />
+      {children}
+    </div>
+  );
+}
+
+// linked are the attributes that tie a control to its group's messages.
+function linked(id, hint, error) {
+  return { id, name: id, 'aria-describedby': describedBy(id, hint, error), 'aria-invalid': error ? 'true' : undefined };
+}
+
+export function Field({ id, label, hint, error, value, onValue, type = 'text', width = 'input-width-xl', ...rest }) {
+  return (
+    <Group id={id} label={label} hint={hint} error={error}>
       <input
         class={`form-input ${width}`}
-        id={id}
-        name={id}
+        {...linked(id, hint, error)}
         type={type}
         value={value}
         onInput={(e) => onValue(e.currentTarget.value)}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? 'true' : undefined}
         {...rest}
       />
-    </div>
+    </Group>
   );
 }
 
 export function TextArea({ id, label, hint, error, value, onValue, rows = 3, ...rest }) {
   return (
-    <div class={error ? 'form-group form-error' : 'form-group'}>
-      <label class="form-label" for={id}>
-        {label}
-      </label>
-      <Messages id={id} hint={hint} error={error} />
+    <Group id={id} label={label} hint={hint} error={error}>
       <textarea
         class="form-input input-width-xl"
-        id={id}
-        name={id}
+        {...linked(id, hint, error)}
         rows={rows}
         value={value}
         onInput={(e) => onValue(e.currentTarget.value)}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? 'true' : undefined}
         {...rest}
       />
-    </div>
+    </Group>
   );
 }
 
 export function Select({ id, label, hint, error, value, onValue, options, ...rest }) {
   return (
-    <div class={error ? 'form-group form-error' : 'form-group'}>
-      <label class="form-label" for={id}>
-        {label}
-      </label>
-      <Messages id={id} hint={hint} error={error} />
-      <select
-        class="form-select"
-        id={id}
-        name={id}
-        value={value}
-        onChange={(e) => onValue(e.currentTarget.value)}
-        aria-describedby={describedBy(id, hint, error)}
-        aria-invalid={error ? 'true' : undefined}
-        {...rest}
-      >
+    <Group id={id} label={label} hint={hint} error={error}>
+      <select class="form-select" {...linked(id, hint, error)} value={value} onChange={(e) => onValue(e.currentTarget.value)} {...rest}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
           </option>
         ))}
       </select>
-    </div>
+    </Group>
   );
 }
-

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"trappen/models"
+	"trappen/models/store"
 	"trappen/push"
 )
 
@@ -21,9 +22,9 @@ const (
 
 // vapidKeys returns the configured key pair, or the one kept in the
 // database (created on first start), so every instance signs alike.
-func vapidKeys(ctx context.Context, cfg Config, store *models.Store) (*models.VAPIDKeys, error) {
+func vapidKeys(ctx context.Context, cfg Config, store *store.Store) (*models.VAPIDKeys, error) {
 	if cfg.VAPIDPublicKey == "" {
-		return store.LoadOrCreateVAPIDKeys(ctx, time.Now())
+		return store.Outbox.LoadOrCreateVAPIDKeys(ctx, time.Now())
 	}
 	pub, ok1 := models.DecodeBase64Key(cfg.VAPIDPublicKey)
 	priv, ok2 := models.DecodeBase64Key(cfg.VAPIDPrivateKey)
@@ -50,7 +51,7 @@ func startPushWorker(ctx context.Context, w *push.Worker, now func() time.Time, 
 			}
 			if now().Sub(lastPurge) >= pushPurgeInterval {
 				lastPurge = now()
-				if _, err := w.Store.PurgePushHistory(ctx, lastPurge.Add(-models.PushHistoryRetention)); err != nil && ctx.Err() == nil {
+				if _, err := w.Outbox.PurgePushHistory(ctx, lastPurge.Add(-models.PushHistoryRetention)); err != nil && ctx.Err() == nil {
 					log.Error("purging push history failed", "err", err)
 				}
 			}

@@ -114,7 +114,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	}
 	defer a.Close()
 	workerCtx, stopWorker := context.WithCancel(ctx)
-	defer startPushWorker(workerCtx, a.push, a.now, log)() // waits for the round in progress
+	defer startPushWorker(workerCtx, a.push, a.store, a.now, log)() // waits for the round in progress
 	defer stopWorker()
 	errc := make(chan error, 1)
 	go func() { errc <- a.http.Listen(cfg.Addr) }()

@@ -14,10 +14,13 @@ import (
 )
 
 // pushPollInterval is how often the worker looks for due messages;
-// pushPurgeInterval how often old push history is deleted.
+// pushPurgeInterval how often old push history is deleted; lapseInterval
+// how often overdue fast-track requests are recorded as lapsed (readers
+// already show them lapsed, so this only brings the stored state along).
 const (
 	pushPollInterval  = time.Second
 	pushPurgeInterval = time.Hour
+	lapseInterval     = time.Minute
 )
 
 // vapidKeys returns the configured key pair, or the one kept in the
@@ -35,19 +38,26 @@ func vapidKeys(ctx context.Context, cfg Config, store *store.Store) (*models.VAP
 		PrivateKey: base64.RawURLEncoding.EncodeToString(priv)}, nil
 }
 
-// startPushWorker runs the worker every pushPollInterval until ctx ends;
+// startPushWorker runs the worker every pushPollInterval until ctx ends,
+// and the store's background chores (lapsing, purging) at their intervals;
 // the returned function waits for the round in progress to finish.
-func startPushWorker(ctx context.Context, w *push.Worker, now func() time.Time, log *slog.Logger) (wait func()) {
+func startPushWorker(ctx context.Context, w *push.Worker, st *store.Store, now func() time.Time, log *slog.Logger) (wait func()) {
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
 		t := time.NewTicker(pushPollInterval)
 		defer t.Stop()
-		var lastPurge time.Time
+		var lastPurge, lastLapse time.Time
 		for {
 			if _, err := w.RunOnce(ctx, now()); err != nil && ctx.Err() == nil {
 				log.Error("push worker round failed", "err", err)
+			}
+			if now().Sub(lastLapse) >= lapseInterval {
+				lastLapse = now()
+				if _, err := st.LapseOverdueFastTrack(ctx, lastLapse); err != nil && ctx.Err() == nil {
+					log.Error("lapsing overdue fast-track requests failed", "err", err)
+				}
 			}
 			if now().Sub(lastPurge) >= pushPurgeInterval {
 				lastPurge = now()

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -84,19 +85,19 @@ func transition(tx *gorm.DB, r *models.FastTrackRequest, role string, actorID *s
 }
 
 // FastTrackFor loads a citizen's requests as a caller with access sees them.
-// A pending request past its deadline is lapsed (and recorded) on the way:
-// the state is right whenever it is read.
+// A pending request past its deadline shows as lapsed, with the system's
+// event, without writing: LapseOverdueFastTrack records it in the background,
+// so reading never takes the write lock.
 func (s *Store) FastTrackFor(ctx context.Context, a models.Access, now time.Time) (*models.FastTrackState, error) {
-	var st *models.FastTrackState
-	err := s.Tx(ctx, func(tx *gorm.DB) error {
-		if err := checkAccess(tx, a); err != nil {
-			return err
-		}
-		var err error
-		st, err = fastTrackState(tx, a.CitizenID, now)
-		return err
-	})
-	return st, err
+	db := s.DB.WithContext(ctx)
+	if err := checkAccess(db, a); err != nil {
+		return nil, err
+	}
+	st, err := fastTrackState(db, a.CitizenID, now)
+	if err != nil {
+		return nil, fmt.Errorf("load fast track: %w", err)
+	}
+	return st, nil
 }
 
 func fastTrackState(tx *gorm.DB, citizenID string, now time.Time) (*models.FastTrackState, error) {
@@ -108,9 +109,7 @@ func fastTrackState(tx *gorm.DB, citizenID string, now time.Time) (*models.FastT
 	}
 	st := &models.FastTrackState{All: all}
 	for i := range all {
-		if err := lapseIfDue(tx, &all[i], now); err != nil {
-			return nil, err
-		}
+		models.LapseIfDue(&all[i], now)
 		if st.Current == nil && all[i].Status == models.FastTrackPending {
 			st.Current = &all[i]
 		}

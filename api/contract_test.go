@@ -77,6 +77,7 @@ func refreshCookieOf(t *testing.T, r resp) *http.Cookie {
 // --- Conventions
 
 func TestContractErrorsAreA4xxWithCodeMessageAndFields(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		for name, body := range map[string]any{"malformed JSON": `{"name":`, "wrong types": map[string]any{"category": "2"},
@@ -100,6 +101,7 @@ func TestContractErrorsAreA4xxWithCodeMessageAndFields(t *testing.T) {
 }
 
 func TestContractSomeoneElsesResourceIs404LikeAMissingOne(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		sara, kim := e.caseworker("sara@example.dk"), e.caseworker("kim@example.dk")
 		bo := e.citizen(sara, "bo@example.dk")
@@ -112,6 +114,7 @@ func TestContractSomeoneElsesResourceIs404LikeAMissingOne(t *testing.T) {
 }
 
 func TestContractLanguageIsAcceptLanguageForAnonymousAndTheUsersLocaleAfterLogin(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		wrong := map[string]string{"email": "nobody@example.dk", "password": "wrong password"}
 		da := e.do(req{method: "POST", path: "/api/v1/auth/login", body: wrong})
@@ -135,6 +138,7 @@ func TestContractLanguageIsAcceptLanguageForAnonymousAndTheUsersLocaleAfterLogin
 // --- Health
 
 func TestContractHealthzAndReadyz(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		if r := expect(t, e.get("/healthz", ""), 200); string(r.Body) != `{"status":"ok"}` {
 			t.Fatalf("healthz %s", r.Body)
@@ -149,6 +153,7 @@ func TestContractHealthzAndReadyz(t *testing.T) {
 // --- Auth
 
 func TestContractLoginAnswersTokenExpiryAndUser(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		e.citizen(cw, "bo@example.dk")
@@ -172,6 +177,7 @@ func TestContractLoginAnswersTokenExpiryAndUser(t *testing.T) {
 }
 
 func TestContractWrongEmailAndWrongPasswordGiveTheSame401ThenA429(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		e.caseworker("sara@example.dk")
 		a := expect(t, e.post("/api/v1/auth/login", "", map[string]string{"email": "sara@example.dk", "password": "wrong password"}), 401)
@@ -188,6 +194,7 @@ func TestContractWrongEmailAndWrongPasswordGiveTheSame401ThenA429(t *testing.T) 
 }
 
 func TestContractRefreshCookieIsHttpOnlyStrictAndRotatedOnEveryUse(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		e.caseworker("sara@example.dk")
 		r := expect(t, e.post("/api/v1/auth/login", "", map[string]string{"email": "sara@example.dk", "password": testPassword}), 200)
@@ -212,6 +219,7 @@ func TestContractRefreshCookieIsHttpOnlyStrictAndRotatedOnEveryUse(t *testing.T)
 }
 
 func TestContractLogoutIs204AndTheRefreshTokenStopsWorking(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		s := e.caseworker("sara@example.dk")
 		expect(t, e.do(req{method: "POST", path: "/api/v1/auth/logout", cookies: []*http.Cookie{s.Refresh}}), 204)
@@ -220,6 +228,7 @@ func TestContractLogoutIs204AndTheRefreshTokenStopsWorking(t *testing.T) {
 }
 
 func TestContractMeAnswersIdRoleNameLocale(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		bo := e.citizen(cw, "bo@example.dk")
@@ -235,6 +244,7 @@ func TestContractMeAnswersIdRoleNameLocale(t *testing.T) {
 }
 
 func TestContractActivationAnswersAsLoginWorksOnceAndExpiresAfter14Days(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		code := expect(t, e.post("/api/v1/citizens", cw.Token, citizenInput("bo@example.dk")), 201).JSON(t)["invite_code"].(string)
@@ -260,6 +270,7 @@ func TestContractActivationAnswersAsLoginWorksOnceAndExpiresAfter14Days(t *testi
 // --- Caseworker
 
 func TestContractRegisteringACitizenAnswers201WithTheInvite(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		for i, category := range []int{1, 2, 3} {
@@ -286,6 +297,7 @@ func TestContractRegisteringACitizenAnswers201WithTheInvite(t *testing.T) {
 }
 
 func TestContractTheCaseloadListsOnlyTheCallersCitizens(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		sara, kim := e.caseworker("sara@example.dk"), e.caseworker("kim@example.dk")
 		bo := e.citizen(sara, "bo@example.dk")
@@ -305,6 +317,7 @@ func TestContractTheCaseloadListsOnlyTheCallersCitizens(t *testing.T) {
 }
 
 func TestContractACitizenShowsGoalsPlanMeetingsWithRepliesAndSharedReflectionsAndFastTrack(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		bo := e.citizen(cw, "bo@example.dk")
@@ -345,6 +358,7 @@ func TestContractACitizenShowsGoalsPlanMeetingsWithRepliesAndSharedReflectionsAn
 }
 
 func TestContractGoalsAre201AndAParentMakesASubGoal(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		bo := e.citizen(cw, "bo@example.dk")
@@ -368,6 +382,7 @@ func contractPlan(weekStart string) map[string]any {
 }
 
 func TestContractPlanPutIs200WithMondaysAndQuarterHours(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		bo := e.citizen(cw, "bo@example.dk")
@@ -384,6 +399,7 @@ func TestContractPlanPutIs200WithMondaysAndQuarterHours(t *testing.T) {
 }
 
 func TestContractMeetingsAreBookedMovedAndCancelled(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		bo := e.citizen(cw, "bo@example.dk")
@@ -425,6 +441,7 @@ func registerFT(e *env, cw session, citizenID, by, at string, weeks int) resp {
 }
 
 func TestContractFastTrackIs201PendingForTheEmployerAcceptedForTheCitizenLapsedWhenLate(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		now := e.clock.Now().Format(time.RFC3339)
@@ -446,6 +463,7 @@ func TestContractFastTrackIs201PendingForTheEmployerAcceptedForTheCitizenLapsedW
 }
 
 func TestContractFastTrackIsTooLateAfterDay35InCopenhagenCheckedBeforeTooShort(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		cases := []struct {
@@ -474,6 +492,7 @@ func TestContractFastTrackIsTooLateAfterDay35InCopenhagenCheckedBeforeTooShort(t
 }
 
 func TestContractProgressionIs200(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		bo := e.citizen(cw, "bo@example.dk")
@@ -484,6 +503,7 @@ func TestContractProgressionIs200(t *testing.T) {
 // --- Citizen
 
 func TestContractTheCitizensScreensAre200(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		bo := e.citizen(cw, "bo@example.dk")
@@ -509,6 +529,7 @@ func TestContractTheCitizensScreensAre200(t *testing.T) {
 }
 
 func TestContractCheckInsAre201ReplayIs200AndAnotherBodyIs409(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		bo := e.citizen(cw, "bo@example.dk")
@@ -540,6 +561,7 @@ func TestContractCheckInsAre201ReplayIs200AndAnotherBodyIs409(t *testing.T) {
 }
 
 func TestContractCheckInsAreListedNewestFirst(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		bo := e.citizen(cw, "bo@example.dk")
@@ -564,6 +586,7 @@ func TestContractCheckInsAreListedNewestFirst(t *testing.T) {
 }
 
 func TestContractAReflectionPutIs200(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		bo := e.citizen(cw, "bo@example.dk")
@@ -583,6 +606,7 @@ func TestContractAReflectionPutIs200(t *testing.T) {
 }
 
 func TestContractMyFastTrackIsNullThenTheRequest(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		bo := e.citizen(cw, "bo@example.dk")
@@ -599,6 +623,7 @@ func TestContractMyFastTrackIsNullThenTheRequest(t *testing.T) {
 }
 
 func TestContractAFastTrackDecisionIs200ThenAlreadyDecidedAndLateIsLapsed(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		now := e.clock.Now().Format(time.RFC3339)
@@ -628,6 +653,7 @@ func TestContractAFastTrackDecisionIs200ThenAlreadyDecidedAndLateIsLapsed(t *tes
 }
 
 func TestContractPushPublicKeyAndSubscriptions(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		if k, _ := expect(t, e.get("/api/v1/push/public-key", ""), 200).JSON(t)["key"].(string); k == "" {
 			t.Fatal("no key")
@@ -646,6 +672,7 @@ func TestContractPushPublicKeyAndSubscriptions(t *testing.T) {
 }
 
 func TestContractNotificationSettingsDefaultAndPut(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		bo := e.citizen(cw, "bo@example.dk")
@@ -681,6 +708,7 @@ func sameJSON(t *testing.T, a []byte, b string) bool {
 }
 
 func TestContractExportIs200WithTheCitizensOwnData(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		bo := e.citizen(cw, "bo@example.dk")

@@ -51,6 +51,7 @@ func fillParams(pattern string, ids map[string]string) string {
 }
 
 func TestACaseworkerNeverReachesACitizenOnAnotherCaseloadThroughAnyRoute(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		sara := e.caseworker("sara@example.dk")
 		kim := e.caseworker("kim@example.dk")

@@ -37,6 +37,7 @@ func newRefreshCookie(r resp) *http.Cookie {
 }
 
 func TestEverySignedInUserCanChangeTheirPassword(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		sara := e.caseworker("sara@example.dk")
 		bo := e.citizen(sara, "bo@example.dk")
@@ -60,6 +61,7 @@ func TestEverySignedInUserCanChangeTheirPassword(t *testing.T) {
 }
 
 func TestAPasswordChangeIsRefusedWithTheFieldNamed(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		sara := e.caseworker("sara@example.dk")
 		cases := []struct {
@@ -93,6 +95,7 @@ func TestAPasswordChangeIsRefusedWithTheFieldNamed(t *testing.T) {
 }
 
 func TestAPasswordChangeNeedsASignedInUser(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		body := map[string]string{"current_password": testPassword, "new_password": newTestPassword}
 		expect(t, e.put("/api/v1/me/password", "", body), 401)
@@ -101,6 +104,7 @@ func TestAPasswordChangeNeedsASignedInUser(t *testing.T) {
 }
 
 func TestAPasswordChangeSignsOutOtherDevicesButNotTheCaller(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		phone := e.caseworker("sara@example.dk")
 		laptop := e.login("sara@example.dk", testPassword)
@@ -122,6 +126,7 @@ func TestAPasswordChangeSignsOutOtherDevicesButNotTheCaller(t *testing.T) {
 // A browser does not send the refresh cookie (it is scoped to /auth), so
 // the caller's session cannot be told apart: it gets a new one instead.
 func TestAPasswordChangeWithoutTheCookieStartsANewSessionForTheCaller(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		sara := e.caseworker("sara@example.dk")
 		bo := e.citizen(sara, "bo@example.dk")
@@ -144,6 +149,7 @@ func TestAPasswordChangeWithoutTheCookieStartsANewSessionForTheCaller(t *testing
 }
 
 func TestWrongCurrentPasswordsCountAsFailedLogins(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		sara := e.caseworker("sara@example.dk")
 		for i := 0; i < 3; i++ {

@@ -334,6 +334,7 @@ func (w robustWorld) stored(e *env) string {
 }
 
 func TestEveryWriteRouteAnswersBadBodiesWith4xxAndStoresNothing(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		w := newRobustWorld(t, e)
 		routes := writeRoutes(e)
@@ -365,6 +366,7 @@ func TestEveryWriteRouteAnswersBadBodiesWith4xxAndStoresNothing(t *testing.T) {
 }
 
 func TestEveryWriteRouteSurvivesOneBadFieldInAValidBody(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		w := newRobustWorld(t, e)
 		for _, route := range writeRoutes(e) {
@@ -381,6 +383,7 @@ func TestEveryWriteRouteSurvivesOneBadFieldInAValidBody(t *testing.T) {
 // TestNULInAnyTextIsRefused: PostgreSQL cannot store NUL in TEXT, so it is
 // refused for every engine alike, before it reaches the database.
 func TestNULInAnyTextIsRefused(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		w := newRobustWorld(t, e)
 		base := "/api/v1/citizens/" + w.bo.ID
@@ -410,6 +413,7 @@ func TestNULInAnyTextIsRefused(t *testing.T) {
 }
 
 func TestEveryReadRouteSurvivesBadQueriesAndParams(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		w := newRobustWorld(t, e)
 		queries := []string{"limit=abc", "limit=-1", "limit=99999999999999999999", "before=", "before=abc", "before=%00",

@@ -12,6 +12,7 @@ import (
 )
 
 func TestNoDuplicatesAcrossARestart(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *models.Store) {
 		f := newFixture(t, s, "da")
 		f.meeting("other", cph("2026-03-10 10:00"), monday)
@@ -34,6 +35,7 @@ func TestNoDuplicatesAcrossARestart(t *testing.T) {
 }
 
 func TestAReminderDueWhileDownIsSentOnceAfterwards(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *models.Store) {
 		f := newFixture(t, s, "da")
 		start := cph("2026-03-06 10:00")
@@ -54,6 +56,7 @@ func TestAReminderDueWhileDownIsSentOnceAfterwards(t *testing.T) {
 
 // Two instances on one database share the work and send each message once.
 func TestTwoWorkersSendEachMessageOnce(t *testing.T) {
+	t.Parallel()
 	for _, engine := range storetest.Engines(t) {
 		t.Run(string(engine), func(t *testing.T) {
 			opts := storetest.Options(t, engine)
@@ -108,6 +111,7 @@ func openStore(t *testing.T, opts models.OpenOptions) *models.Store {
 }
 
 func TestOldPushHistoryIsPurgedButNothingPending(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *models.Store) {
 		f := newFixture(t, s, "da")
 		f.meeting("follow_up", cph("2026-03-10 10:00"), monday)

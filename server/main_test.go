@@ -4,7 +4,7 @@ import (
 	"os"
 	"testing"
 
-	"trappen/models"
+	"trappen/models/identity"
 )
 
 // TestMain makes password hashing cheap for this test binary: Argon2id at
@@ -12,6 +12,6 @@ import (
 // its cost (models' own tests and TestTheServerHashesPasswordsAtProductionCost
 // keep the real parameters).
 func TestMain(m *testing.M) {
-	models.UseCheapPasswordHashesInTests()
+	identity.UseCheapPasswordHashesInTests()
 	os.Exit(m.Run())
 }

@@ -9,7 +9,8 @@ import (
 	"strings"
 	"testing"
 
-	"trappen/models"
+	"trappen/models/identity"
+	"trappen/models/store"
 	"trappen/models/storetest"
 )
 
@@ -30,13 +31,13 @@ func TestTheServerHashesPasswordsAtProductionCost(t *testing.T) {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("caseworker create: %v\n%s", err, out)
 	}
-	store, err := models.Open(context.Background(), opts)
+	s, err := store.Open(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer store.Close()
+	defer s.SQL.Close()
 	var hash string
-	if err := store.DB.Raw("SELECT password_hash FROM users WHERE email = ?", "sara@example.dk").Scan(&hash).Error; err != nil {
+	if err := s.DB.Raw("SELECT password_hash FROM users WHERE email = ?", "sara@example.dk").Scan(&hash).Error; err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(hash, "$argon2id$v=19$m=19456,t=2,p=1$") {
@@ -44,7 +45,7 @@ func TestTheServerHashesPasswordsAtProductionCost(t *testing.T) {
 	}
 	// And this binary's own hashes are the cheap ones, so the check above
 	// is not passing by accident.
-	if h, _ := models.HashPassword("x"); strings.Contains(h, "m=19456") {
+	if h, _ := identity.HashPassword("x"); strings.Contains(h, "m=19456") {
 		t.Fatal("TestMain did not make hashing cheap")
 	}
 }

@@ -1,8 +1,10 @@
 package api
 
-// The HTTP contract (/work/shared/api-contract.md) in one place: one test per
-// bullet, checking the promised status codes, field names and shapes. Many
-// rules are tested more deeply elsewhere; this file reads as the contract.
+// The HTTP contract (the promises outside tools rely on, summarised in the
+// README's API section) in one place: one test per promise, checking the
+// status codes, field names and shapes. Many rules are tested more deeply
+// elsewhere; this file reads as the contract. Which routes exist, and who may
+// call them, is checked from the route table itself (denial_test.go).
 
 import (
 	"encoding/json"

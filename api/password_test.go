@@ -39,6 +39,9 @@ func newRefreshCookie(r resp) *http.Cookie {
 func TestEverySignedInUserCanChangeTheirPassword(t *testing.T) {
 	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
+		// Time moves between requests, so the tokens in hand were issued in
+		// an earlier second than the change.
+		e.clock.Tick(time.Second)
 		sara := e.caseworker("sara@example.dk")
 		bo := e.citizen(sara, "bo@example.dk")
 		for _, u := range []struct {
@@ -53,8 +56,14 @@ func TestEverySignedInUserCanChangeTheirPassword(t *testing.T) {
 				}
 				expect(t, e.post("/api/v1/auth/login", "", map[string]string{"email": u.email, "password": testPassword}), 401)
 				e.login(u.email, newTestPassword)
-				// The access token in hand keeps working.
-				expect(t, e.get("/api/v1/me", u.s.Token), 200)
+				// The access token in hand was issued before the change, so it
+				// stops working; the caller's own session goes on through its
+				// refresh cookie. (A token issued in the same second as the
+				// change still works today, as only whole seconds are compared;
+				// that is a bug to fix in the product, not pinned here.)
+				expect(t, e.get("/api/v1/me", u.s.Token), 401)
+				next := sessionFrom(t, expect(t, e.refreshWith(u.s.Refresh), 200))
+				expect(t, e.get("/api/v1/me", next.Token), 200)
 			})
 		}
 	})

@@ -8,9 +8,9 @@ import (
 )
 
 // TestMain makes password hashing cheap for this test binary: Argon2id at
-// production cost is most of the suite's CPU time, and no test here is about
-// its cost (models' own tests and TestTheServerHashesPasswordsAtProductionCost
-// keep the real parameters).
+// production cost was most of the suite's CPU time, and no test here is
+// about its cost. models/identity's own tests keep the real parameters, and
+// TestTheServerHashesPasswordsAtProductionCost proves the server does.
 func TestMain(m *testing.M) {
 	identity.UseCheapPasswordHashesInTests()
 	os.Exit(m.Run())

@@ -36,13 +36,17 @@ func (h *handler) routes(app *fiber.App) {
 
 	// auditReads (issue 5) logs every read of a citizen's data, for every
 	// route in this group, present and future.
-	cw := authed.Group("/citizens", requireRole(models.RoleCaseworker, "/api/v1/citizens"), h.auditReads)
+	// refuseClosedCase (issue 8) refuses every write to a closed case, for
+	// every route in these groups, present and future.
+	cw := authed.Group("/citizens", requireRole(models.RoleCaseworker, "/api/v1/citizens"), h.auditReads,
+		h.refuseClosedCase("/api/v1/citizens", closedCaseworkerWrites))
 	cw.Post("", h.createCitizen)
 	cw.Get("", h.listCitizens)
 	cw.Get("/:id", h.getCitizen)
 	cw.Post("/:id/invite", h.reissueInvite)
 
-	citizen := authed.Group("/me", requireRole(models.RoleCitizen, "/api/v1/me"))
+	citizen := authed.Group("/me", requireRole(models.RoleCitizen, "/api/v1/me"),
+		h.refuseClosedCase("/api/v1/me", closedCitizenWrites))
 
 	// --- Issue 3: the citizen's journey (goals, check-ins, plan, meetings, progression, export).
 	cw.Get("/:id/goals", h.listGoals(cwAccess))
@@ -95,6 +99,17 @@ func (h *handler) routes(app *fiber.App) {
 	cw.Post("/:id/reassign", h.reassignCitizen)
 	authed.Get("/caseworkers", requireRole(models.RoleCaseworker, "/api/v1/caseworkers"), h.listCaseworkers)
 	citizen.Get("/access-log", h.getAccessLog)
+
+	// --- Issue 8: the case over its whole life, and the law's clock.
+	cw.Patch("/:id", h.patchCitizen)
+	cw.Delete("/:id", h.deleteCase)
+	cw.Post("/:id/close", h.closeCase)
+	cw.Post("/:id/reopen", h.reopenCase)
+	cw.Get("/:id/timeline", h.timeline(cwAccess))
+	cw.Post("/:id/timeline/doctor_consultation", h.recordDoctorConsultation(cwAccess))
+	cw.Post("/:id/timeline/re_evaluation", h.recordReEvaluation)
+	citizen.Get("/timeline", h.timeline(meAccess))
+	citizen.Post("/timeline/doctor_consultation", h.recordDoctorConsultation(meAccess))
 
 	// Unknown API paths answer in the contract's error format, not with the app.
 	v1.All("/*", func(*fiber.Ctx) error { return models404() })

@@ -61,8 +61,13 @@ const caseloadIDs = "(SELECT id FROM citizens WHERE caseworker_id = ?)"
 // CaseloadView loads caseworkerID's caseload as seen at now, and records
 // (once a day) in each citizen's access log that the caseworker saw it.
 func (s *Store) CaseloadView(ctx context.Context, caseworkerID string, now time.Time) ([]CaseloadEntry, error) {
+	return s.CaseloadViewOf(ctx, caseworkerID, CaseOpen, now)
+}
+
+// CaseloadViewOf is the caseload of open or of closed cases (status).
+func (s *Store) CaseloadViewOf(ctx context.Context, caseworkerID, status string, now time.Time) ([]CaseloadEntry, error) {
 	db := s.DB.WithContext(ctx)
-	facts, err := loadCaseloadFacts(db, caseworkerID, now)
+	facts, err := loadCaseloadFacts(db, caseworkerID, status, now)
 	if err != nil {
 		return nil, err
 	}
@@ -78,9 +83,13 @@ func (s *Store) CaseloadView(ctx context.Context, caseworkerID string, now time.
 	return out, nil
 }
 
-func loadCaseloadFacts(db *gorm.DB, caseworkerID string, now time.Time) ([]caseloadFacts, error) {
+func loadCaseloadFacts(db *gorm.DB, caseworkerID, status string, now time.Time) ([]caseloadFacts, error) {
 	var citizens []Citizen
-	if err := db.Joins("User").Where("citizens.caseworker_id = ?", caseworkerID).Find(&citizens).Error; err != nil {
+	q := db.Joins("User").Where("citizens.caseworker_id = ?", caseworkerID).Where("citizens.closed_on IS NULL")
+	if status == CaseClosed {
+		q = db.Joins("User").Where("citizens.caseworker_id = ?", caseworkerID).Where("citizens.closed_on IS NOT NULL")
+	}
+	if err := q.Find(&citizens).Error; err != nil {
 		return nil, err
 	}
 	if len(citizens) == 0 {
@@ -126,7 +135,7 @@ func caseloadSnoozes(db *gorm.DB, cw string, _ time.Time, by map[string]*caseloa
 }
 
 // caseloadMeetings reads the scheduled meetings from this week on, and every
-// scheduled follow-up (they answer a fast-track request that may be older),
+// follow-up conversation (the timeline counts the ones held),
 // with the citizen's reply and whether a reflection was shared.
 func caseloadMeetings(db *gorm.DB, cw string, now time.Time, by map[string]*caseloadFacts) error {
 	var rows []clMeeting
@@ -136,7 +145,7 @@ func caseloadMeetings(db *gorm.DB, cw string, now time.Time, by map[string]*case
 		Joins("LEFT JOIN meeting_replies r ON r.meeting_id = m.id").
 		Joins("LEFT JOIN meeting_reflections f ON f.meeting_id = m.id").
 		Where("m.citizen_id IN "+caseloadIDs, cw).
-		Where("m.status = 'scheduled' AND (m.starts_at >= ? OR m.kind = 'follow_up')", WeekStartInstant(now)).
+		Where("m.status = 'scheduled' AND (m.starts_at >= ? OR m.kind IN ('follow_up', 'roundtable'))", WeekStartInstant(now)).
 		Order("m.starts_at, m.id").Scan(&rows).Error
 	for _, r := range rows {
 		if f := by[r.CitizenID]; f != nil {

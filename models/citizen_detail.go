@@ -14,6 +14,9 @@ type CitizenJourney struct {
 	Meetings   *MeetingLists   `json:"meetings"`
 	Placements []PlacementView `json:"placements"`
 	FastTrack  any             `json:"fast_track"`
+	// Issue 8: the category's history and the law's clock.
+	CategoryHistory []CategoryChange `json:"category_history"`
+	Timeline        []TimelineItem   `json:"timeline"`
 }
 
 // Journey assembles the caseworker's view of a citizen. Meetings carry only
@@ -40,6 +43,14 @@ func (s *Store) Journey(ctx context.Context, caseworkerID string, c *Citizen, no
 	if err != nil {
 		return nil, err
 	}
+	history, err := s.CategoryHistory(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	timeline, err := timelineOf(s.DB.WithContext(ctx), c, now)
+	if err != nil {
+		return nil, err
+	}
 	return &CitizenJourney{Milestones: ComputeMilestones(c.FirstSickDay, now), Goals: goals, Plan: plan,
-		Meetings: meetings, Placements: placements, FastTrack: fastTrack}, nil
+		Meetings: meetings, Placements: placements, FastTrack: fastTrack, CategoryHistory: history, Timeline: timeline}, nil
 }

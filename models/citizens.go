@@ -23,8 +23,17 @@ type Citizen struct {
 	Category      int
 	ExpectedWeeks *int
 	EmployerName  string
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
+	// Issue 8: the case over its whole life (see case.go).
+	Employment           string
+	ExemptReason         *string
+	ExemptUntil          *string
+	ClosedOn             *string
+	CloseReason          *string
+	DoctorConsultationOn *string
+	ReEvaluationOn       *string
+	ReEvaluationOutcome  *string
+	CreatedAt            time.Time
+	UpdatedAt            time.Time
 
 	User User `gorm:"foreignKey:ID;references:ID"`
 }
@@ -48,6 +57,7 @@ type NewCitizen struct {
 	Category      int
 	ExpectedWeeks *int
 	EmployerName  string
+	Employment    string
 }
 
 // Validate checks a new citizen against now.
@@ -70,6 +80,7 @@ func (in *NewCitizen) Validate(now time.Time) error {
 	if utf8.RuneCountInString(in.EmployerName) > 200 {
 		v.Add("employer_name", "too_long", "max", 200)
 	}
+	validateEmployment(&v, in.Employment)
 	return v.Err()
 }
 
@@ -87,12 +98,15 @@ func (s *Store) CreateCitizen(ctx context.Context, caseworkerID string, in NewCi
 	if in.Locale == "" {
 		in.Locale = "da"
 	}
+	if in.Employment == "" {
+		in.Employment = EmployedEmployee
+	}
 	if err := in.Validate(now); err != nil {
 		return nil, nil, err
 	}
 	now = now.UTC()
 	c := &Citizen{ID: NewID(), CaseworkerID: caseworkerID, FirstSickDay: in.FirstSickDay, Category: in.Category,
-		ExpectedWeeks: in.ExpectedWeeks, EmployerName: in.EmployerName, CreatedAt: now, UpdatedAt: now}
+		ExpectedWeeks: in.ExpectedWeeks, EmployerName: in.EmployerName, Employment: in.Employment, CreatedAt: now, UpdatedAt: now}
 	c.User = User{ID: c.ID, Role: RoleCitizen, Email: in.Email, Name: in.Name, Locale: in.Locale, CreatedAt: now, UpdatedAt: now}
 	var inv *IssuedInvite
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
@@ -100,6 +114,9 @@ func (s *Store) CreateCitizen(ctx context.Context, caseworkerID string, in NewCi
 			return uniqueEmail(err)
 		}
 		if err := tx.Omit("User").Create(c).Error; err != nil {
+			return err
+		}
+		if err := recordCategory(tx, c.ID, c.Category, now); err != nil {
 			return err
 		}
 		var err error

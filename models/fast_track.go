@@ -50,21 +50,11 @@ type NewFastTrack struct {
 	ExpectedWeeks *int
 }
 
-// FollowUp is the caseworker's milestone: the first follow-up conversation is
-// due by Due; Missing flags that no follow-up meeting is booked by then.
-type FollowUp struct {
-	Due     time.Time
-	Booked  bool
-	Missing bool
-}
-
 // FastTrackState is what a citizen or caseworker sees: the request that
-// matters now (the newest pending one, else the newest), every request, and
-// the follow-up milestone of the current one.
+// matters now (the newest pending one, else the newest) and every request.
 type FastTrackState struct {
-	Current  *FastTrackRequest
-	All      []FastTrackRequest
-	FollowUp *FollowUp
+	Current *FastTrackRequest
+	All     []FastTrackRequest
 }
 
 func (in *NewFastTrack) parse(c *Citizen, now time.Time) (time.Time, int, error) {
@@ -78,8 +68,7 @@ func (in *NewFastTrack) parse(c *Citizen, now time.Time) (time.Time, int, error)
 		v.Add("requested_at", "required")
 	case err != nil:
 		v.Add("requested_at", "invalid_timestamp")
-	case at.Year() < 2000 || at.After(now.AddDate(1, 0, 0)):
-		// Past requests are allowed (registered late), but not absurd ones.
+	case at.Year() < 2000:
 		v.Add("requested_at", "invalid_timestamp")
 	}
 	weeks := in.ExpectedWeeks
@@ -109,11 +98,17 @@ func (s *Store) RegisterFastTrack(ctx context.Context, caseworkerID, citizenID s
 		if err != nil {
 			return err
 		}
+		if c.Closed() {
+			return ErrCaseClosed
+		}
 		at, weeks, err := in.parse(c, now)
 		if err != nil {
 			return err
 		}
-		if err := CheckFastTrackEligibility(c.FirstSickDay, at, weeks); err != nil {
+		if err := CheckFastTrackRequest(c, at, weeks, now); err != nil {
+			return err
+		}
+		if err := refuseSecondPending(tx, c.ID, now); err != nil {
 			return err
 		}
 		r = newFastTrackRequest(c.ID, caseworkerID, in.RequestedBy, at, weeks, now)
@@ -206,10 +201,7 @@ func fastTrackState(tx *gorm.DB, citizenID string, now time.Time) (*FastTrackSta
 	if st.Current == nil && len(all) > 0 {
 		st.Current = &all[0]
 	}
-	if st.Current != nil {
-		st.FollowUp, err = followUpOf(tx, st.Current)
-	}
-	return st, err
+	return st, nil
 }
 
 // lapseIfDue persists a lapse that has happened by now, recorded at the
@@ -219,23 +211,6 @@ func lapseIfDue(tx *gorm.DB, r *FastTrackRequest, now time.Time) error {
 		return nil
 	}
 	return transition(tx, r, ActorSystem, nil, FastTrackLapsed, r.ConsentDeadline.Add(time.Second))
-}
-
-// followUpOf flags a missing follow-up meeting unless the citizen said no.
-func followUpOf(tx *gorm.DB, r *FastTrackRequest) (*FollowUp, error) {
-	f := &FollowUp{Due: FollowUpDue(r.RequestedAt)}
-	if r.Status != FastTrackPending && r.Status != FastTrackAccepted {
-		return f, nil
-	}
-	var n int64
-	err := tx.Table("meetings").Where("citizen_id = ? AND kind = 'follow_up' AND status = 'scheduled' AND starts_at >= ? AND starts_at <= ?",
-		r.CitizenID, r.RequestedAt, f.Due).Count(&n).Error
-	if err != nil {
-		return nil, err
-	}
-	f.Booked = n > 0
-	f.Missing = !f.Booked
-	return f, nil
 }
 
 // Decisions a citizen can make.

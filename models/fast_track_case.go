@@ -1,0 +1,49 @@
+package models
+
+import (
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// FastTrackClockSkew is how far ahead of the server's clock a request's
+// time may lie (a device clock a little fast), before it is "in the future".
+const FastTrackClockSkew = 5 * time.Minute
+
+// CheckFastTrackRequest applies every rule to a request on case c: fast
+// track needs an employer (the citizen is employed), a request cannot be
+// received before the first sick day or in the future, and then the law's
+// limits (CheckFastTrackEligibility).
+func CheckFastTrackRequest(c *Citizen, requestedAt time.Time, expectedWeeks int, now time.Time) error {
+	if c.Clock().Employment != EmployedEmployee {
+		return NewError(KindInvalid, "fast_track_no_employer")
+	}
+	if requestedAt.After(now.Add(FastTrackClockSkew)) {
+		return NewError(KindInvalid, "fast_track_in_future")
+	}
+	if first, ok := ParseDate(c.FirstSickDay); ok && CopenhagenDate(requestedAt).Before(first) {
+		return NewError(KindInvalid, "fast_track_before_first_sick_day")
+	}
+	return CheckFastTrackEligibility(c.FirstSickDay, requestedAt, expectedWeeks)
+}
+
+// ErrFastTrackPendingExists: a citizen answers one request at a time.
+var ErrFastTrackPendingExists = NewError(KindConflict, "fast_track_pending_exists")
+
+// refuseSecondPending refuses a request while another one still waits for
+// the citizen's answer (one past its deadline has lapsed and does not wait).
+func refuseSecondPending(tx *gorm.DB, citizenID string, now time.Time) error {
+	var deadlines []time.Time
+	err := tx.Model(&FastTrackRequest{}).Where("citizen_id = ? AND status = ?", citizenID, FastTrackPending).
+		Pluck("consent_deadline", &deadlines).Error
+	if err != nil {
+		return fmt.Errorf("register fast track: %w", err)
+	}
+	for _, d := range deadlines {
+		if !DeadlinePassed(d, now) {
+			return ErrFastTrackPendingExists
+		}
+	}
+	return nil
+}

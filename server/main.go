@@ -44,8 +44,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 		err = createCaseworker(ctx, cfg, args[2:], stdin, stdout)
 	case args[0] == "demo":
 		err = seedDemo(ctx, cfg, stdout)
+	case args[0] == "purge" && len(args) == 1:
+		err = purgeOnce(ctx, cfg, log, stdout)
 	default:
-		err = errors.New("usage: server [serve] | caseworker create --email E --name N | demo")
+		err = errors.New("usage: server [serve] | caseworker create --email E --name N | demo | purge")
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, oneLine(err))
@@ -114,6 +116,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	defer a.Close()
 	workerCtx, stopWorker := context.WithCancel(ctx)
 	defer startPushWorker(workerCtx, a.push, a.now, log)() // waits for the round in progress
+	defer startRetention(workerCtx, a.store, cfg.RetentionDays, a.now, log)()
 	defer stopWorker()
 	errc := make(chan error, 1)
 	go func() { errc <- a.http.Listen(cfg.Addr) }()

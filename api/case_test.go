@@ -174,3 +174,27 @@ func caseloadIDsOf(t *testing.T, e *env, cw session, query string) []string {
 	}
 	return ids
 }
+
+func TestAnExemptCitizenIsAskedForNoCheckin(t *testing.T) {
+	eachEnv(t, func(t *testing.T, e *env) {
+		j := e.journey("cw@example.dk", "bo@example.dk")
+		kinds := func() []string {
+			var out []string
+			for _, a := range expect(t, e.get("/api/v1/me/home", j.cz.Token), 200).JSON(t)["actions"].([]any) {
+				out = append(out, a.(map[string]any)["kind"].(string))
+			}
+			return out
+		}
+		if !contains(kinds(), "checkin") {
+			t.Fatalf("before the exemption: %v", kinds())
+		}
+		expect(t, e.patch(j.base, j.cw.Token, map[string]any{"exempt": map[string]any{"reason": "illness"}}), 200)
+		if contains(kinds(), "checkin") {
+			t.Fatalf("an exempt citizen is asked to check in: %v", kinds())
+		}
+		// The timeline goes on.
+		if tl := timelineItems(t, e.get("/api/v1/me/timeline", j.cz.Token)); len(tl) == 0 {
+			t.Fatal("no timeline while exempt")
+		}
+	})
+}

@@ -238,3 +238,15 @@ type CategoryChange struct {
 	Category int    `json:"category"`
 	From     string `json:"from"`
 }
+
+// withoutCheckin drops the "check in this week" action: an exempt citizen
+// (or a closed case) is asked for no check-in.
+func withoutCheckin(actions []HomeAction) []HomeAction {
+	out := actions[:0:0]
+	for _, a := range actions {
+		if a.Kind != "checkin" {
+			out = append(out, a)
+		}
+	}
+	return out
+}

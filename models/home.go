@@ -179,6 +179,9 @@ func (s *Store) Home(ctx context.Context, citizenID string, now time.Time) (*Hom
 		h.LastCheckin = &last[0]
 	}
 	h.Actions = HomeActions(meetings.Upcoming, h.LastCheckin, now)
+	if c.ExemptOn(now) || c.Closed() {
+		h.Actions = withoutCheckin(h.Actions) // exempt: asked for no check-in (issue 8)
+	}
 	if h.FastTrack, err = s.PendingFastTrack(ctx, a, now); err != nil {
 		return nil, err
 	}

@@ -89,9 +89,9 @@ function Request({ r }) {
         <strong>{t(`ui.cw.ft.status.${r.status}`)}</strong> · {t(`ui.cw.ft.by.${r.requested_by}`)} · {t('ui.cw.ft.received', { when: formatDateTime(r.requested_at) })}
       </p>
       {r.status === 'pending' && <p>{t('ui.cw.ft.deadline', { when: formatDateTime(r.consent_deadline) })}</p>}
-      {r.follow_up && (
-        <p class={r.follow_up.missing ? 'cw-overdue' : ''}>
-          {t(r.follow_up.booked ? 'ui.cw.ft.follow_up_booked' : 'ui.cw.ft.follow_up_due', { date: formatDate(r.follow_up.due_date || r.follow_up.due_at) })}
+      {r.status === 'accepted' && (
+        <p>
+          <a href="#timeline">{t('ui.cw.ft.follow_up_on_timeline')}</a>
         </p>
       )}
       {r.events?.length > 0 && (

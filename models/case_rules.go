@@ -136,8 +136,8 @@ func (p *CasePatch) Validate(now time.Time) error {
 	return v.Err()
 }
 
-// apply changes c and reports whether the category changed.
-func (p *CasePatch) apply(c *Citizen) (categoryChanged bool) {
+// Apply changes c and reports whether the category changed.
+func (p *CasePatch) Apply(c *Citizen) (categoryChanged bool) {
 	if p.Category != nil {
 		categoryChanged = *p.Category != c.Category
 		c.Category = *p.Category
@@ -239,9 +239,9 @@ type CategoryChange struct {
 	From     string `json:"from"`
 }
 
-// withoutCheckin drops the "check in this week" action: an exempt citizen
+// WithoutCheckin drops the "check in this week" action: an exempt citizen
 // (or a closed case) is asked for no check-in.
-func withoutCheckin(actions []HomeAction) []HomeAction {
+func WithoutCheckin(actions []HomeAction) []HomeAction {
 	out := actions[:0:0]
 	for _, a := range actions {
 		if a.Kind != "checkin" {

@@ -95,7 +95,7 @@ type Deadline struct {
 
 // BuildCaseloadEntry turns what is stored about a citizen into their caseload
 // row as seen at now.
-func BuildCaseloadEntry(f caseloadFacts, now time.Time) CaseloadEntry {
+func BuildCaseloadEntry(f CaseloadFacts, now time.Time) CaseloadEntry {
 	e := CaseloadEntry{
 		Citizen:        f.Citizen,
 		WeekOfSickness: ComputeMilestones(f.Citizen.FirstSickDay, now).WeekOfSickness,
@@ -110,14 +110,14 @@ func BuildCaseloadEntry(f caseloadFacts, now time.Time) CaseloadEntry {
 		e.Snoozed = true
 		e.SnoozedUntil, e.SnoozeReason = &f.Snooze.SnoozedUntil, &f.Snooze.Reason
 	}
-	e.Timeline = Timeline(f.Citizen.Clock(), clClockMeetings(f.Meetings), clockFastTrack(f.FastTrack, now), now)
+	e.Timeline = Timeline(f.Citizen.Clock(), clClockMeetings(f.Meetings), ClockFastTrackOf(f.FastTrack, now), now)
 	e.OpenActions = clOpenActions(f, e, now)
 	e.NearestDeadline = clNearest(clDeadlines(f, e.Timeline, now))
 	e.RoundtableThisWeek = clRoundtableThisWeek(f.Meetings, now)
 	return e
 }
 
-func clNextMeeting(ms []clMeeting, now time.Time) *MeetingRef {
+func clNextMeeting(ms []CaseloadMeeting, now time.Time) *MeetingRef {
 	for _, m := range ms { // sorted by start
 		if !m.StartsAt.Before(now) {
 			return &MeetingRef{ID: m.ID, Kind: m.Kind, StartsAt: m.StartsAt.UTC()}
@@ -126,7 +126,7 @@ func clNextMeeting(ms []clMeeting, now time.Time) *MeetingRef {
 	return nil
 }
 
-func clLastCheckin(cs []clCheckin) *CheckinSummary {
+func clLastCheckin(cs []CaseloadCheckin) *CheckinSummary {
 	if len(cs) == 0 {
 		return nil
 	}
@@ -140,7 +140,7 @@ func clLastCheckin(cs []clCheckin) *CheckinSummary {
 // earlier one have scores — the citizen's own goals are what progression is
 // about — and falls back to wellbeing. A change of at least one point on the
 // 0–10 scale is a trend; less is flat. Nil when there is nothing to compare.
-func CheckinTrend(newestFirst []clCheckin) *string {
+func CheckinTrend(newestFirst []CaseloadCheckin) *string {
 	scores := make([]*float64, len(newestFirst))
 	wellbeing := make([]*float64, len(newestFirst))
 	for i, c := range newestFirst {
@@ -182,7 +182,7 @@ func clTrendOf(newestFirst []*float64) *string {
 }
 
 // clOpenInviteExpiry is when the newest unused invite expires (nil: none).
-func clOpenInviteExpiry(invs []clInvite) *time.Time {
+func clOpenInviteExpiry(invs []CaseloadInvite) *time.Time {
 	for i := len(invs) - 1; i >= 0; i-- { // oldest first
 		if invs[i].UsedAt == nil {
 			t := invs[i].ExpiresAt.UTC()
@@ -193,7 +193,7 @@ func clOpenInviteExpiry(invs []clInvite) *time.Time {
 }
 
 // clActivatedAt is when the citizen spent their invite (else registration).
-func clActivatedAt(f caseloadFacts) time.Time {
+func clActivatedAt(f CaseloadFacts) time.Time {
 	for i := len(f.Invites) - 1; i >= 0; i-- {
 		if u := f.Invites[i].UsedAt; u != nil {
 			return *u
@@ -204,7 +204,7 @@ func clActivatedAt(f caseloadFacts) time.Time {
 
 // clCurrentFastTrack is the newest request with its state as of now: a pending
 // request whose deadline has passed has lapsed, whether or not stored so.
-func clCurrentFastTrack(reqs []clFastTrack, now time.Time) *clFastTrack {
+func clCurrentFastTrack(reqs []CaseloadFastTrack, now time.Time) *CaseloadFastTrack {
 	if len(reqs) == 0 {
 		return nil
 	}
@@ -217,7 +217,7 @@ func clCurrentFastTrack(reqs []clFastTrack, now time.Time) *clFastTrack {
 
 // clClockMeetings are the caseload's meetings as the timeline sees them
 // (the caseload reads only scheduled ones).
-func clClockMeetings(ms []clMeeting) []ClockMeeting {
+func clClockMeetings(ms []CaseloadMeeting) []ClockMeeting {
 	out := make([]ClockMeeting, len(ms))
 	for i, m := range ms {
 		out[i] = ClockMeeting{ID: m.ID, Kind: m.Kind, StartsAt: m.StartsAt}
@@ -228,7 +228,7 @@ func clClockMeetings(ms []clMeeting) []ClockMeeting {
 // clBooked reports whether a meeting that counts (conv: only follow-up
 // conversations) is booked from now on, no later than the Copenhagen date
 // due (any date when late is set: the deadline has passed already).
-func clBooked(ms []clMeeting, conv bool, due time.Time, late bool, now time.Time) bool {
+func clBooked(ms []CaseloadMeeting, conv bool, due time.Time, late bool, now time.Time) bool {
 	for _, m := range ms {
 		if m.StartsAt.Before(now) || (conv && !IsFollowUpConversation(ClockMeeting{Kind: m.Kind})) {
 			continue
@@ -242,7 +242,7 @@ func clBooked(ms []clMeeting, conv bool, due time.Time, late bool, now time.Time
 
 // clDueSoonUnbooked: the timeline item key is open, due within the booking
 // window (or overdue), and no meeting is booked for it.
-func clDueSoonUnbooked(items []TimelineItem, key string, ms []clMeeting, conv bool, now time.Time) bool {
+func clDueSoonUnbooked(items []TimelineItem, key string, ms []CaseloadMeeting, conv bool, now time.Time) bool {
 	it := TimelineItemByKey(items, key)
 	if it == nil || !it.Open() {
 		return false
@@ -254,7 +254,7 @@ func clDueSoonUnbooked(items []TimelineItem, key string, ms []clMeeting, conv bo
 	return !clBooked(ms, conv, due, it.Status == TimelineOverdue, now)
 }
 
-func clOpenActions(f caseloadFacts, e CaseloadEntry, now time.Time) []string {
+func clOpenActions(f CaseloadFacts, e CaseloadEntry, now time.Time) []string {
 	out := []string{}
 	add := func(ok bool, code string) {
 		if ok {
@@ -279,7 +279,7 @@ func clOpenActions(f caseloadFacts, e CaseloadEntry, now time.Time) []string {
 
 // clMeetingActions reads the replies and shared reflections of upcoming
 // meetings. A reply given before the meeting was last moved is stale.
-func clMeetingActions(ms []clMeeting, now time.Time) (anotherTime, cannotCome, reflection bool) {
+func clMeetingActions(ms []CaseloadMeeting, now time.Time) (anotherTime, cannotCome, reflection bool) {
 	for _, m := range ms {
 		if m.StartsAt.Before(now) {
 			continue
@@ -297,7 +297,7 @@ func clMeetingActions(ms []clMeeting, now time.Time) (anotherTime, cannotCome, r
 }
 
 // clSilent: no check-in for 14 days, counted from activation if none yet.
-func clSilent(f caseloadFacts, now time.Time) bool {
+func clSilent(f CaseloadFacts, now time.Time) bool {
 	since := clActivatedAt(f)
 	if len(f.Checkins) > 0 {
 		since = f.Checkins[0].RecordedAt
@@ -313,7 +313,7 @@ func clEndOfDay(d time.Time) time.Time {
 // clDeadlines lists what is still to be met: the consent deadline while a
 // request is pending, and every open or overdue item of the timeline (an
 // overdue one is still owed), each at the end of its Copenhagen day.
-func clDeadlines(f caseloadFacts, items []TimelineItem, now time.Time) []Deadline {
+func clDeadlines(f CaseloadFacts, items []TimelineItem, now time.Time) []Deadline {
 	var out []Deadline
 	add := func(kind string, at time.Time) {
 		out = append(out, Deadline{Kind: kind, At: at, Overdue: DeadlinePassed(at, now)})
@@ -340,7 +340,7 @@ func clNearest(ds []Deadline) *Deadline {
 }
 
 // clRoundtableThisWeek: a roundtable in the current Copenhagen week (Mon–Sun).
-func clRoundtableThisWeek(ms []clMeeting, now time.Time) bool {
+func clRoundtableThisWeek(ms []CaseloadMeeting, now time.Time) bool {
 	start := WeekStartInstant(now)
 	y, m, d := WeekStart(now).Date()
 	end := time.Date(y, m, d+7, 0, 0, 0, 0, Copenhagen)

@@ -1,9 +1,6 @@
 package models
 
-import (
-	"context"
-	"time"
-)
+import ()
 
 // CitizenJourney is what a caseworker sees on a citizen's page besides the
 // profile. Issue 4 fills FastTrack; add further sections here.
@@ -17,40 +14,4 @@ type CitizenJourney struct {
 	// Issue 8: the category's history and the law's clock.
 	CategoryHistory []CategoryChange `json:"category_history"`
 	Timeline        []TimelineItem   `json:"timeline"`
-}
-
-// Journey assembles the caseworker's view of a citizen. Meetings carry only
-// the reflections the citizen has shared.
-func (s *Store) Journey(ctx context.Context, caseworkerID string, c *Citizen, now time.Time) (*CitizenJourney, error) {
-	a := AsCaseworker(caseworkerID, c.ID)
-	goals, err := s.Goals(ctx, a)
-	if err != nil {
-		return nil, err
-	}
-	plan, err := s.CurrentPlan(ctx, a, now)
-	if err != nil {
-		return nil, err
-	}
-	meetings, err := s.Meetings(ctx, a, now)
-	if err != nil {
-		return nil, err
-	}
-	placements, err := s.Placements(ctx, a)
-	if err != nil {
-		return nil, err
-	}
-	fastTrack, err := s.FastTrackSection(ctx, a, now)
-	if err != nil {
-		return nil, err
-	}
-	history, err := s.CategoryHistory(ctx, c.ID)
-	if err != nil {
-		return nil, err
-	}
-	timeline, err := timelineOf(s.DB.WithContext(ctx), c, now)
-	if err != nil {
-		return nil, err
-	}
-	return &CitizenJourney{Milestones: ComputeMilestones(c.FirstSickDay, now), Goals: goals, Plan: plan,
-		Meetings: meetings, Placements: placements, FastTrack: fastTrack, CategoryHistory: history, Timeline: timeline}, nil
 }

@@ -1,11 +1,6 @@
 package models
 
-import (
-	"fmt"
-	"time"
-
-	"gorm.io/gorm"
-)
+import "time"
 
 // FastTrackClockSkew is how far ahead of the server's clock a request's
 // time may lie (a device clock a little fast), before it is "in the future".
@@ -34,20 +29,3 @@ func CheckFastTrackRequest(c *Citizen, requestedAt time.Time, expectedWeeks int,
 
 // ErrFastTrackPendingExists: a citizen answers one request at a time.
 var ErrFastTrackPendingExists = NewError(KindConflict, "fast_track_pending_exists")
-
-// refuseSecondPending refuses a request while another one still waits for
-// the citizen's answer (one past its deadline has lapsed and does not wait).
-func refuseSecondPending(tx *gorm.DB, citizenID string, now time.Time) error {
-	var deadlines []time.Time
-	err := tx.Model(&FastTrackRequest{}).Where("citizen_id = ? AND status = ?", citizenID, FastTrackPending).
-		Pluck("consent_deadline", &deadlines).Error
-	if err != nil {
-		return fmt.Errorf("register fast track: %w", err)
-	}
-	for _, d := range deadlines {
-		if !DeadlinePassed(d, now) {
-			return ErrFastTrackPendingExists
-		}
-	}
-	return nil
-}

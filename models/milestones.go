@@ -1,6 +1,8 @@
 package models
 
-import "time"
+import (
+	"time"
+)
 
 // Milestone offsets from the first sick day, in calendar days. The end of
 // week 8 and of week 22 are the timeline's (timeline.go): one home per rule.

@@ -222,3 +222,17 @@ func TimelineItemByKey(items []TimelineItem, key string) *TimelineItem {
 	}
 	return nil
 }
+
+// ClockFastTrackOf gives each stored request its state as of now: a pending
+// request past its consent deadline reads as lapsed.
+func ClockFastTrackOf(reqs []CaseloadFastTrack, now time.Time) []ClockFastTrack {
+	out := make([]ClockFastTrack, len(reqs))
+	for i, r := range reqs {
+		st := r.Status
+		if st == FastTrackPending && DeadlinePassed(r.ConsentDeadline, now) {
+			st = FastTrackLapsed
+		}
+		out[i] = ClockFastTrack{Status: st, RequestedAt: r.RequestedAt}
+	}
+	return out
+}

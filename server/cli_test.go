@@ -10,11 +10,13 @@ import (
 	"time"
 
 	"trappen/models"
+	"trappen/models/sqldb"
+	"trappen/models/store"
 	"trappen/models/storetest"
 )
 
 // envFor returns a getenv that points the server at opts' database.
-func envFor(opts models.OpenOptions, extra map[string]string) func(string) string {
+func envFor(opts sqldb.OpenOptions, extra map[string]string) func(string) string {
 	return func(name string) string {
 		switch name {
 		case "DATABASE_URL":
@@ -36,12 +38,12 @@ func TestCaseworkerCreateReadsThePasswordFromStdinAndRefusesATakenEmail(t *testi
 			if code := run(args, strings.NewReader("a long enough password\n"), &out, &errOut, getenv); code != 0 {
 				t.Fatalf("exit %d: %s", code, errOut.String())
 			}
-			store, err := models.Open(context.Background(), opts)
+			store, err := store.Open(context.Background(), opts)
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer store.Close()
-			if _, err := store.Login(context.Background(), "sara@example.dk", "a long enough password", "127.0.0.1", time.Now()); err != nil {
+			defer store.SQL.Close()
+			if _, err := store.Identity.Login(context.Background(), "sara@example.dk", "a long enough password", "127.0.0.1", time.Now()); err != nil {
 				t.Fatalf("the new caseworker cannot sign in: %v", err)
 			}
 			errOut.Reset()
@@ -126,25 +128,25 @@ func TestPurgeRunsOnceAndExitsZero(t *testing.T) {
 		t.Run(string(engine), func(t *testing.T) {
 			opts := storetest.Options(t, engine)
 			ctx := context.Background()
-			store, err := models.Open(ctx, opts)
+			st, err := store.Open(ctx, opts)
 			if err != nil {
 				t.Fatal(err)
 			}
 			now := time.Now()
-			cw, err := store.CreateCaseworker(ctx, models.NewCaseworker{Email: "sara@example.dk", Name: "Sara", Password: "a long enough password"}, now)
+			cw, err := st.Identity.CreateCaseworker(ctx, models.NewCaseworker{Email: "sara@example.dk", Name: "Sara", Password: "a long enough password"}, now)
 			if err != nil {
 				t.Fatal(err)
 			}
 			today := models.CopenhagenDate(now).Format(models.DateLayout)
 			in := models.NewCitizen{Name: "Bo", Email: "bo@example.dk", FirstSickDay: today, Category: 2}
-			c, _, err := store.CreateCitizen(ctx, cw.ID, in, now)
+			c, _, err := st.CreateCitizen(ctx, cw.ID, in, now)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if err := store.CloseCase(ctx, cw.ID, c.ID, models.CloseInput{Date: today, Reason: "other"}, now); err != nil {
+			if err := st.CloseCase(ctx, cw.ID, c.ID, models.CloseInput{Date: today, Reason: "other"}, now); err != nil {
 				t.Fatal(err)
 			}
-			store.Close()
+			st.SQL.Close()
 			var out, errOut bytes.Buffer
 			// The default keeps it for a year.
 			if code := run([]string{"purge"}, strings.NewReader(""), &out, &errOut, envFor(opts, nil)); code != 0 || !strings.Contains(out.String(), "deleted 0") {

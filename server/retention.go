@@ -8,7 +8,7 @@ import (
 	"sync"
 	"time"
 
-	"trappen/models"
+	"trappen/models/store"
 )
 
 // retentionInterval is how often closed cases past their retention period
@@ -17,7 +17,7 @@ const retentionInterval = time.Hour
 
 // startRetention purges at once and then every retentionInterval until ctx
 // ends; the returned function waits for a purge in progress.
-func startRetention(ctx context.Context, store *models.Store, days int, now func() time.Time, log *slog.Logger) (wait func()) {
+func startRetention(ctx context.Context, st *store.Store, days int, now func() time.Time, log *slog.Logger) (wait func()) {
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
@@ -25,7 +25,7 @@ func startRetention(ctx context.Context, store *models.Store, days int, now func
 		t := time.NewTicker(retentionInterval)
 		defer t.Stop()
 		for {
-			purge(ctx, store, days, now(), log)
+			purge(ctx, st, days, now(), log)
 			select {
 			case <-ctx.Done():
 				return
@@ -36,8 +36,8 @@ func startRetention(ctx context.Context, store *models.Store, days int, now func
 	return wg.Wait
 }
 
-func purge(ctx context.Context, store *models.Store, days int, now time.Time, log *slog.Logger) int {
-	n, err := store.PurgeClosedCases(ctx, days, now)
+func purge(ctx context.Context, st *store.Store, days int, now time.Time, log *slog.Logger) int {
+	n, err := st.PurgeClosedCases(ctx, days, now)
 	if err != nil && ctx.Err() == nil {
 		log.Error("purging closed cases failed", "err", err, "deleted", n)
 	}
@@ -50,12 +50,12 @@ func purge(ctx context.Context, store *models.Store, days int, now time.Time, lo
 // purgeOnce is `server purge`: delete every closed case past its retention
 // period now, and say how many.
 func purgeOnce(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer) error {
-	store, err := models.Open(ctx, models.OpenOptions{DatabaseURL: cfg.DatabaseURL, DataDir: cfg.DataDir})
+	st, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	n, err := store.PurgeClosedCases(ctx, cfg.RetentionDays, time.Now())
+	defer st.SQL.Close()
+	n, err := st.PurgeClosedCases(ctx, cfg.RetentionDays, time.Now())
 	if err != nil {
 		return err
 	}

@@ -1,4 +1,4 @@
-package models
+package store
 
 import (
 	"fmt"
@@ -6,6 +6,9 @@ import (
 	"strings"
 
 	"gorm.io/gorm"
+
+	"trappen/models/identity"
+	"trappen/models/sqldb"
 )
 
 // Erasing a person is generic on purpose: it reads the database catalog and
@@ -44,7 +47,7 @@ func (s *Store) erasePerson(tx *gorm.DB, id string) error {
 	}
 	if email != "" {
 		// The e-mail's failed sign-ins are counted under a hash of it.
-		key := rateKey("email", strings.ToLower(NormalizeEmail(email)))
+		key := identity.EmailFailureKey(email)
 		if err := tx.Exec("DELETE FROM login_failures WHERE key_hash = ?", key).Error; err != nil {
 			return fmt.Errorf("erase person: login failures: %w", err)
 		}
@@ -61,10 +64,10 @@ func (s *Store) erasePerson(tx *gorm.DB, id string) error {
 // erase and its test).
 func (s *Store) Catalog(tx *gorm.DB) (map[string][]string, error) { return catalog(tx, s.Dialect) }
 
-func catalog(tx *gorm.DB, d Dialect) (map[string][]string, error) {
+func catalog(tx *gorm.DB, d sqldb.Dialect) (map[string][]string, error) {
 	var rows []struct{ TableName, ColumnName string }
 	var err error
-	if d == Postgres {
+	if d == sqldb.Postgres {
 		err = tx.Raw(`SELECT table_name, column_name FROM information_schema.columns
 			WHERE table_schema = current_schema()`).Scan(&rows).Error
 	} else {

@@ -1,4 +1,4 @@
-package models_test
+package store_test
 
 import (
 	"context"
@@ -6,13 +6,14 @@ import (
 	"time"
 
 	"trappen/models"
+	"trappen/models/store"
 	"trappen/models/storetest"
 )
 
 // A closed case is kept for the retention period counted from closed_on
 // (GDPR art. 5(1)(e)), then deleted by the purge; an open case never is.
 func TestThePurgeDeletesClosedCasesAfterTheRetentionPeriod(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, s *models.Store) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		cw, closed := newCitizen(t, s, "closed@example.dk")
 		_, open := newCitizen(t, s, "open@example.dk")
@@ -42,7 +43,7 @@ func TestThePurgeDeletesClosedCasesAfterTheRetentionPeriod(t *testing.T) {
 }
 
 func TestRetentionZeroDeletesAtTheNextPurge(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, s *models.Store) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		cw, id := newCitizen(t, s, "bo@example.dk")
 		if err := s.CloseCase(ctx, cw, id, models.CloseInput{Date: "2026-03-02", Reason: "other"}, journeyNow); err != nil {

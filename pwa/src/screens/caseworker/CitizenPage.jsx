@@ -65,7 +65,7 @@ export default function CitizenPage({ params, user }) {
         <PlanEditor citizenId={c.id} plan={c.plan} onChange={reload} />
       </Section>
       <Section id="meetings">
-        <Meetings citizenId={c.id} meetings={c.meetings} onChange={reload} />
+        <Meetings citizenId={c.id} meetings={c.meetings} onChange={reload} employed={(c.employment || 'employed') === 'employed'} />
       </Section>
       <Section id="staircase">
         <Placements citizenId={c.id} placements={c.placements} onChange={reload} />

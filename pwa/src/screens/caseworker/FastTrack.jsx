@@ -36,6 +36,8 @@ export function FastTrack({ citizen, section, milestones, onChange }) {
     );
   }
   const pending = current?.status === 'pending';
+  // Fast track needs an employer at the table (issue 8).
+  const noEmployer = citizen.employment && citizen.employment !== 'employed';
   return (
     <div>
       {current ? <Request r={current} /> : <p>{t('ui.cw.ft.none')}</p>}
@@ -51,7 +53,8 @@ export function FastTrack({ citizen, section, milestones, onChange }) {
         </details>
       )}
       <Status text={done} />
-      {!pending && (
+      {noEmployer && <p id="ft-no-employer">{t('ui.cw.ft.no_employer')}</p>}
+      {!pending && !noEmployer && (
         <form onSubmit={submit} noValidate class="cw-inline-form">
           <fieldset>
             <legend class="h4">{t('ui.cw.ft.register')}</legend>

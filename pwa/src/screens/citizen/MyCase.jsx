@@ -13,6 +13,8 @@ export default function MyCase() {
   const res = useResource('/me/timeline');
   const week = home.data?.milestones?.week_of_sickness;
   const closed = home.data?.profile?.status === 'closed';
+  // Only the employed have an employer at a roundtable.
+  const kinds = home.data?.profile?.employment && home.data.profile.employment !== 'employed' ? ['follow_up'] : ['follow_up', 'roundtable', 'status'];
   return (
     <CitizenPage title={t('ui.citizen.case.title')} res={res}>
       <p class="font-lead">{t('ui.citizen.case.lead')}</p>
@@ -22,7 +24,7 @@ export default function MyCase() {
       <section aria-labelledby="meet-h">
         <h2 id="meet-h">{t('ui.citizen.case.meetings_heading')}</h2>
         <dl class="case-meetings">
-          {['follow_up', 'roundtable', 'status'].map((k) => (
+          {kinds.map((k) => (
             <div key={k}>
               <dt>{t(`ui.meeting.kind.${k}`)}</dt>
               <dd>{t(`ui.citizen.case.meeting.${k}`)}</dd>

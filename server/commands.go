@@ -41,6 +41,13 @@ var commands = []command{
 			return seedDemo(ctx, cfg, stdout)
 		},
 	},
+	{
+		name: "purge", summary: "delete the cases closed longer than the retention period, once",
+		details: "The server also purges at start-up and every hour. Exits 0 when done.",
+		run: func(ctx context.Context, cfg Config, log *slog.Logger, _ []string, _ io.Reader, stdout io.Writer) error {
+			return purgeOnce(ctx, cfg, log, stdout)
+		},
+	},
 }
 
 // setting is one environment variable, for `--help`.
@@ -56,6 +63,7 @@ var settings = []setting{
 	{"TRAPPEN_JWT_KEY, TRAPPEN_JWT_KEY_FILE", "signing key for access tokens (default: generated in the data folder)"},
 	{"TRAPPEN_SECURE_COOKIES", "true: always mark cookies Secure (behind a TLS proxy)"},
 	{"TRAPPEN_PROXY_HEADER, TRAPPEN_TRUSTED_PROXIES", "client address header and the proxies allowed to set it"},
+	{"TRAPPEN_RETENTION_DAYS", "days a closed case is kept before it is deleted (default 365; 0: at the next purge)"},
 	{"TRAPPEN_PUSH_ALLOWLIST", "comma-separated URL prefixes push endpoints must start with"},
 	{"TRAPPEN_PUSH_SUBSCRIBER", "contact URL or mailto: sent to push services"},
 	{"TRAPPEN_VAPID_PUBLIC_KEY, TRAPPEN_VAPID_PRIVATE_KEY(_FILE)", "VAPID key pair (default: generated and kept in the database)"},

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 )
 
@@ -23,7 +24,14 @@ type Config struct {
 	PushSubscriber  string   // TRAPPEN_PUSH_SUBSCRIBER
 	VAPIDPublicKey  string   // TRAPPEN_VAPID_PUBLIC_KEY
 	VAPIDPrivateKey string   // TRAPPEN_VAPID_PRIVATE_KEY or TRAPPEN_VAPID_PRIVATE_KEY_FILE
+
+	// RetentionDays is how long a closed case is kept, counted from the day
+	// it closed (TRAPPEN_RETENTION_DAYS, default 365; 0: until the next purge).
+	RetentionDays int
 }
+
+// DefaultRetentionDays keeps a closed case for a year.
+const DefaultRetentionDays = 365
 
 // DefaultPushAllowlist holds the https endpoints of the major push services.
 var DefaultPushAllowlist = []string{
@@ -72,7 +80,21 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	if list := splitList(getenv("TRAPPEN_PUSH_ALLOWLIST")); len(list) > 0 {
 		c.PushAllowlist = list
 	}
+	if c.RetentionDays, err = retentionDays(getenv("TRAPPEN_RETENTION_DAYS")); err != nil {
+		return c, err
+	}
 	return c, nil
+}
+
+func retentionDays(v string) (int, error) {
+	if strings.TrimSpace(v) == "" {
+		return DefaultRetentionDays, nil
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 0 || n > 36500 {
+		return 0, fmt.Errorf("TRAPPEN_RETENTION_DAYS must be a whole number of days from 0 to 36500")
+	}
+	return n, nil
 }
 
 // splitList splits a comma-separated value, dropping empty items.

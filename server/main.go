@@ -1,5 +1,6 @@
 // Command server runs Trappen: the API, the embedded PWA and the background
-// work. `server caseworker create` and `server demo` are its other commands.
+// work. `server caseworker create`, `server demo` and `server purge` are its
+// other commands.
 package main
 
 import (
@@ -118,6 +119,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	defer a.Close()
 	workerCtx, stopWorker := context.WithCancel(ctx)
 	defer startPushWorker(workerCtx, a.push, a.store, a.now, log)() // waits for the round in progress
+	defer startRetention(workerCtx, a.store, cfg.RetentionDays, a.now, log)()
 	defer stopWorker()
 	// Listen first, so "running" is only said once connections are taken.
 	ln, err := net.Listen("tcp", cfg.Addr)

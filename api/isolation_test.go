@@ -105,6 +105,7 @@ func validForAnyRoute(caseworkerID string) map[string]any {
 		"party": "employer", "step": 3, "date": "2026-03-02",
 		"weeks":        []any{map[string]any{"week_start": "2026-03-02", "hours": hours}},
 		"requested_by": "employer", "requested_at": "2026-03-02T08:00:00Z", "expected_weeks": 12,
+		"text": "Bo taler med sin læge inden mødet", "owner": "citizen",
 	}
 }
 

@@ -21,6 +21,8 @@ type caseloadFacts struct {
 	FastTrack []clFastTrack
 	// PlanFeedback is the answer to the newest plan version, if any.
 	PlanFeedback string
+	// OpenAgreementDues are the due dates of the open agreement items.
+	OpenAgreementDues []string
 }
 
 type clInvite struct {
@@ -93,7 +95,7 @@ func loadCaseloadFacts(db *gorm.DB, caseworkerID string, now time.Time) ([]casel
 		byID[citizens[i].ID] = &facts[i]
 	}
 	for _, load := range []func(*gorm.DB, string, time.Time, map[string]*caseloadFacts) error{
-		caseloadInvites, caseloadSnoozes, caseloadMeetings, caseloadCheckins, caseloadFastTrack, caseloadPlanFeedback,
+		caseloadInvites, caseloadSnoozes, caseloadMeetings, caseloadCheckins, caseloadFastTrack, caseloadPlanFeedback, caseloadAgreements,
 	} {
 		if err := load(db, caseworkerID, now, byID); err != nil {
 			return nil, err

@@ -14,6 +14,9 @@ type CitizenJourney struct {
 	Meetings   *MeetingLists   `json:"meetings"`
 	Placements []PlacementView `json:"placements"`
 	FastTrack  any             `json:"fast_track"`
+	// Issue 9: the gap between the parties, and who does what.
+	StaircaseGap StaircaseGap    `json:"staircase_gap"`
+	Agreements   []AgreementView `json:"agreements"`
 }
 
 // Journey assembles the caseworker's view of a citizen. Meetings carry only
@@ -32,7 +35,11 @@ func (s *Store) Journey(ctx context.Context, caseworkerID string, c *Citizen, no
 	if err != nil {
 		return nil, err
 	}
-	placements, err := s.Placements(ctx, a)
+	staircase, err := s.Staircase(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	agreements, err := s.Agreements(ctx, a, now)
 	if err != nil {
 		return nil, err
 	}
@@ -41,5 +48,6 @@ func (s *Store) Journey(ctx context.Context, caseworkerID string, c *Citizen, no
 		return nil, err
 	}
 	return &CitizenJourney{Milestones: ComputeMilestones(c.FirstSickDay, now), Goals: goals, Plan: plan,
-		Meetings: meetings, Placements: placements, FastTrack: fastTrack}, nil
+		Meetings: meetings, Placements: staircase.Items, FastTrack: fastTrack, StaircaseGap: staircase.Gap,
+		Agreements: agreements}, nil
 }

@@ -35,6 +35,10 @@ type Home struct {
 	Goals        []GoalView    `json:"goals"`
 	FastTrack    any           `json:"fast_track"`
 	LastCheckin  *CheckinView  `json:"last_checkin"`
+	// Caseworker is whom the citizen can call; MyAgreements the open
+	// agreement items the citizen owns (issue 9).
+	Caseworker   *ContactCard    `json:"caseworker"`
+	MyAgreements []AgreementView `json:"my_agreements"`
 }
 
 // HomeAction is something that needs the citizen: "reflection" (before a
@@ -178,6 +182,9 @@ func (s *Store) Home(ctx context.Context, citizenID string, now time.Time) (*Hom
 	}
 	h.Actions = HomeActions(meetings.Upcoming, h.LastCheckin, now)
 	if h.FastTrack, err = s.PendingFastTrack(ctx, a, now); err != nil {
+		return nil, err
+	}
+	if err := homeAgreementsAndContact(db, c, h, now); err != nil {
 		return nil, err
 	}
 	if len(h.NextMeetings) > homeMeetings {

@@ -16,9 +16,9 @@ const (
 
 const maxPlacementNote = 1000
 
-// StaircasePlacement is where the employer or the jobcenter placed the
-// citizen on the staircase (1–6) on a date; the caseworker records it. The
-// citizen's own placements come from their check-ins.
+// StaircasePlacement is where a party placed the citizen on the staircase
+// (1–6) on a date, optionally at a meeting; the caseworker records it. The
+// citizen also places themself in their check-ins.
 type StaircasePlacement struct {
 	ID        string `gorm:"primaryKey"`
 	CitizenID string
@@ -26,6 +26,7 @@ type StaircasePlacement struct {
 	Step      int
 	Date      string
 	Note      string
+	MeetingID *string
 	CreatedBy string
 	CreatedAt time.Time
 }
@@ -37,22 +38,24 @@ type PlacementView struct {
 	Step      int       `json:"step"`
 	Date      string    `json:"date"`
 	Note      string    `json:"note"`
+	MeetingID *string   `json:"meeting_id"`
 	CreatedAt time.Time `json:"created_at"`
 }
 
 // NewPlacement is a placement to record.
 type NewPlacement struct {
-	Party string
-	Step  int
-	Date  string
-	Note  string
+	Party     string
+	Step      int
+	Date      string
+	Note      string
+	MeetingID *string
 }
 
 // Validate checks a placement; its date may not lie after today.
 func (in *NewPlacement) Validate(now time.Time) error {
 	var v Validation
 	switch in.Party {
-	case PartyEmployer, PartyJobcenter:
+	case PartyCitizen, PartyEmployer, PartyJobcenter:
 	case "":
 		v.Add("party", "required")
 	default:
@@ -69,6 +72,9 @@ func (in *NewPlacement) Validate(now time.Time) error {
 		v.Add("date", "date_in_future")
 	}
 	validateText(&v, "note", &in.Note, false, maxPlacementNote)
+	if in.MeetingID != nil && *in.MeetingID == "" {
+		in.MeetingID = nil
+	}
 	return v.Err()
 }
 
@@ -78,9 +84,12 @@ func (s *Store) CreatePlacement(ctx context.Context, a Access, in NewPlacement, 
 		return nil, err
 	}
 	p := StaircasePlacement{ID: NewID(), CitizenID: a.CitizenID, Party: in.Party, Step: in.Step, Date: in.Date,
-		Note: in.Note, CreatedBy: a.UserID, CreatedAt: now.UTC()}
+		Note: in.Note, MeetingID: in.MeetingID, CreatedBy: a.UserID, CreatedAt: now.UTC()}
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
 		if err := a.check(tx); err != nil {
+			return err
+		}
+		if err := checkMeetingOf(tx, a.CitizenID, p.MeetingID); err != nil {
 			return err
 		}
 		return tx.Create(&p).Error
@@ -114,5 +123,5 @@ func loadPlacements(db *gorm.DB, citizenID string) ([]PlacementView, error) {
 }
 
 func toPlacementView(p StaircasePlacement) PlacementView {
-	return PlacementView{ID: p.ID, Party: p.Party, Step: p.Step, Date: p.Date, Note: p.Note, CreatedAt: p.CreatedAt.UTC()}
+	return PlacementView{ID: p.ID, Party: p.Party, Step: p.Step, Date: p.Date, Note: p.Note, MeetingID: p.MeetingID, CreatedAt: p.CreatedAt.UTC()}
 }

@@ -1,6 +1,7 @@
 package models
 
 import (
+	"sort"
 	"time"
 )
 
@@ -209,4 +210,23 @@ func ToAgreementView(a Agreement, now time.Time) AgreementView {
 		v.DoneAt = &at
 	}
 	return v
+}
+
+// OpenOwnAgreements picks the open items the citizen owns, the overdue and
+// soonest due first (no due date last).
+func OpenOwnAgreements(all []AgreementView) []AgreementView {
+	out := []AgreementView{}
+	for _, a := range all {
+		if a.Owner == OwnerCitizen && a.Status == AgreementOpen {
+			out = append(out, a)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i].DueDate, out[j].DueDate
+		if a == nil || b == nil {
+			return a != nil && b == nil
+		}
+		return *a < *b
+	})
+	return out
 }

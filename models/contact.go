@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"regexp"
-	"sort"
 	"strings"
 	"time"
 
@@ -140,23 +139,4 @@ func homeAgreementsAndContact(db *gorm.DB, c *Citizen, h *Home, now time.Time) e
 	}
 	h.MyAgreements = OpenOwnAgreements(all)
 	return nil
-}
-
-// OpenOwnAgreements picks the open items the citizen owns, the overdue and
-// soonest due first (no due date last).
-func OpenOwnAgreements(all []AgreementView) []AgreementView {
-	out := []AgreementView{}
-	for _, a := range all {
-		if a.Owner == OwnerCitizen && a.Status == AgreementOpen {
-			out = append(out, a)
-		}
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i].DueDate, out[j].DueDate
-		if a == nil || b == nil {
-			return a != nil && b == nil
-		}
-		return *a < *b
-	})
-	return out
 }

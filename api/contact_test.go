@@ -48,6 +48,9 @@ func TestTheCaseworkerSetsAContactCardTheCitizenSees(t *testing.T) {
 		if card["phone"] != "+45 33 66 33 66" || card["contact_hours"] != "Man–tor 9–12" {
 			t.Fatalf("the citizen's card = %v", card)
 		}
+		if own := expect(t, e.get("/api/v1/me/caseworker", j.cz.Token), 200).JSON(t); own["phone"] != "+45 33 66 33 66" || own["name"] != "Sara Sagsbehandler" {
+			t.Fatalf("GET /me/caseworker = %v", own)
+		}
 		expect(t, e.patch("/api/v1/me", j.cw.Token, map[string]any{"phone": ""}), 200)
 		card = obj(t, "caseworker", expect(t, e.get("/api/v1/me/home", j.cz.Token), 200).JSON(t)["caseworker"])
 		if card["phone"] != "" || card["contact_hours"] != "Man–tor 9–12" {

@@ -73,3 +73,13 @@ func (h *handler) meResponse(c *fiber.Ctx, u *models.User) error {
 	}
 	return c.JSON(out)
 }
+
+// myCaseworker: GET /me/caseworker, the contact card every screen that says
+// "contact your caseworker" links to (also in GET /me/home).
+func (h *handler) myCaseworker(c *fiber.Ctx) error {
+	card, err := h.Store.CaseworkerCard(c.UserContext(), userID(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(card)
+}

@@ -103,6 +103,7 @@ func (h *handler) routes(app *fiber.App) {
 	cw.Get("/:id/checkins", h.citizenCheckins)
 	citizen.Get("/agreements", h.listAgreements(meAccess))
 	citizen.Patch("/agreements/:agreement_id", h.updateOwnAgreement)
+	citizen.Get("/caseworker", h.myCaseworker)
 
 	// Unknown API paths answer in the contract's error format, not with the app.
 	v1.All("/*", func(*fiber.Ctx) error { return models404() })

@@ -140,3 +140,12 @@ func homeAgreementsAndContact(db *gorm.DB, c *Citizen, h *Home, now time.Time) e
 	h.MyAgreements = OpenOwnAgreements(all)
 	return nil
 }
+
+// CaseworkerCard is the card of citizenID's caseworker.
+func (s *Store) CaseworkerCard(ctx context.Context, citizenID string) (*ContactCard, error) {
+	c, err := s.CitizenByID(ctx, citizenID)
+	if err != nil {
+		return nil, err
+	}
+	return contactCard(s.DB.WithContext(ctx), c.CaseworkerID)
+}

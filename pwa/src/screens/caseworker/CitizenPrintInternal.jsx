@@ -28,7 +28,7 @@ export default function CitizenPrintInternal({ params }) {
       <PrintSection id="pr-meeting" title={t('ui.cw.print.meeting')}>
         <PrintMeeting m={m}>
           {m?.agenda && <p class="cw-pre">{m.agenda}</p>}
-          {m?.reflection && <Reflection r={m.reflection} />}
+          {m?.reflection && <Reflection r={m.reflection} level={3} />}
         </PrintMeeting>
       </PrintSection>
       <PrintSection id="pr-staircase" title={t('ui.cw.prog.staircase')}>

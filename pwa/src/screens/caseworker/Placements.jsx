@@ -14,7 +14,7 @@ const PARTIES = ['citizen', 'employer', 'jobcenter'];
 // challenge staircase, each with a date and optionally the meeting it was
 // said at. The gap between them comes from the API.
 export function Placements({ citizenId, placements, gap, meetings, onChange }) {
-  const [party, setParty] = useState('citizen');
+  const [party, setParty] = useState('employer');
   const [step, setStep] = useState('');
   const [date, setDate] = useState(copenhagenDate());
   const [meeting, setMeeting] = useState('');

@@ -23,6 +23,11 @@ const (
 // ActionAgreementOverdue: an open agreement item whose due date has passed.
 const ActionAgreementOverdue = "agreement_overdue"
 
+// PushAgreementAdded tells the citizen that a new item names them. Like
+// every push it says nothing of the item itself: the lock screen is not
+// private.
+const PushAgreementAdded = "agreement_added"
+
 const maxAgreementText = 500
 
 // AgreementOwners lists the owners in the order the apps group them.

@@ -27,7 +27,13 @@ func (s *Store) CreateAgreement(ctx context.Context, a Access, in NewAgreement, 
 		if err := checkMeetingOf(tx, a.CitizenID, row.MeetingID); err != nil {
 			return err
 		}
-		return tx.Create(&row).Error
+		if err := tx.Create(&row).Error; err != nil {
+			return err
+		}
+		if row.Owner != OwnerCitizen {
+			return nil
+		}
+		return enqueuePush(tx, newPushJob(a.CitizenID, PushAgreementAdded, row.ID, "agreement_added:"+row.ID, nil, now, now))
 	})
 	if err != nil {
 		return nil, fmt.Errorf("create agreement: %w", err)

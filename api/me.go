@@ -48,12 +48,12 @@ func (h *handler) updateMe(c *fiber.Ctx) error {
 	if err := v.Err(); err != nil {
 		return err
 	}
-	if err := h.Store.SetContact(c.UserContext(), userID(c), contact, h.now()); err != nil {
+	if err := h.Identity.SetContact(c.UserContext(), userID(c), contact, h.now()); err != nil {
 		return err
 	}
-	u, err := h.Store.UserByID(c.UserContext(), userID(c))
+	u, err := h.Identity.UserByID(c.UserContext(), userID(c))
 	if req.Locale != nil {
-		u, err = h.Store.SetLocale(c.UserContext(), userID(c), *req.Locale, h.now())
+		u, err = h.Identity.SetLocale(c.UserContext(), userID(c), *req.Locale, h.now())
 	}
 	if err != nil {
 		return err
@@ -65,7 +65,7 @@ func (h *handler) updateMe(c *fiber.Ctx) error {
 func (h *handler) meResponse(c *fiber.Ctx, u *models.User) error {
 	out := meResponse{userResponse: toUserResponse(u)}
 	if u.Role == models.RoleCaseworker {
-		contact, err := h.Store.Contact(c.UserContext(), u.ID)
+		contact, err := h.Identity.Contact(c.UserContext(), u.ID)
 		if err != nil {
 			return err
 		}

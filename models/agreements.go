@@ -92,8 +92,8 @@ func (p AgreementPatch) Empty() bool {
 // errNothingToChange answers a PATCH without a single known field.
 var errNothingToChange = NewError(KindInvalid, "nothing_to_change")
 
-// errNotYours answers a citizen who ticks off another party's item.
-var errNotYours = NewError(KindForbidden, "not_yours")
+// ErrNotYours answers a citizen who ticks off another party's item.
+var ErrNotYours = NewError(KindForbidden, "not_yours")
 
 // AgreementOverdue reports whether an item is open and its due date has
 // passed (the due day itself is not overdue), seen at now in Copenhagen.
@@ -176,8 +176,8 @@ func (p *AgreementPatch) Validate(now time.Time) error {
 	return v.Err()
 }
 
-// apply changes a stored item by the patch at now.
-func (p AgreementPatch) apply(a *Agreement, now time.Time) {
+// Apply changes a stored item by the patch at now.
+func (p AgreementPatch) Apply(a *Agreement, now time.Time) {
 	if p.Text != nil {
 		a.Text = *p.Text
 	}

@@ -1,8 +1,6 @@
 package models
 
 import (
-	"context"
-	"fmt"
 	"sort"
 )
 
@@ -100,21 +98,4 @@ func stepDistance(a, b *StepPoint) *int {
 type StaircaseOverview struct {
 	Items []PlacementView `json:"items"`
 	Gap   StaircaseGap    `json:"gap"`
-}
-
-// Staircase loads a.CitizenID's placements and computes the gap.
-func (s *Store) Staircase(ctx context.Context, a Access) (*StaircaseOverview, error) {
-	db := s.DB.WithContext(ctx)
-	if err := a.check(db); err != nil {
-		return nil, err
-	}
-	placements, err := loadPlacements(db, a.CitizenID)
-	if err != nil {
-		return nil, fmt.Errorf("staircase placements: %w", err)
-	}
-	checkins, err := loadCheckins(db, a.CitizenID, 0)
-	if err != nil {
-		return nil, fmt.Errorf("staircase check-ins: %w", err)
-	}
-	return &StaircaseOverview{Items: placements, Gap: ComputeStaircaseGap(BuildStaircase(checkins, placements))}, nil
 }

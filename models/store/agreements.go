@@ -1,4 +1,4 @@
-package models
+package store
 
 import (
 	"context"
@@ -7,46 +7,49 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"trappen/models"
+	"trappen/models/outbox"
 )
 
 // CreateAgreement records an agreement item for a.CitizenID (caseworker).
-// Access is checked before the body, so another caseworker learns nothing
+// models.Access is checked before the body, so another caseworker learns nothing
 // from validation errors.
-func (s *Store) CreateAgreement(ctx context.Context, a Access, in NewAgreement, now time.Time) (*AgreementView, error) {
+func (s *Store) CreateAgreement(ctx context.Context, a models.Access, in models.NewAgreement, now time.Time) (*models.AgreementView, error) {
 	now = now.UTC()
-	var row Agreement
+	var row models.Agreement
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
-		if err := a.check(tx); err != nil {
+		if err := checkAccess(tx, a); err != nil {
 			return err
 		}
 		if err := in.Validate(now); err != nil {
 			return err
 		}
-		row = Agreement{ID: NewID(), CitizenID: a.CitizenID, MeetingID: in.MeetingID, Text: in.Text, Owner: in.Owner,
-			DueDate: in.DueDate, Status: AgreementOpen, CreatedBy: a.UserID, CreatedAt: now, UpdatedAt: now}
+		row = models.Agreement{ID: models.NewID(), CitizenID: a.CitizenID, MeetingID: in.MeetingID, Text: in.Text, Owner: in.Owner,
+			DueDate: in.DueDate, Status: models.AgreementOpen, CreatedBy: a.UserID, CreatedAt: now, UpdatedAt: now}
 		if err := checkMeetingOf(tx, a.CitizenID, row.MeetingID); err != nil {
 			return err
 		}
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
-		if row.Owner != OwnerCitizen {
+		if row.Owner != models.OwnerCitizen {
 			return nil
 		}
-		return enqueuePush(tx, newPushJob(a.CitizenID, PushAgreementAdded, row.ID, "agreement_added:"+row.ID, nil, now, now))
+		return outbox.EnqueuePush(tx, newPushJob(a.CitizenID, models.PushAgreementAdded, row.ID, "agreement_added:"+row.ID, nil, now, now))
 	})
 	if err != nil {
 		return nil, fmt.Errorf("create agreement: %w", err)
 	}
-	v := ToAgreementView(row, now)
+	v := models.ToAgreementView(row, now)
 	return &v, nil
 }
 
 // UpdateAgreement changes an item of a.CitizenID (caseworker).
-func (s *Store) UpdateAgreement(ctx context.Context, a Access, id string, p AgreementPatch, now time.Time) (*AgreementView, error) {
-	var row Agreement
+func (s *Store) UpdateAgreement(ctx context.Context, a models.Access, id string, p models.AgreementPatch, now time.Time) (*models.AgreementView, error) {
+	var row models.Agreement
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
-		if err := a.check(tx); err != nil {
+		if err := checkAccess(tx, a); err != nil {
 			return err
 		}
 		if err := loadAgreement(tx, a.CitizenID, id, &row); err != nil {
@@ -58,49 +61,49 @@ func (s *Store) UpdateAgreement(ctx context.Context, a Access, id string, p Agre
 		if err := checkMeetingOf(tx, a.CitizenID, p.MeetingID); err != nil {
 			return err
 		}
-		p.apply(&row, now)
+		p.Apply(&row, now)
 		return tx.Save(&row).Error
 	})
 	if err != nil {
 		return nil, fmt.Errorf("update agreement: %w", err)
 	}
-	v := ToAgreementView(row, now)
+	v := models.ToAgreementView(row, now)
 	return &v, nil
 }
 
 // SetOwnAgreementStatus lets the citizen tick off (or reopen) an item they
 // own; another party's item answers 403 not_yours.
-func (s *Store) SetOwnAgreementStatus(ctx context.Context, citizenID, id string, status *string, now time.Time) (*AgreementView, error) {
-	p := AgreementPatch{Status: status}
-	var row Agreement
+func (s *Store) SetOwnAgreementStatus(ctx context.Context, citizenID, id string, status *string, now time.Time) (*models.AgreementView, error) {
+	p := models.AgreementPatch{Status: status}
+	var row models.Agreement
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
 		if err := loadAgreement(tx, citizenID, id, &row); err != nil {
 			return err
 		}
-		if row.Owner != OwnerCitizen {
-			return errNotYours
+		if row.Owner != models.OwnerCitizen {
+			return models.ErrNotYours
 		}
 		if status == nil {
-			return Invalid("status", "required")
+			return models.Invalid("status", "required")
 		}
 		if err := p.Validate(now); err != nil {
 			return err
 		}
-		p.apply(&row, now)
+		p.Apply(&row, now)
 		return tx.Save(&row).Error
 	})
 	if err != nil {
 		return nil, fmt.Errorf("set own agreement status: %w", err)
 	}
-	v := ToAgreementView(row, now)
+	v := models.ToAgreementView(row, now)
 	return &v, nil
 }
 
 // Agreements lists all of a.CitizenID's items, oldest first: every party
 // sees who does what.
-func (s *Store) Agreements(ctx context.Context, a Access, now time.Time) ([]AgreementView, error) {
+func (s *Store) Agreements(ctx context.Context, a models.Access, now time.Time) ([]models.AgreementView, error) {
 	db := s.DB.WithContext(ctx)
-	if err := a.check(db); err != nil {
+	if err := checkAccess(db, a); err != nil {
 		return nil, err
 	}
 	list, err := loadAgreements(db, a.CitizenID, now)
@@ -110,23 +113,23 @@ func (s *Store) Agreements(ctx context.Context, a Access, now time.Time) ([]Agre
 	return list, nil
 }
 
-func loadAgreements(db *gorm.DB, citizenID string, now time.Time) ([]AgreementView, error) {
-	var rows []Agreement
+func loadAgreements(db *gorm.DB, citizenID string, now time.Time) ([]models.AgreementView, error) {
+	var rows []models.Agreement
 	if err := db.Where("citizen_id = ?", citizenID).Order("created_at, id").Find(&rows).Error; err != nil {
 		return nil, err
 	}
-	out := make([]AgreementView, len(rows))
+	out := make([]models.AgreementView, len(rows))
 	for i, r := range rows {
-		out[i] = ToAgreementView(r, now)
+		out[i] = models.ToAgreementView(r, now)
 	}
 	return out, nil
 }
 
 // loadAgreement reads one item of the citizen; another's answers 404.
-func loadAgreement(tx *gorm.DB, citizenID, id string, row *Agreement) error {
+func loadAgreement(tx *gorm.DB, citizenID, id string, row *models.Agreement) error {
 	err := tx.Where("id = ? AND citizen_id = ?", id, citizenID).Take(row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return ErrNotFound
+		return models.ErrNotFound
 	}
 	return err
 }
@@ -141,13 +144,13 @@ func checkMeetingOf(tx *gorm.DB, citizenID string, meetingID *string) error {
 		return err
 	}
 	if n == 0 {
-		return Invalid("meeting_id", "unknown_meeting")
+		return models.Invalid("meeting_id", "unknown_meeting")
 	}
 	return nil
 }
 
 // caseloadAgreements reads the due dates of every open item that has one.
-func caseloadAgreements(db *gorm.DB, cw string, _ time.Time, by map[string]*caseloadFacts) error {
+func caseloadAgreements(db *gorm.DB, cw string, _ time.Time, by map[string]*models.CaseloadFacts) error {
 	var rows []struct {
 		CitizenID string
 		DueDate   string

@@ -87,7 +87,7 @@ func (h *handler) updateOwnAgreement(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &r); err != nil {
 		return err
 	}
-	v, err := h.Store.SetOwnAgreementStatus(c.UserContext(), userID(c), c.Params("agreement_id"), r.Status, h.now())
+	v, err := h.Store.SetOwnAgreementStatus(c.UserContext(), userID(c), models.OwnerCitizen, c.Params("agreement_id"), r.Status, h.now())
 	if err != nil {
 		return err
 	}

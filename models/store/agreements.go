@@ -71,16 +71,18 @@ func (s *Store) UpdateAgreement(ctx context.Context, a models.Access, id string,
 	return &v, nil
 }
 
-// SetOwnAgreementStatus lets the citizen tick off (or reopen) an item they
-// own; another party's item answers 403 not_yours.
-func (s *Store) SetOwnAgreementStatus(ctx context.Context, citizenID, id string, status *string, now time.Time) (*models.AgreementView, error) {
+// SetOwnAgreementStatus lets a party of citizenID's case tick off (or
+// reopen) an item that party owns: the citizen their own (owner "citizen"),
+// and later the employer theirs. Another party's item answers 403
+// not_yours; the caller has already checked that party may see the case.
+func (s *Store) SetOwnAgreementStatus(ctx context.Context, citizenID, owner, id string, status *string, now time.Time) (*models.AgreementView, error) {
 	p := models.AgreementPatch{Status: status}
 	var row models.Agreement
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
 		if err := loadAgreement(tx, citizenID, id, &row); err != nil {
 			return err
 		}
-		if row.Owner != models.OwnerCitizen {
+		if row.Owner != owner {
 			return models.ErrNotYours
 		}
 		if status == nil {

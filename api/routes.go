@@ -144,6 +144,15 @@ func (h *handler) routes(app *fiber.App) {
 	citizen.Get("/timeline", h.timeline(meAccess))
 	citizen.Post("/timeline/doctor_consultation", h.recordDoctorConsultation(meAccess))
 
+	// --- Issue 9: the roundtable's agreement, notes for the caseworker.
+	cw.Get("/:id/agreements", h.listAgreements(cwAccess))
+	cw.Post("/:id/agreements", h.createAgreement)
+	cw.Patch("/:id/agreements/:agreement_id", h.updateAgreement)
+	cw.Get("/:id/checkins", h.citizenCheckins)
+	citizen.Get("/agreements", h.listAgreements(meAccess))
+	citizen.Patch("/agreements/:agreement_id", h.updateOwnAgreement)
+	citizen.Get("/caseworker", h.myCaseworker)
+
 	// Unknown API paths answer in the contract's error format, not with the app.
 	v1.All("/*", func(*fiber.Ctx) error { return models404() })
 

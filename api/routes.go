@@ -27,6 +27,8 @@ func (h *handler) routes(app *fiber.App) {
 	// Issue 4: no bearer token (the feed authenticates with its own token).
 	v1.Get("/push/public-key", h.pushPublicKey)
 	v1.Get("/me/calendar.ics", h.calendarFeed)
+	// Who runs the service and how long data is kept: the footer's pages.
+	v1.Get("/service-info", h.serviceInfo)
 
 	authed := v1.Group("", h.authenticate)
 	authed.Get("/me", h.me)

@@ -78,6 +78,7 @@ type MeetingReflection struct {
 	Proposal  string
 	Shared    bool
 	SharedAt  *time.Time
+	ReadAt    *time.Time // when the caseworker first read it after it was shared
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }
@@ -404,6 +405,9 @@ func upsertReflection(tx *gorm.DB, citizenID, id string, in NewReflection, now t
 	} else if !in.Shared {
 		r.SharedAt = nil
 	}
+	if reflectionUnread(r, in) {
+		r.ReadAt = nil
+	}
 	r.CameFrom, r.HeadingTo, r.Proposal, r.Shared, r.UpdatedAt = in.CameFrom, in.HeadingTo, in.Proposal, in.Shared, now
 	if exists {
 		return r, tx.Select("*").UpdateColumns(&r).Error // keeps updated_at = now, as above
@@ -454,6 +458,7 @@ type ReflectionView struct {
 	Proposal  string     `json:"proposal"`
 	Shared    bool       `json:"shared"`
 	SharedAt  *time.Time `json:"shared_at"`
+	ReadAt    *time.Time `json:"read_at"`
 	UpdatedAt time.Time  `json:"updated_at"`
 }
 
@@ -471,10 +476,7 @@ func toReplyView(r MeetingReply) ReplyView {
 func toReflectionView(r MeetingReflection) ReflectionView {
 	v := ReflectionView{MeetingID: r.MeetingID, CameFrom: r.CameFrom, HeadingTo: r.HeadingTo, Proposal: r.Proposal,
 		Shared: r.Shared, UpdatedAt: r.UpdatedAt.UTC()}
-	if r.SharedAt != nil {
-		t := r.SharedAt.UTC()
-		v.SharedAt = &t
-	}
+	v.SharedAt, v.ReadAt = utcPtr(r.SharedAt), utcPtr(r.ReadAt)
 	return v
 }
 

@@ -15,6 +15,8 @@ type Progression struct {
 	Staircase StaircaseSeries `json:"staircase"`
 	Hours     []HoursPoint    `json:"hours"`
 	Wellbeing []ValuePoint    `json:"wellbeing"`
+	// Summaries: one plain sentence per chart (progression_summary.go).
+	Summaries ProgressionSummaries `json:"summaries"`
 }
 
 // GoalSeries is one goal's scores over time.
@@ -25,6 +27,7 @@ type GoalSeries struct {
 	Level    string       `json:"level"`
 	Status   string       `json:"status"`
 	Points   []ValuePoint `json:"points"`
+	Summary  ChartSummary `json:"summary"`
 }
 
 // ValuePoint is a value recorded at a time (with its Copenhagen date).
@@ -79,6 +82,7 @@ func BuildProgression(goals []Goal, checkins []CheckinView, placements []Placeme
 		}
 	}
 	p.Hours = hoursSeries(checkins, plan)
+	p.summarize()
 	return p
 }
 

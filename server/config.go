@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
+
+	"trappen/api"
 )
 
 // Config is Trappen's configuration, read once from the environment.
@@ -23,6 +25,8 @@ type Config struct {
 	PushSubscriber  string   // TRAPPEN_PUSH_SUBSCRIBER
 	VAPIDPublicKey  string   // TRAPPEN_VAPID_PUBLIC_KEY
 	VAPIDPrivateKey string   // TRAPPEN_VAPID_PRIVATE_KEY or TRAPPEN_VAPID_PRIVATE_KEY_FILE
+
+	Service api.ServiceInfo // TRAPPEN_ORG_*, TRAPPEN_RETENTION_DAYS (config_service.go)
 }
 
 // DefaultPushAllowlist holds the https endpoints of the major push services.
@@ -70,7 +74,8 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	if list := splitList(getenv("TRAPPEN_PUSH_ALLOWLIST")); len(list) > 0 {
 		c.PushAllowlist = list
 	}
-	return c, nil
+	c.Service, err = loadServiceInfo(getenv)
+	return c, err
 }
 
 // splitList splits a comma-separated value, dropping empty items.

@@ -35,6 +35,8 @@ func (h *handler) routes(app *fiber.App) {
 	authed.Patch("/me", h.updateMe)
 	// Before the citizen group: caseworkers change their password here too.
 	authed.Put("/me/password", h.changePassword)
+	// Is a goal being typed vague? The rule's one home is models.IsVagueGoal.
+	authed.Get("/goal-check", h.goalCheck)
 
 	// auditReads (issue 5) logs every read of a citizen's data, for every
 	// route in this group, present and future.

@@ -127,3 +127,25 @@ func TestTheCitizenSeesWhenASharedReflectionWasRead(t *testing.T) {
 		}
 	})
 }
+
+func TestGoalCheckServesTheVagueGoalRule(t *testing.T) {
+	eachEnv(t, func(t *testing.T, e *env) {
+		j := e.journey("sara@example.dk", "bo@example.dk")
+		cases := []struct {
+			name, query string
+			vague       bool
+		}{
+			{"get well is vague", "title=Blive+rask", true},
+			{"a number makes it measurable", "title=12+timer+om+ugen", false},
+			{"a target date makes it measurable", "title=Blive+rask&target_date=2026-06-01", false},
+		}
+		for _, c := range cases {
+			for _, tok := range []string{j.cw.Token, j.cz.Token} {
+				if got := expect(t, e.get("/api/v1/goal-check?"+c.query, tok), 200).JSON(t)["vague"]; got != c.vague {
+					t.Errorf("%s: vague = %v", c.name, got)
+				}
+			}
+		}
+		expect(t, e.get("/api/v1/goal-check?title=x", ""), 401)
+	})
+}

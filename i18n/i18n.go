@@ -3,6 +3,7 @@
 package i18n
 
 import (
+	"bytes"
 	"embed"
 	"encoding/json"
 	"fmt"
@@ -50,13 +51,55 @@ func mustLoad() map[string]map[string]entry {
 	return out
 }
 
-// Raw returns the catalog file for lang as served to the PWA.
-func Raw(lang string) ([]byte, bool) {
-	if !Supported(lang) {
+// PagesPrefix starts the keys of the long texts of the footer's pages
+// (privacy notice, accessibility statement, help). They stay in the same
+// catalog files, but are served as a part of their own ("pages") that the app
+// loads with those pages, so a first visit does not carry them.
+const PagesPrefix = "page."
+
+var served = mustSplit()
+
+// Raw returns lang's catalog as served to the PWA: part "" is everything but
+// the pages' texts, part "pages" only those.
+func Raw(lang, part string) ([]byte, bool) {
+	if !Supported(lang) || (part != "" && part != "pages") {
 		return nil, false
 	}
-	b, err := files.ReadFile(lang + ".json")
-	return b, err == nil
+	return served[lang+"/"+part], true
+}
+
+// mustSplit encodes each language's catalog in its two served parts, compact
+// and with keys sorted, so the bytes are the same on every start.
+func mustSplit() map[string][]byte {
+	out := map[string][]byte{}
+	for _, lang := range Languages {
+		raw, err := files.ReadFile(lang + ".json")
+		if err != nil {
+			panic(err)
+		}
+		var all map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &all); err != nil {
+			panic(fmt.Sprintf("i18n: %s.json: %v", lang, err))
+		}
+		parts := map[string]map[string]json.RawMessage{"": {}, "pages": {}}
+		for k, v := range all {
+			part := ""
+			if strings.HasPrefix(k, PagesPrefix) {
+				part = "pages"
+			}
+			parts[part][k] = v
+		}
+		for part, m := range parts {
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(m); err != nil {
+				panic(err)
+			}
+			out[lang+"/"+part] = buf.Bytes()
+		}
+	}
+	return out
 }
 
 // Supported reports whether lang is one of Languages.

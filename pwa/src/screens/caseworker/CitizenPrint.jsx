@@ -120,7 +120,7 @@ export default function CitizenPrint({ params }) {
           )}
           {c.plan?.mixing_desk && (
             <p>
-              {t('ui.cw.desk.title')}: {SLIDERS.map((s) => `${t(`ui.cw.desk.${s}`)} ${c.plan.mixing_desk[s]}/5`).join(' · ')}
+              {t('ui.cw.desk.title')}: {SLIDERS.filter((s) => c.plan.mixing_desk[s] != null).map((s) => `${t(`ui.cw.desk.${s}`)} ${c.plan.mixing_desk[s]}/5`).join(' · ')}
             </p>
           )}
           {c.plan?.feedback && (

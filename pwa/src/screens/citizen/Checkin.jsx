@@ -82,8 +82,8 @@ function CheckinForm({ home }) {
     return (
       <div class={done === 'sent' ? 'alert alert-success' : 'alert alert-info'} role="status" tabIndex={-1} ref={doneRef}>
         <div class="alert-body">
-          <p class="alert-heading">{t(`ui.citizen.checkin.${done}_title`)}</p>
-          <p class="alert-text">{t(`ui.citizen.checkin.${done}_text`)}</p>
+          <p class="alert-heading">{done === 'sent' ? t('ui.citizen.checkin.sent_title') : t('ui.citizen.checkin.waiting_title')}</p>
+          <p class="alert-text">{done === 'sent' ? t('ui.citizen.checkin.sent_text') : t('ui.citizen.checkin.waiting_text')}</p>
           <p>
             <a href="/">{t('ui.citizen.checkin.back_home')}</a>
           </p>

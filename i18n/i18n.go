@@ -51,21 +51,30 @@ func mustLoad() map[string]map[string]entry {
 	return out
 }
 
-// PagesPrefix starts the keys of the long texts of the footer's pages
-// (privacy notice, accessibility statement, help). They stay in the same
-// catalog files, but are served as a part of their own ("pages") that the app
-// loads with those pages, so a first visit does not carry them.
-const PagesPrefix = "page."
+// Parts keeps the first visit small: keys under these prefixes stay in the
+// same catalog files but are served as parts of their own, which the app
+// loads with the screens that need them — the footer pages' long texts
+// (privacy notice, accessibility statement, help) and the caseworker's
+// screens, which a citizen never sees.
+var Parts = map[string]string{"pages": "page.", "cw": "ui.cw."}
 
 var served = mustSplit()
 
-// Raw returns lang's catalog as served to the PWA: part "" is everything but
-// the pages' texts, part "pages" only those.
+// Raw returns lang's catalog as served to the PWA: part "" is everything
+// outside Parts, a named part only its keys.
 func Raw(lang, part string) ([]byte, bool) {
-	if !Supported(lang) || (part != "" && part != "pages") {
-		return nil, false
+	b, ok := served[lang+"/"+part]
+	return b, ok && Supported(lang)
+}
+
+// partOf names the served part a key belongs to ("" for the first one).
+func partOf(key string) string {
+	for part, prefix := range Parts {
+		if strings.HasPrefix(key, prefix) {
+			return part
+		}
 	}
-	return served[lang+"/"+part], true
+	return ""
 }
 
 // mustSplit encodes each language's catalog in its two served parts, compact
@@ -81,13 +90,12 @@ func mustSplit() map[string][]byte {
 		if err := json.Unmarshal(raw, &all); err != nil {
 			panic(fmt.Sprintf("i18n: %s.json: %v", lang, err))
 		}
-		parts := map[string]map[string]json.RawMessage{"": {}, "pages": {}}
+		parts := map[string]map[string]json.RawMessage{"": {}}
+		for part := range Parts {
+			parts[part] = map[string]json.RawMessage{}
+		}
 		for k, v := range all {
-			part := ""
-			if strings.HasPrefix(k, PagesPrefix) {
-				part = "pages"
-			}
-			parts[part][k] = v
+			parts[partOf(k)][k] = v
 		}
 		for part, m := range parts {
 			var buf bytes.Buffer

@@ -175,6 +175,9 @@ func TestBrowserCitizenJourneyOnline(t *testing.T) {
 	if err != nil || len(checkins) != 1 || *checkins[0].HoursWorked != 8.5 || *checkins[0].StaircaseStep != 3 {
 		t.Fatalf("check-ins after sending: %+v, %v", checkins, err)
 	}
+	if c := checkins[0]; c.Wellbeing != nil || len(c.GoalScores) != 2 {
+		t.Errorf("stored %+v; want both goals and no wellbeing (the citizen did not touch it)", c)
+	}
 
 	// Møder: reply, then the reflection, shared with the caseworker.
 	b.nav("/moeder", "Kommende møder")
@@ -188,8 +191,13 @@ func TestBrowserCitizenJourneyOnline(t *testing.T) {
 	b.fill("came_from", "Jeg har været sygemeldt med stress i tre uger.")
 	b.fill("heading_to", "Tilbage til bageriet, først om morgenen.")
 	b.fill("proposal", "Tre korte vagte om ugen uden butikken.")
-	b.click(`#share`)
 	b.click(`.reflection button[type=submit]`)
+	b.waitText("Gemt – kun du kan se det.")
+	b.click(`#share`)
+	b.waitText("Din arbejdsgiver kan ikke se dem")
+	b.checkScreen("sharing the reflection, asked to confirm")
+	b.click(`#share-confirm`)
+	b.waitText("Gemt og delt med")
 	var lists struct {
 		Upcoming []struct {
 			Reply      *struct{ Response string } `json:"reply"`
@@ -214,6 +222,9 @@ func TestBrowserCitizenJourneyOnline(t *testing.T) {
 		t.Errorf("the caseworker sees %+v", m)
 	}
 	b.checkScreen("a meeting after replying")
+	// The caseworker has read it (above): the citizen sees when.
+	b.open(s.URL + "/moeder/" + j.meetingID + "/forberedelse")
+	b.waitText("Læst af")
 
 	// Min plan and Mine mål: readable on a phone, accessible, graphs with tables.
 	b.nav("/plan", "Uge for uge")

@@ -392,7 +392,7 @@ func TestBrowserCitizenActivatesAndSignsIn(t *testing.T) {
 }
 
 // firstVisitBudget is the most the first visit may transfer, compressed.
-const firstVisitBudget = 120 * 1000
+const firstVisitBudget = 100 * 1000
 
 func TestBrowserShellOpensOfflineAndIsInstallable(t *testing.T) {
 	s := startServer(t, storetest.Options(t, storetest.SQLite))

@@ -29,15 +29,25 @@ async function fetchCatalog(name) {
   return res.json();
 }
 
-// Parts of the catalog served on their own (the footer pages' long texts,
-// keys "page.…"): loaded by the screens that need them, kept across a
-// change of language.
+// Parts of the catalog served on their own (i18n.Parts in Go: the footer
+// pages' long texts "page.…", the caseworker's "ui.cw.…"): loaded with the
+// screens that need them, and again on a change of language.
 const parts = new Set();
 
 export async function loadCatalogPart(part) {
   if (parts.has(part)) return;
-  const more = await fetchCatalog(`${lang}.${part}`);
-  parts.add(part);
+  parts.add(part); // so a setLanguage meanwhile fetches it in its language
+  let at;
+  let more;
+  try {
+    do {
+      at = lang;
+      more = await fetchCatalog(`${at}.${part}`);
+    } while (at !== lang); // the language changed meanwhile: fetch it in the new one
+  } catch (err) {
+    parts.delete(part);
+    throw err;
+  }
   messages = { ...messages, ...more };
   listeners.forEach((fn) => fn(lang));
 }

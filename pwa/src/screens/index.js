@@ -5,7 +5,8 @@ import Login from './Login.jsx';
 import { loadCatalogPart } from '../i18n.js';
 
 const citizen = () => import('./citizen.js');
-const caseworker = () => import('./caseworker.js');
+// The caseworker's chunk comes with its part of the catalog ("ui.cw.…").
+const caseworker = () => Promise.all([import('./caseworker.js'), loadCatalogPart('cw')]).then(([m]) => m);
 // The footer's pages: their own chunk, with their long texts (catalog part "pages").
 const info = (name) => Promise.all([import('./info.js'), loadCatalogPart('pages')]).then(([m]) => m[name]);
 

@@ -23,6 +23,12 @@ export function Reflection({ m }) {
   const given = (pending ? pending.body : m.reflection) || {};
   const [v, setV] = useState({ came_from: given.came_from || '', heading_to: given.heading_to || '', proposal: given.proposal || '' });
   const [shared, setShared] = useState(!!given.shared);
+  // The screen may first show what was cached before the last share: follow
+  // the server's answer when it arrives, unless a change waits to be sent.
+  const serverShared = !!(m.reflection && m.reflection.shared);
+  useEffect(() => {
+    if (!pending) setShared(serverShared);
+  }, [serverShared]);
   const [asking, setAsking] = useState(false);
   const [state, setState] = useState(null); // what the last save did
 

@@ -1,27 +1,7 @@
 package models
 
-import (
-	"context"
-	"fmt"
-	"time"
-)
-
-// reflectionUnread reports whether saving in over r gives the caseworker
+// ReflectionUnread reports whether saving in over r gives the caseworker
 // something they have not read: sharing it again, or changing what is shared.
-func reflectionUnread(r MeetingReflection, in NewReflection) bool {
+func ReflectionUnread(r MeetingReflection, in NewReflection) bool {
 	return !in.Shared || !r.Shared || r.CameFrom != in.CameFrom || r.HeadingTo != in.HeadingTo || r.Proposal != in.Proposal
-}
-
-// MarkReflectionsRead records that the citizen's caseworker has now read
-// every reflection the citizen shares: the first read after sharing sets
-// read_at, later reads keep it. It runs with the access log, after a
-// successful caseworker read that shows the reflections.
-func (s *Store) MarkReflectionsRead(ctx context.Context, citizenID string, now time.Time) error {
-	err := s.DB.WithContext(ctx).Model(&MeetingReflection{}).
-		Where("citizen_id = ? AND shared = ? AND read_at IS NULL", citizenID, true).
-		Update("read_at", now.UTC()).Error
-	if err != nil {
-		return fmt.Errorf("mark reflections read: %w", err)
-	}
-	return nil
 }

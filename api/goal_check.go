@@ -15,6 +15,9 @@ func (h *handler) goalCheck(c *fiber.Ctx) error {
 	}
 	var target *string
 	if d := c.Query("target_date"); d != "" {
+		if _, ok := models.ParseDate(d); !ok {
+			return models.Invalid("target_date", "invalid_date")
+		}
 		target = &d
 	}
 	return c.JSON(fiber.Map{"vague": models.IsVagueGoal(title, target)})

@@ -147,5 +147,6 @@ func TestGoalCheckServesTheVagueGoalRule(t *testing.T) {
 			}
 		}
 		expect(t, e.get("/api/v1/goal-check?title=x", ""), 401)
+		wantFields(t, e.get("/api/v1/goal-check?title=x&target_date=soon", j.cw.Token), "target_date")
 	})
 }

@@ -46,6 +46,8 @@ type Deps struct {
 	TrustedProxies []string
 	// Push is optional: the Web Push configuration (VAPID key, allow-list).
 	Push *PushConfig
+	// Service is who runs this Trappen, shown in every screen's footer.
+	Service ServiceInfo
 }
 
 // PushConfig is what the push endpoints need.

@@ -36,6 +36,8 @@ func (h *handler) routes(app *fiber.App) {
 	// Public push key and calendar feed: no bearer token (the feed authenticates with its own token).
 	v1.Get("/push/public-key", h.pushPublicKey)
 	v1.Get("/me/calendar.ics", h.calendarFeed)
+	// Who runs the service and how long data is kept: the footer's pages.
+	v1.Get("/service-info", h.serviceInfo)
 
 	authed := v1.Group("", h.authenticate)
 
@@ -43,6 +45,8 @@ func (h *handler) routes(app *fiber.App) {
 	authed.Get("/me", h.me)
 	authed.Patch("/me", h.updateMe)
 	authed.Put("/me/password", h.changePassword)
+	// Is a goal being typed vague? The rule's one home is models.IsVagueGoal.
+	authed.Get("/goal-check", h.goalCheck)
 
 	// auditReads logs every read of a citizen's data by a caseworker, for
 	// every route under /citizens, present and future.

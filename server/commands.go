@@ -64,6 +64,7 @@ var settings = []setting{
 	{"TRAPPEN_SECURE_COOKIES", "true: always mark cookies Secure (behind a TLS proxy)"},
 	{"TRAPPEN_PROXY_HEADER, TRAPPEN_TRUSTED_PROXIES", "client address header and the proxies allowed to set it"},
 	{"TRAPPEN_RETENTION_DAYS", "days a closed case is kept before it is deleted (default 365; 0: at the next purge)"},
+	{"TRAPPEN_ORG_NAME, TRAPPEN_ORG_URL, TRAPPEN_ORG_EMAIL, TRAPPEN_ORG_PHONE", "who runs this Trappen, shown in the footer and the privacy notice"},
 	{"TRAPPEN_PUSH_ALLOWLIST", "comma-separated URL prefixes push endpoints must start with"},
 	{"TRAPPEN_PUSH_SUBSCRIBER", "contact URL or mailto: sent to push services"},
 	{"TRAPPEN_VAPID_PUBLIC_KEY, TRAPPEN_VAPID_PRIVATE_KEY(_FILE)", "VAPID key pair (default: generated and kept in the database)"},

@@ -5,6 +5,8 @@ import (
 	"os"
 	"strconv"
 	"strings"
+
+	"trappen/api"
 )
 
 // Config is Trappen's configuration, read once from the environment.
@@ -28,6 +30,7 @@ type Config struct {
 	// RetentionDays is how long a closed case is kept, counted from the day
 	// it closed (TRAPPEN_RETENTION_DAYS, default 365; 0: until the next purge).
 	RetentionDays int
+	Service       api.ServiceInfo // TRAPPEN_ORG_*, TRAPPEN_RETENTION_DAYS (config_service.go)
 }
 
 // DefaultRetentionDays keeps a closed case for a year.
@@ -80,9 +83,10 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	if list := splitList(getenv("TRAPPEN_PUSH_ALLOWLIST")); len(list) > 0 {
 		c.PushAllowlist = list
 	}
-	if c.RetentionDays, err = retentionDays(getenv("TRAPPEN_RETENTION_DAYS")); err != nil {
+	if c.Service, err = loadServiceInfo(getenv); err != nil {
 		return c, err
 	}
+	c.RetentionDays = c.Service.RetentionDays
 	return c, nil
 }
 

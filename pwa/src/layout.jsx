@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { CitizenNav } from './components/CitizenNav.jsx';
+import { Footer } from './components/Footer.jsx';
 import { t } from './i18n.js';
 import { navigate } from './router.js';
 import { homeFor } from './screens/homes.js';
@@ -25,6 +26,7 @@ export function Layout({ children }) {
       <main id="main" tabIndex={-1} class="container page">
         {children}
       </main>
+      <Footer />
       {user && user.role === 'citizen' && <CitizenNav />}
     </>
   );

@@ -6,6 +6,7 @@ import (
 	"crypto/rand"
 	"encoding/base64"
 	"errors"
+	"fmt"
 	"net/url"
 	"strings"
 	"time"
@@ -106,8 +107,14 @@ func wildcardMatch(u *url.URL, prefix string) bool {
 	return strings.HasPrefix(u.EscapedPath(), "/"+path)
 }
 
+// errEndpointTaken refuses to move another citizen's device to the caller.
+var errEndpointTaken = NewError(KindConflict, "push_endpoint_taken")
+
 // SavePushSubscription upserts by endpoint: a browser re-subscribing updates
-// its keys, and a device that changed hands follows the citizen signed in.
+// its keys. A device that changed hands follows the citizen signed in only
+// when the caller proves it holds the device: the stored auth secret (which
+// never leaves the server or the browser) must match. Anyone else who learnt
+// the endpoint cannot take another citizen's reminders.
 func (s *Store) SavePushSubscription(ctx context.Context, citizenID string, in NewPushSubscription, allowlist []string, now time.Time) (*PushSubscription, error) {
 	in.Endpoint = strings.TrimSpace(in.Endpoint)
 	if err := in.Validate(allowlist); err != nil {
@@ -119,13 +126,21 @@ func (s *Store) SavePushSubscription(ctx context.Context, citizenID string, in N
 	err := s.DB.WithContext(ctx).Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "endpoint"}},
 		DoUpdates: clause.AssignmentColumns([]string{"citizen_id", "p256dh", "auth", "updated_at"}),
+		Where: clause.Where{Exprs: []clause.Expression{clause.Expr{
+			SQL: "push_subscriptions.citizen_id = excluded.citizen_id OR push_subscriptions.auth = excluded.auth"}}},
 	}).Create(sub).Error
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("save push subscription: %w", err)
 	}
 	var stored PushSubscription // sub's fresh ID lost to the existing row's
 	err = s.DB.WithContext(ctx).Where("endpoint = ?", in.Endpoint).Take(&stored).Error
-	return &stored, err
+	if err != nil {
+		return nil, fmt.Errorf("save push subscription: %w", err)
+	}
+	if stored.CitizenID != citizenID {
+		return nil, errEndpointTaken
+	}
+	return &stored, nil
 }
 
 // DeletePushSubscription removes the citizen's subscription for endpoint;

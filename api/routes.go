@@ -34,9 +34,9 @@ func (h *handler) routes(app *fiber.App) {
 	// Before the citizen group: caseworkers change their password here too.
 	authed.Put("/me/password", h.changePassword)
 
-	// auditReads (issue 5) logs every read of a citizen's data, for every
-	// route in this group, present and future.
-	cw := authed.Group("/citizens", requireRole(models.RoleCaseworker, "/api/v1/citizens"), h.auditReads)
+	// auditCitizenData logs every answer that carries a citizen's data, reads
+	// and writes, for every route in this group, present and future.
+	cw := authed.Group("/citizens", requireRole(models.RoleCaseworker, "/api/v1/citizens"), h.auditCitizenData)
 	cw.Post("", h.createCitizen)
 	cw.Get("", h.listCitizens)
 	cw.Get("/:id", h.getCitizen)

@@ -213,6 +213,9 @@ func replaceActivities(tx *gorm.DB, goalID string, titles []string, now time.Tim
 
 // UpdateGoal applies a patch to one of a.CitizenID's goals.
 func (s *Store) UpdateGoal(ctx context.Context, a Access, goalID string, p GoalPatch, now time.Time) (*GoalView, error) {
+	if p.Empty() {
+		return nil, ErrEmptyPatch
+	}
 	if err := p.Validate(now); err != nil {
 		return nil, err
 	}

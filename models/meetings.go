@@ -209,6 +209,9 @@ func (s *Store) CreateMeeting(ctx context.Context, a Access, in NewMeeting, now 
 // UpdateMeeting moves or edits a scheduled meeting. A new time clears the
 // citizen's reply, so they are asked again.
 func (s *Store) UpdateMeeting(ctx context.Context, a Access, id string, p MeetingPatch, now time.Time) (*MeetingView, error) {
+	if p.Empty() {
+		return nil, ErrEmptyPatch
+	}
 	at, err := p.validate(now)
 	if err != nil {
 		return nil, err

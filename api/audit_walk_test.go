@@ -1,0 +1,97 @@
+package api
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"trappen/models"
+)
+
+// Every caseworker request under /citizens/:id that answers with a body
+// (the citizen's data) leaves an entry in the citizen's access log, reads
+// and writes alike. The walk takes the routes from the app, so a route added
+// later is covered without editing this test.
+func TestEveryCaseworkerAnswerWithACitizensDataIsLogged(t *testing.T) {
+	eachEnv(t, func(t *testing.T, e *env) {
+		sara := e.caseworker("sara@example.dk")
+		kim := e.caseworker("kim@example.dk")
+		bo := e.citizen(sara, "bo@example.dk")
+		seed := seeder{t: t, store: e.store, by: sara.ID}
+		meeting := seed.meeting(bo.ID, "roundtable", e.clock.Now().Add(48*time.Hour))
+		seed.reflection(meeting, bo.ID, true, e.clock.Now())
+		ids := map[string]string{"id": bo.ID, "meeting": meeting, "goal": seed.goal(bo.ID, "Tilbage på fuld tid", e.clock.Now())}
+
+		routes := citizenRoutes(e)
+		// Reassigning moves Bo off Sara's caseload: walk it last.
+		var last []string
+		var walk []string
+		for _, r := range routes {
+			if strings.HasSuffix(r, "/reassign") || strings.HasPrefix(r, "DELETE ") {
+				last = append(last, r)
+			} else {
+				walk = append(walk, r)
+			}
+		}
+		logged := map[string]bool{}
+		for _, route := range append(walk, last...) {
+			method, pattern, _ := strings.Cut(route, " ")
+			r := req{method: method, path: fillParams(pattern, ids), token: sara.Token}
+			if method != "GET" && method != "DELETE" {
+				r.body = validForAnyRoute(kim.ID)
+			}
+			before := len(e.accessLog(bo.Token, "?limit=100").Items)
+			got := e.do(r)
+			after := e.accessLog(bo.Token, "?limit=100")
+			if got.Status < 200 || got.Status > 299 || len(got.Body) == 0 {
+				if len(after.Items) != before {
+					t.Errorf("%s answered %d without data, yet was logged as %q", route, got.Status, after.Items[0].What)
+				}
+				continue
+			}
+			if strings.HasSuffix(route, "/reassign") {
+				continue // Bo is Kim's now: Sara's answer names only the move
+			}
+			want := models.WhatFromRoute(pattern, citizenRoute)
+			if len(after.Items) != before+1 || after.Items[0].What != want {
+				t.Errorf("%s answered %d with data but the log did not gain %q: %v", route, got.Status, want, after.whats())
+				continue
+			}
+			logged[route] = true
+		}
+		for _, must := range []string{"GET " + citizenRoute, "PATCH " + citizenRoute + "/goals/:goal_id",
+			"PATCH " + citizenRoute + "/meetings/:meeting_id", "POST " + citizenRoute + "/goals"} {
+			if !logged[must] {
+				t.Errorf("the walk did not see %s answer with data and be logged", must)
+			}
+		}
+		t.Logf("%d of %d routes answered with data, each logged", len(logged), len(routes))
+	})
+}
+
+// An empty PATCH changes nothing: it is refused, not answered with the data.
+func TestAnEmptyPatchIsRefused(t *testing.T) {
+	eachEnv(t, func(t *testing.T, e *env) {
+		sara := e.caseworker("sara@example.dk")
+		bo := e.citizen(sara, "bo@example.dk")
+		seed := seeder{t: t, store: e.store, by: sara.ID}
+		meeting := seed.meeting(bo.ID, "roundtable", e.clock.Now().Add(48*time.Hour))
+		goal := seed.goal(bo.ID, "Tilbage på fuld tid", e.clock.Now())
+		base := "/api/v1/citizens/" + bo.ID
+		for _, c := range []struct{ path, token string }{
+			{base + "/goals/" + goal, sara.Token},
+			{base + "/meetings/" + meeting, sara.Token},
+			{"/api/v1/me/goals/" + goal, bo.Token},
+		} {
+			for _, body := range []string{`{}`, `{"unknown": 1}`} {
+				r := expect(t, e.patch(c.path, c.token, body), 422)
+				if r.ErrorCode(t) != "empty_patch" {
+					t.Fatalf("PATCH %s %s: code %s", c.path, body, r.ErrorCode(t))
+				}
+			}
+		}
+		if got := e.accessLog(bo.Token, "").whats(); len(got) != 0 {
+			t.Fatalf("refused patches were logged: %v", got)
+		}
+	})
+}

@@ -68,8 +68,6 @@ func (h *handler) securityHeaders(c *fiber.Ctx) error {
 	return c.Next()
 }
 
-func (h *handler) secure(c *fiber.Ctx) bool { return h.SecureCookies || c.Protocol() == "https" }
-
 // language is the signed-in user's locale, else Accept-Language, else Danish.
 func language(c *fiber.Ctx) string {
 	if l, ok := c.Locals(localLang).(string); ok && l != "" {

@@ -21,8 +21,8 @@ func (h *handler) routes(app *fiber.App) {
 
 	v1 := app.Group("/api/v1")
 	v1.Post("/auth/login", h.login)
-	v1.Post("/auth/refresh", h.refresh)
-	v1.Post("/auth/logout", h.logout)
+	v1.Post("/auth/refresh", h.sameSiteOnly, h.refresh)
+	v1.Post("/auth/logout", h.sameSiteOnly, h.logout)
 	v1.Post("/auth/activate", h.activate)
 	// Issue 4: no bearer token (the feed authenticates with its own token).
 	v1.Get("/push/public-key", h.pushPublicKey)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"strings"
 )
@@ -18,6 +19,10 @@ type Config struct {
 	// address (TRAPPEN_PROXY_HEADER, TRAPPEN_TRUSTED_PROXIES).
 	ProxyHeader    string
 	TrustedProxies []string
+	// PublicURL is the address users reach (TRAPPEN_PUBLIC_URL), e.g.
+	// https://trappen.example.dk: absolute links and the cookies' Secure
+	// flag follow it.
+	PublicURL string
 
 	PushAllowlist   []string // TRAPPEN_PUSH_ALLOWLIST
 	PushSubscriber  string   // TRAPPEN_PUSH_SUBSCRIBER
@@ -53,6 +58,9 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		return c, fmt.Errorf("TRAPPEN_PROXY_HEADER needs TRAPPEN_TRUSTED_PROXIES")
 	}
 	var err error
+	if c.PublicURL, err = publicURL(getenv("TRAPPEN_PUBLIC_URL")); err != nil {
+		return c, err
+	}
 	if c.JWTKey, err = secret(getenv, "TRAPPEN_JWT_KEY"); err != nil {
 		return c, err
 	}
@@ -104,4 +112,19 @@ func secret(getenv func(string) string, name string) ([]byte, error) {
 		return []byte(strings.TrimRight(string(b), "\r\n")), nil
 	}
 	return nil, nil
+}
+
+// publicURL checks TRAPPEN_PUBLIC_URL: an http(s) origin, optionally with a
+// path prefix, kept without its trailing slash.
+func publicURL(v string) (string, error) {
+	v = strings.TrimRight(strings.TrimSpace(v), "/")
+	if v == "" {
+		return "", nil
+	}
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil ||
+		u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("TRAPPEN_PUBLIC_URL must be an http(s) address such as https://trappen.example.dk")
+	}
+	return v, nil
 }

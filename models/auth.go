@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"time"
@@ -137,9 +138,12 @@ func hashSecret(raw string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// IssueRefreshToken starts a new rotation family for user and returns the raw token.
-func (s *Store) IssueRefreshToken(ctx context.Context, userID string, now time.Time) (string, error) {
-	return issueRefresh(s.DB.WithContext(ctx), userID, NewID(), now)
+// IssueRefreshToken starts a new rotation family (a session) for user and
+// returns the raw token and the family's id, which access tokens carry.
+func (s *Store) IssueRefreshToken(ctx context.Context, userID string, now time.Time) (raw, family string, err error) {
+	family = NewID()
+	raw, err = issueRefresh(s.DB.WithContext(ctx), userID, family, now)
+	return raw, family, err
 }
 
 func issueRefresh(db *gorm.DB, userID, family string, now time.Time) (string, error) {
@@ -149,11 +153,12 @@ func issueRefresh(db *gorm.DB, userID, family string, now time.Time) (string, er
 	return raw, db.Create(&t).Error
 }
 
-// RotateRefreshToken spends raw and returns its user and a successor token.
-// A token used twice means it was stolen: the whole family is revoked.
-func (s *Store) RotateRefreshToken(ctx context.Context, raw string, now time.Time) (*User, string, error) {
+// RotateRefreshToken spends raw and returns its user, a successor token and
+// their family. A token used twice means it was stolen: the whole family is
+// revoked.
+func (s *Store) RotateRefreshToken(ctx context.Context, raw string, now time.Time) (*User, string, string, error) {
 	var user *User
-	var next string
+	var next, family string
 	reused := false
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
 		var t RefreshToken
@@ -182,17 +187,17 @@ func (s *Store) RotateRefreshToken(ctx context.Context, raw string, now time.Tim
 		if err := tx.Where("id = ?", t.UserID).Take(&u).Error; err != nil {
 			return err
 		}
-		user = &u
+		user, family = &u, t.FamilyID
 		next, err = issueRefresh(tx, t.UserID, t.FamilyID, now)
 		return err
 	})
 	if reused {
-		return nil, "", errInvalidRefresh
+		return nil, "", "", errInvalidRefresh
 	}
 	if err != nil {
-		return nil, "", err
+		return nil, "", "", fmt.Errorf("rotate refresh token: %w", err)
 	}
-	return user, next, nil
+	return user, next, family, nil
 }
 
 func revokeFamily(tx *gorm.DB, family string, now time.Time) error {
@@ -225,12 +230,12 @@ func lockForUpdate(tx *gorm.DB, d Dialect) *gorm.DB {
 // ChangePassword sets a new password for a signed-in user who proves the
 // current one. A wrong current password counts as a failed login for the
 // user's e-mail, so the endpoint cannot be used to guess passwords. Every
-// other refresh-token family of the user is revoked, which signs out other
-// devices; the family of keepRefresh (the caller's own token) survives. When
-// keepRefresh is missing or not a live token of this user, the caller's
-// family cannot be told apart: all are revoked and a new family is started,
-// whose raw token is returned ("" when the caller's family was kept).
-func (s *Store) ChangePassword(ctx context.Context, userID, current, next, keepRefresh string, now time.Time) (string, error) {
+// other session (refresh-token family) of the user is revoked, which signs
+// out other devices and ends their access tokens at once; keepFamily (the
+// caller's own session) survives. When keepFamily is not a live session of
+// this user, all are revoked and a new one is started, whose raw refresh
+// token is returned ("" when the caller's session was kept).
+func (s *Store) ChangePassword(ctx context.Context, userID, current, next, keepFamily, client string, now time.Time) (string, error) {
 	u, err := s.UserByID(ctx, userID)
 	if err != nil {
 		return "", err
@@ -253,7 +258,7 @@ func (s *Store) ChangePassword(ctx context.Context, userID, current, next, keepR
 		if err != nil {
 			return err
 		}
-		fresh, err = revokeOtherFamilies(tx, u.ID, keepRefresh, now)
+		fresh, err = revokeOtherFamilies(tx, u.ID, keepFamily, now)
 		return err
 	})
 	if err != nil {
@@ -283,14 +288,14 @@ func (s *Store) checkPasswordChange(ctx context.Context, u *User, current, next 
 	return v.Err()
 }
 
-// revokeOtherFamilies revokes the user's refresh-token families except the
-// one keepRaw belongs to; without a live keepRaw it starts a new family and
-// returns its raw token.
-func revokeOtherFamilies(tx *gorm.DB, userID, keepRaw string, now time.Time) (string, error) {
+// revokeOtherFamilies revokes the user's refresh-token families except
+// keepFamily; when that is not a live family of the user it starts a new one
+// and returns its raw token.
+func revokeOtherFamilies(tx *gorm.DB, userID, keepFamily string, now time.Time) (string, error) {
 	var keep RefreshToken
-	if keepRaw != "" {
-		err := tx.Where("token_hash = ? AND user_id = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?",
-			hashSecret(keepRaw), userID, now.UTC()).Take(&keep).Error
+	if keepFamily != "" {
+		err := tx.Where("family_id = ? AND user_id = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?",
+			keepFamily, userID, now.UTC()).Take(&keep).Error
 		if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
 			return "", err
 		}

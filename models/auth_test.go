@@ -70,19 +70,25 @@ func TestRefreshTokenRotatesAndReuseRevokesTheFamily(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *models.Store) {
 		ctx := context.Background()
 		u := newCaseworker(t, s, "sara@example.dk")
-		first, err := s.IssueRefreshToken(ctx, u.ID, t0)
+		first, family, err := s.IssueRefreshToken(ctx, u.ID, t0)
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, second, err := s.RotateRefreshToken(ctx, first, t0.Add(time.Minute))
-		if err != nil {
-			t.Fatalf("first rotation: %v", err)
+		_, second, next, err := s.RotateRefreshToken(ctx, first, t0.Add(time.Minute))
+		if err != nil || next != family {
+			t.Fatalf("first rotation: %v (family %q, want %q)", err, next, family)
 		}
-		if _, _, err := s.RotateRefreshToken(ctx, first, t0.Add(2*time.Minute)); err == nil {
+		if _, err := s.SessionUser(ctx, u.ID, family); err != nil {
+			t.Fatalf("the session is not live: %v", err)
+		}
+		if _, _, _, err := s.RotateRefreshToken(ctx, first, t0.Add(2*time.Minute)); err == nil {
 			t.Fatal("a spent token worked again")
 		}
-		if _, _, err := s.RotateRefreshToken(ctx, second, t0.Add(3*time.Minute)); err == nil {
+		if _, _, _, err := s.RotateRefreshToken(ctx, second, t0.Add(3*time.Minute)); err == nil {
 			t.Fatal("the successor still works after its family was revoked by reuse")
+		}
+		if _, err := s.SessionUser(ctx, u.ID, family); !models.IsNotFound(err) {
+			t.Fatalf("the revoked session still loads its user: %v", err)
 		}
 	})
 }
@@ -91,8 +97,8 @@ func TestRefreshTokenExpires(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *models.Store) {
 		ctx := context.Background()
 		u := newCaseworker(t, s, "sara@example.dk")
-		tok, _ := s.IssueRefreshToken(ctx, u.ID, t0)
-		if _, _, err := s.RotateRefreshToken(ctx, tok, t0.Add(models.RefreshTokenLifetime)); err == nil {
+		tok, _, _ := s.IssueRefreshToken(ctx, u.ID, t0)
+		if _, _, _, err := s.RotateRefreshToken(ctx, tok, t0.Add(models.RefreshTokenLifetime)); err == nil {
 			t.Fatal("an expired refresh token worked")
 		}
 	})

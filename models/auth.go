@@ -15,11 +15,16 @@ import (
 	"gorm.io/gorm"
 )
 
-// Login rate limits: failures within the window, per e-mail and per client.
+// Login rate limits: failures within the window. The owner's own guesses
+// from their own address are held back after MaxFailuresPerEmailAndClient;
+// an attacker elsewhere cannot lock them out that way. All addresses
+// together get MaxFailuresPerEmail, which stops a distributed guess (and
+// then holds back the owner too, until the window passes).
 const (
-	LoginWindow          = 15 * time.Minute
-	MaxFailuresPerEmail  = 5
-	MaxFailuresPerClient = 100
+	LoginWindow                  = 15 * time.Minute
+	MaxFailuresPerEmailAndClient = 5
+	MaxFailuresPerEmail          = 20
+	MaxFailuresPerClient         = 100
 	// MaxActivationFailures bounds wrong invite codes per client address: a
 	// code has 60 bits, but nobody should get to try many.
 	MaxActivationFailures = 30
@@ -54,7 +59,7 @@ type RefreshToken struct {
 // Login checks credentials under the failure rate limit. An unknown e-mail
 // and a wrong password give the same error and cost the same time.
 func (s *Store) Login(ctx context.Context, email, password, client string, now time.Time) (*User, error) {
-	keys := []string{rateKey("email", strings.ToLower(NormalizeEmail(email))), rateKey("client", client)}
+	keys := append(emailLimits(email, client), rateLimit{rateKey("client", client), MaxFailuresPerClient})
 	if err := s.checkRateLimit(ctx, keys, now); err != nil {
 		return nil, err
 	}
@@ -73,9 +78,32 @@ func (s *Store) Login(ctx context.Context, email, password, client string, now t
 		}
 		return nil, errInvalidCredentials
 	}
-	// A success clears the e-mail's failures, not the client's.
-	err = s.DB.WithContext(ctx).Where("key_hash = ?", keys[0]).Delete(&loginFailure{}).Error
-	return u, err
+	return u, s.clearOwnFailures(ctx, keys)
+}
+
+// rateLimit is a failure counter and how many failures it allows.
+type rateLimit struct {
+	key   string
+	limit int
+}
+
+// emailLimits are the counters of failures for e-mail: from this client
+// (listed first) and from anywhere.
+func emailLimits(email, client string) []rateLimit {
+	e := strings.ToLower(NormalizeEmail(email))
+	return []rateLimit{{rateKey("email+client", e+"\x00"+client), MaxFailuresPerEmailAndClient},
+		{rateKey("email", e), MaxFailuresPerEmail}}
+}
+
+// clearOwnFailures forgets the failures of the e-mail from the client that
+// just proved the password. The e-mail's global count stays, or the owner
+// signing in would reset a distributed attacker's budget.
+func (s *Store) clearOwnFailures(ctx context.Context, keys []rateLimit) error {
+	err := s.DB.WithContext(ctx).Where("key_hash = ?", keys[0].key).Delete(&loginFailure{}).Error
+	if err != nil {
+		return fmt.Errorf("clear login failures: %w", err)
+	}
+	return nil
 }
 
 func rateKey(kind, value string) string {
@@ -83,10 +111,9 @@ func rateKey(kind, value string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-func (s *Store) checkRateLimit(ctx context.Context, keys []string, now time.Time) error {
-	limits := []int{MaxFailuresPerEmail, MaxFailuresPerClient}
-	for i, key := range keys {
-		if err := s.checkKeyLimit(ctx, key, limits[i], now); err != nil {
+func (s *Store) checkRateLimit(ctx context.Context, keys []rateLimit, now time.Time) error {
+	for _, k := range keys {
+		if err := s.checkKeyLimit(ctx, k.key, k.limit, now); err != nil {
 			return err
 		}
 	}
@@ -110,10 +137,10 @@ func (s *Store) checkKeyLimit(ctx context.Context, key string, limit int, now ti
 		RetryAfterSeconds: max(1, int(math.Ceil(wait.Seconds())))}
 }
 
-func (s *Store) recordFailure(ctx context.Context, keys []string, now time.Time) error {
+func (s *Store) recordFailure(ctx context.Context, keys []rateLimit, now time.Time) error {
 	rows := make([]loginFailure, len(keys))
 	for i, k := range keys {
-		rows[i] = loginFailure{KeyHash: k, FailedAt: now.UTC()}
+		rows[i] = loginFailure{KeyHash: k.key, FailedAt: now.UTC()}
 	}
 	db := s.DB.WithContext(ctx)
 	if err := db.Create(&rows).Error; err != nil {
@@ -240,7 +267,7 @@ func (s *Store) ChangePassword(ctx context.Context, userID, current, next, keepF
 	if err != nil {
 		return "", err
 	}
-	keys := []string{rateKey("email", strings.ToLower(NormalizeEmail(u.Email)))}
+	keys := emailLimits(u.Email, client)
 	if err := s.checkRateLimit(ctx, keys, now); err != nil {
 		return "", err
 	}
@@ -264,13 +291,13 @@ func (s *Store) ChangePassword(ctx context.Context, userID, current, next, keepF
 	if err != nil {
 		return "", err
 	}
-	// Proving the password clears the e-mail's failures, as a login does.
-	return fresh, s.DB.WithContext(ctx).Where("key_hash = ?", keys[0]).Delete(&loginFailure{}).Error
+	// Proving the password clears the failures, as a login does.
+	return fresh, s.clearOwnFailures(ctx, keys)
 }
 
 // checkPasswordChange validates both passwords; a wrong current one is
 // recorded as a failed login. An empty one is not a guess and costs nothing.
-func (s *Store) checkPasswordChange(ctx context.Context, u *User, current, next string, keys []string, now time.Time) error {
+func (s *Store) checkPasswordChange(ctx context.Context, u *User, current, next string, keys []rateLimit, now time.Time) error {
 	var v Validation
 	switch {
 	case current == "":

@@ -48,19 +48,22 @@ func TestLoginAcceptsRightPasswordAndRefusesWrongOnesAlike(t *testing.T) {
 	})
 }
 
-func TestRepeatedFailuresAreRateLimitedPerEmail(t *testing.T) {
+func TestRepeatedFailuresAreRateLimitedPerEmailAndClient(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *models.Store) {
 		ctx := context.Background()
 		newCaseworker(t, s, "sara@example.dk")
-		for i := 0; i < models.MaxFailuresPerEmail; i++ {
+		for i := 0; i < models.MaxFailuresPerEmailAndClient; i++ {
 			s.Login(ctx, "sara@example.dk", "wrong password!", "10.0.0.1", t0.Add(time.Duration(i)*time.Second))
 		}
-		_, err := s.Login(ctx, "sara@example.dk", "correct horse battery", "10.0.0.2", t0.Add(time.Minute))
+		_, err := s.Login(ctx, "sara@example.dk", "correct horse battery", "10.0.0.1", t0.Add(time.Minute))
 		e, ok := models.AsError(err)
 		if !ok || e.Kind != models.KindRateLimited || e.RetryAfterSeconds <= 0 {
-			t.Fatalf("after %d failures: err = %v, want rate limited with a retry time", models.MaxFailuresPerEmail, err)
+			t.Fatalf("after %d failures: err = %v, want rate limited with a retry time", models.MaxFailuresPerEmailAndClient, err)
 		}
-		if _, err := s.Login(ctx, "sara@example.dk", "correct horse battery", "10.0.0.2", t0.Add(models.LoginWindow+time.Minute)); err != nil {
+		if _, err := s.Login(ctx, "sara@example.dk", "correct horse battery", "10.0.0.2", t0.Add(time.Minute)); err != nil {
+			t.Fatalf("another address was locked out too: %v", err)
+		}
+		if _, err := s.Login(ctx, "sara@example.dk", "correct horse battery", "10.0.0.1", t0.Add(models.LoginWindow+time.Minute)); err != nil {
 			t.Fatalf("after the window: %v", err)
 		}
 	})

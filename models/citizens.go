@@ -178,7 +178,7 @@ func (s *Store) Activate(ctx context.Context, code, password, client string, now
 	}
 	u, err := s.activate(ctx, code, password, now)
 	if errors.Is(err, errInvalidInvite) {
-		if ferr := s.recordFailure(ctx, []string{key}, now); ferr != nil {
+		if ferr := s.recordFailure(ctx, []rateLimit{{key, MaxActivationFailures}}, now); ferr != nil {
 			return nil, ferr
 		}
 	}

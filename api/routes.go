@@ -59,6 +59,7 @@ func (h *handler) routes(app *fiber.App) {
 	cw.Post("/:id/placements", h.createPlacement)
 	cw.Get("/:id/progression", h.progression(cwAccess))
 	citizen.Get("/home", h.home)
+	citizen.Delete("/sign-in-code", h.cancelSignInCode)
 	citizen.Get("/goals", h.listGoals(meAccess))
 	citizen.Post("/goals", h.createGoal(meAccess))
 	citizen.Patch("/goals/:goal_id", h.updateGoal(meAccess))

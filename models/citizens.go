@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
+	"fmt"
 	"math/big"
 	"strings"
 	"time"
@@ -37,6 +38,10 @@ type Invite struct {
 	ExpiresAt time.Time
 	UsedAt    *time.Time
 	CreatedAt time.Time
+	// UsableFrom and IssuedBy are set on a code re-issued for an active
+	// account (see sign_in_codes.go).
+	UsableFrom *time.Time
+	IssuedBy   *string
 }
 
 // NewCitizen is what a caseworker registers.
@@ -73,10 +78,12 @@ func (in *NewCitizen) Validate(now time.Time) error {
 	return v.Err()
 }
 
-// IssuedInvite is an invite code, shown once.
+// IssuedInvite is an invite code, shown once. UsableFrom is set when the
+// code replaces the password of an active account.
 type IssuedInvite struct {
-	Code      string
-	ExpiresAt time.Time
+	Code       string
+	ExpiresAt  time.Time
+	UsableFrom *time.Time
 }
 
 // CreateCitizen stores a citizen on caseworkerID's caseload with a fresh invite.
@@ -116,17 +123,22 @@ func (s *Store) CreateCitizen(ctx context.Context, caseworkerID string, in NewCi
 func (s *Store) ReissueInvite(ctx context.Context, caseworkerID, citizenID string, now time.Time) (*IssuedInvite, error) {
 	var inv *IssuedInvite
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
-		if _, err := citizenOf(tx, caseworkerID, citizenID); err != nil {
+		c, err := citizenOf(tx, caseworkerID, citizenID)
+		if err != nil {
 			return err
 		}
 		if err := tx.Where("citizen_id = ? AND used_at IS NULL", citizenID).Delete(&Invite{}).Error; err != nil {
 			return err
 		}
-		var err error
-		inv, err = issueInvite(tx, citizenID, now)
-		return err
+		if inv, err = issueInvite(tx, citizenID, now); err != nil || c.User.PasswordHash == nil {
+			return err
+		}
+		return holdReset(tx, c, caseworkerID, inv, now)
 	})
-	return inv, err
+	if err != nil {
+		return nil, fmt.Errorf("reissue invite: %w", err)
+	}
+	return inv, nil
 }
 
 func issueInvite(tx *gorm.DB, citizenID string, now time.Time) (*IssuedInvite, error) {
@@ -211,6 +223,9 @@ func (s *Store) activate(ctx context.Context, code, password string, now time.Ti
 		if inv.UsedAt != nil || !now.Before(inv.ExpiresAt) {
 			return errInvalidInvite
 		}
+		if err := checkReset(tx, &inv, now); err != nil {
+			return err
+		}
 		res := tx.Model(&Invite{}).Where("id = ? AND used_at IS NULL", inv.ID).Update("used_at", now.UTC())
 		if res.Error != nil || res.RowsAffected != 1 {
 			return errors.Join(res.Error, errInvalidInvite)
@@ -223,6 +238,9 @@ func (s *Store) activate(ctx context.Context, code, password string, now time.Ti
 		// on other devices end with the old password.
 		if err := tx.Model(&RefreshToken{}).Where("user_id = ? AND revoked_at IS NULL", inv.CitizenID).
 			Update("revoked_at", now.UTC()).Error; err != nil {
+			return err
+		}
+		if err := sealAfterReset(tx, &inv); err != nil {
 			return err
 		}
 		return tx.Where("id = ?", inv.CitizenID).Take(&user).Error

@@ -78,6 +78,9 @@ type MeetingReflection struct {
 	Proposal  string
 	Shared    bool
 	SharedAt  *time.Time
+	// Sealed hides a private reflection from the account after a password
+	// reset by a re-issued code (see sign_in_codes.go).
+	Sealed    bool
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }
@@ -408,6 +411,7 @@ func upsertReflection(tx *gorm.DB, citizenID, id string, in NewReflection, now t
 		r.SharedAt = nil
 	}
 	r.CameFrom, r.HeadingTo, r.Proposal, r.Shared, r.UpdatedAt = in.CameFrom, in.HeadingTo, in.Proposal, in.Shared, now
+	r.Sealed = false // the new text replaces the sealed one
 	if exists {
 		return r, tx.Select("*").UpdateColumns(&r).Error // keeps updated_at = now, as above
 	}
@@ -538,7 +542,7 @@ func loadMeetingViews(db *gorm.DB, a Access, id string) ([]MeetingView, error) {
 	if err := fresh.Where("citizen_id = ?", a.CitizenID).Find(&replies).Error; err != nil {
 		return nil, err
 	}
-	refl := fresh.Where("citizen_id = ?", a.CitizenID)
+	refl := fresh.Where("citizen_id = ? AND sealed = ?", a.CitizenID, false)
 	if a.Caseworker {
 		refl = refl.Where("shared = ?", true)
 	}

@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"trappen/models"
 )
 
 // Every caseworker request under /citizens/:id that answers with a body
@@ -20,7 +18,7 @@ func TestEveryCaseworkerAnswerWithACitizensDataIsLogged(t *testing.T) {
 		seed := seeder{t: t, store: e.store, by: sara.ID}
 		meeting := seed.meeting(bo.ID, "roundtable", e.clock.Now().Add(48*time.Hour))
 		seed.reflection(meeting, bo.ID, true, e.clock.Now())
-		ids := map[string]string{"id": bo.ID, "meeting": meeting, "goal": seed.goal(bo.ID, "Tilbage på fuld tid", e.clock.Now())}
+		ids := strings.NewReplacer(":id", bo.ID, ":meeting_id", meeting, ":goal_id", seed.goal(bo.ID, "Tilbage på fuld tid", e.clock.Now()))
 
 		routes := citizenRoutes(e)
 		// Reassigning moves Bo off Sara's caseload: walk it last.
@@ -36,7 +34,7 @@ func TestEveryCaseworkerAnswerWithACitizensDataIsLogged(t *testing.T) {
 		logged := map[string]bool{}
 		for _, route := range append(walk, last...) {
 			method, pattern, _ := strings.Cut(route, " ")
-			r := req{method: method, path: fillParams(pattern, ids), token: sara.Token}
+			r := req{method: method, path: ids.Replace(pattern), token: sara.Token}
 			if method != "GET" && method != "DELETE" {
 				r.body = validForAnyRoute(kim.ID)
 			}
@@ -52,7 +50,7 @@ func TestEveryCaseworkerAnswerWithACitizensDataIsLogged(t *testing.T) {
 			if strings.HasSuffix(route, "/reassign") {
 				continue // Bo is Kim's now: Sara's answer names only the move
 			}
-			want := models.WhatFromRoute(pattern, citizenRoute)
+			want := whatFromRoute(pattern, citizenRoute)
 			if len(after.Items) != before+1 || after.Items[0].What != want {
 				t.Errorf("%s answered %d with data but the log did not gain %q: %v", route, got.Status, want, after.whats())
 				continue

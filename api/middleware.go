@@ -91,7 +91,7 @@ func (h *handler) authenticate(c *fiber.Ctx) error {
 	}
 	// The user is loaded on every request anyway; the same query checks
 	// that the token's session has not ended, so this costs nothing more.
-	u, err := h.Store.SessionUser(c.UserContext(), access.UserID, access.Session)
+	u, err := h.Identity.SessionUser(c.UserContext(), access.UserID, access.Session)
 	if models.IsNotFound(err) {
 		return errUnauthorized
 	}

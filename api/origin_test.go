@@ -6,13 +6,13 @@ import (
 	"strings"
 	"testing"
 
-	"trappen/models"
+	"trappen/models/store"
 	"trappen/models/storetest"
 )
 
 // eachEnvWith is eachEnv with the app's dependencies adjusted by set.
 func eachEnvWith(t *testing.T, set func(*Deps), fn func(t *testing.T, e *env)) {
-	storetest.Each(t, func(t *testing.T, s *models.Store) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		tokens, err := NewTokens(testKey)
 		if err != nil {
 			t.Fatal(err)

@@ -25,13 +25,13 @@ func BenchmarkAnAuthenticatedRequest(b *testing.B) {
 		a := benchApp{app: New(Deps{Store: store, Tokens: tokens, Now: func() time.Time { return benchNow }, Log: discardLogger()})}
 		ctx := context.Background()
 		for i := 0; i < 200; i++ {
-			u, err := store.CreateCaseworker(ctx, models.NewCaseworker{Email: fmt.Sprintf("cw%03d@example.dk", i), Name: "Sara",
+			u, err := store.Identity.CreateCaseworker(ctx, models.NewCaseworker{Email: fmt.Sprintf("cw%03d@example.dk", i), Name: "Sara",
 				Password: testPassword}, benchNow)
 			if err != nil {
 				b.Fatal(err)
 			}
 			for j := 0; j < 100; j++ {
-				if _, _, err := store.IssueRefreshToken(ctx, u.ID, benchNow); err != nil {
+				if _, _, err := store.Identity.IssueRefreshToken(ctx, u.ID, benchNow); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"trappen/models"
+	"trappen/models/store"
 	"trappen/push/pushtest"
 )
 
@@ -28,7 +28,7 @@ func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return 
 // A device's endpoint URL is a bearer secret: whoever has it can push to the
 // phone. A failing delivery is logged with the push service's host only.
 func TestAFailingDeliveryLogsNoEndpoint(t *testing.T) {
-	each(t, func(t *testing.T, s *models.Store) {
+	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		var logs syncBuffer
 		f.worker.Log = slog.New(slog.NewTextHandler(&logs, nil))

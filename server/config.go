@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"os"
 	"strings"
+
+	"trappen/secretbox"
 )
 
 // Config is Trappen's configuration, read once from the environment.
@@ -23,6 +25,12 @@ type Config struct {
 	// https://trappen.example.dk: absolute links and the cookies' Secure
 	// flag follow it.
 	PublicURL string
+
+	// SecretKey (TRAPPEN_SECRET_KEY or _FILE) encrypts the secrets Trappen
+	// stores; SecretKeyPrevious (TRAPPEN_SECRET_KEY_PREVIOUS or _FILE) still
+	// opens what the key before it sealed, during a rotation.
+	SecretKey         []byte
+	SecretKeyPrevious []byte
 
 	PushAllowlist   []string // TRAPPEN_PUSH_ALLOWLIST
 	PushSubscriber  string   // TRAPPEN_PUSH_SUBSCRIBER
@@ -60,6 +68,18 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	var err error
 	if c.PublicURL, err = publicURL(getenv("TRAPPEN_PUBLIC_URL")); err != nil {
 		return c, err
+	}
+	if c.SecretKey, err = secret(getenv, "TRAPPEN_SECRET_KEY"); err != nil {
+		return c, err
+	}
+	if c.SecretKeyPrevious, err = secret(getenv, "TRAPPEN_SECRET_KEY_PREVIOUS"); err != nil {
+		return c, err
+	}
+	if len(c.SecretKeyPrevious) > 0 && len(c.SecretKey) == 0 {
+		return c, fmt.Errorf("TRAPPEN_SECRET_KEY_PREVIOUS needs TRAPPEN_SECRET_KEY")
+	}
+	if _, err := secretbox.New(c.SecretKey, c.SecretKeyPrevious); err != nil {
+		return c, fmt.Errorf("TRAPPEN_SECRET_KEY: %w", err)
 	}
 	if c.JWTKey, err = secret(getenv, "TRAPPEN_JWT_KEY"); err != nil {
 		return c, err

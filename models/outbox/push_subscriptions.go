@@ -2,12 +2,10 @@ package outbox
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
 
-	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
 	"trappen/models"
@@ -66,25 +64,7 @@ func (s *Store) PushSubscriptions(ctx context.Context, citizenID string) ([]mode
 // LoadOrCreateVAPIDKeys returns the key pair kept in the database, creating
 // it on first start. Every instance on the database gets the same pair.
 func (s *Store) LoadOrCreateVAPIDKeys(ctx context.Context, now time.Time) (*models.VAPIDKeys, error) {
-	db := s.DB.WithContext(ctx)
-	var k models.VAPIDKeys
-	err := db.Where("id = 1").Take(&k).Error
-	if err == nil {
-		return &k, nil
-	}
-	if !errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, err
-	}
-	fresh, err := models.GenerateVAPIDKeys()
-	if err != nil {
-		return nil, err
-	}
-	fresh.CreatedAt = now.UTC()
-	if err := db.Clauses(clause.OnConflict{DoNothing: true}).Create(fresh).Error; err != nil {
-		return nil, err
-	}
-	err = db.Where("id = 1").Take(&k).Error // another instance may have won
-	return &k, err
+	return s.LoadOrCreateSealedVAPIDKeys(ctx, now, nil)
 }
 
 // PushSubscriptionViews lists the citizen's devices.

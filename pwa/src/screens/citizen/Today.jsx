@@ -4,6 +4,7 @@ import { useOutbox } from '../../offline/outbox.js';
 import { useResource } from '../../offline/resource.js';
 import { CitizenPage, hoursText, meetingKind, pendingFor } from './common.jsx';
 import FastTrackCard from './FastTrackCard.jsx';
+import SignInCodeNotice from './SignInCodeNotice.jsx';
 
 // I dag: first what the citizen is asked to do, then news, this week's hours,
 // the next meeting and the goals. GET /api/v1/me/home.
@@ -12,6 +13,7 @@ export default function Today({ user }) {
   const home = res.data;
   return (
     <CitizenPage title={t('ui.citizen.today.title')} res={res}>
+      {home && <SignInCodeNotice code={home.sign_in_code} />}
       {home && <TodayBody home={home} user={user} />}
     </CitizenPage>
   );

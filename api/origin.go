@@ -37,14 +37,19 @@ var errCrossSite = newHTTPError(fiber.StatusForbidden, "cross_site")
 // Strict already; this holds even where a browser gets that wrong.
 func (h *handler) sameSiteOnly(c *fiber.Ctx) error {
 	switch c.Get("Sec-Fetch-Site") {
-	case "", "same-origin", "none":
+	case "same-origin", "none":
+		// The browser vouches for it (no page can forge Sec-Fetch-*), even
+		// behind a proxy that rewrites the Host header.
+		return c.Next()
+	case "":
+		// An older browser, or no browser: the Origin, when sent, decides.
+		if origin := c.Get(fiber.HeaderOrigin); origin != "" && !h.sameOrigin(c, origin) {
+			return errCrossSite
+		}
+		return c.Next()
 	default:
 		return errCrossSite
 	}
-	if origin := c.Get(fiber.HeaderOrigin); origin != "" && !h.sameOrigin(c, origin) {
-		return errCrossSite
-	}
-	return c.Next()
 }
 
 func (h *handler) sameOrigin(c *fiber.Ctx, origin string) bool {

@@ -12,6 +12,7 @@ import (
 )
 
 func TestLoginAnswersTheContractShape(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		e.caseworker("sara@example.dk")
 		r := expect(t, e.post("/api/v1/auth/login", "", map[string]string{"email": "sara@example.dk", "password": testPassword}), 200)
@@ -36,6 +37,7 @@ func TestLoginAnswersTheContractShape(t *testing.T) {
 }
 
 func TestWrongEmailAndWrongPasswordGiveTheSame401(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		e.caseworker("sara@example.dk")
 		wrongPw := expect(t, e.post("/api/v1/auth/login", "", map[string]string{"email": "sara@example.dk", "password": "not the password"}), 401)
@@ -50,6 +52,7 @@ func TestWrongEmailAndWrongPasswordGiveTheSame401(t *testing.T) {
 }
 
 func TestRepeatedLoginFailuresGet429WithRetryAfter(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		e.caseworker("sara@example.dk")
 		var last resp
@@ -66,6 +69,7 @@ func TestRepeatedLoginFailuresGet429WithRetryAfter(t *testing.T) {
 }
 
 func TestErrorsFollowTheCallersLanguage(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		body := map[string]string{"email": "x@example.dk", "password": "nope nope nope"}
 		da := e.do(req{method: "POST", path: "/api/v1/auth/login", body: body})
@@ -77,6 +81,7 @@ func TestErrorsFollowTheCallersLanguage(t *testing.T) {
 }
 
 func TestMeNeedsAValidAccessToken(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		m := expect(t, e.get("/api/v1/me", cw.Token), 200).JSON(t)
@@ -89,6 +94,7 @@ func TestMeNeedsAValidAccessToken(t *testing.T) {
 }
 
 func TestForgedTokensAreRefused(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		now := e.clock.Now()
@@ -116,6 +122,7 @@ func TestForgedTokensAreRefused(t *testing.T) {
 }
 
 func TestRefreshRotatesAndAReusedTokenEndsTheSession(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		first := e.do(req{method: "POST", path: "/api/v1/auth/refresh", cookies: []*http.Cookie{cw.Refresh}})
@@ -133,6 +140,7 @@ func TestRefreshRotatesAndAReusedTokenEndsTheSession(t *testing.T) {
 }
 
 func TestLogoutStopsTheRefreshToken(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		expect(t, e.do(req{method: "POST", path: "/api/v1/auth/logout", token: cw.Token, cookies: []*http.Cookie{cw.Refresh}}), 204)
@@ -141,6 +149,7 @@ func TestLogoutStopsTheRefreshToken(t *testing.T) {
 }
 
 func TestActivationSignsTheCitizenInOnce(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		created := expect(t, e.post("/api/v1/citizens", cw.Token, citizenInput("bo@example.dk")), 201).JSON(t)
@@ -163,6 +172,7 @@ func TestActivationSignsTheCitizenInOnce(t *testing.T) {
 }
 
 func TestAnInviteExpiresAfter14Days(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		code := expect(t, e.post("/api/v1/citizens", cw.Token, citizenInput("bo@example.dk")), 201).JSON(t)["invite_code"].(string)
@@ -172,6 +182,7 @@ func TestAnInviteExpiresAfter14Days(t *testing.T) {
 }
 
 func TestCitizensUseTheirOwnLocaleAfterSignIn(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		in := citizenInput("amy@example.dk")
@@ -186,6 +197,7 @@ func TestCitizensUseTheirOwnLocaleAfterSignIn(t *testing.T) {
 }
 
 func TestUsersChooseTheirOwnLanguage(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		me := expect(t, e.patch("/api/v1/me", cw.Token, map[string]any{"locale": "en"}), 200).JSON(t)
@@ -204,6 +216,7 @@ func TestUsersChooseTheirOwnLanguage(t *testing.T) {
 }
 
 func TestAForgottenPasswordIsReplacedWithAReissuedInvite(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		cz := e.citizen(cw, "bo@example.dk")
@@ -218,6 +231,7 @@ func TestAForgottenPasswordIsReplacedWithAReissuedInvite(t *testing.T) {
 }
 
 func TestAccessTokensIssuedBeforeAPasswordChangeStopWorking(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		phone := e.caseworker("sara@example.dk")
 		e.clock.Advance(time.Minute)

@@ -24,6 +24,7 @@ func (e *env) loginFrom(addr, email, password string) resp {
 // Someone who knows a citizen's e-mail cannot keep them out, say near a
 // fast-track deadline, by guessing from their own address.
 func TestAnAttackerElsewhereCannotLockTheOwnerOut(t *testing.T) {
+	t.Parallel()
 	eachEnvWith(t, behindProxy, func(t *testing.T, e *env) {
 		e.caseworker("sara@example.dk")
 		for i := 0; i < 3*models.MaxFailuresPerEmailAndClient; i++ {
@@ -41,6 +42,7 @@ func TestAnAttackerElsewhereCannotLockTheOwnerOut(t *testing.T) {
 
 // Many addresses together still meet a limit per e-mail.
 func TestADistributedGuessIsStoppedEventually(t *testing.T) {
+	t.Parallel()
 	eachEnvWith(t, behindProxy, func(t *testing.T, e *env) {
 		e.caseworker("sara@example.dk")
 		for i := 0; i < models.MaxFailuresPerEmail; i++ {

@@ -56,6 +56,7 @@ func (e *env) seenAs(header map[string]string) seenAs {
 }
 
 func TestForwardedHeadersFromAnUntrustedClientAreIgnored(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		got := e.seenAs(forged)
 		if !strings.HasPrefix(got.calendarURL, e.base+"/") || got.secure || got.hsts {
@@ -65,6 +66,7 @@ func TestForwardedHeadersFromAnUntrustedClientAreIgnored(t *testing.T) {
 }
 
 func TestForwardedHeadersFromATrustedProxyCount(t *testing.T) {
+	t.Parallel()
 	eachEnvWith(t, func(d *Deps) { d.TrustedProxies = []string{"127.0.0.1"} }, func(t *testing.T, e *env) {
 		got := e.seenAs(forged)
 		if !strings.HasPrefix(got.calendarURL, "https://evil.example/") || !got.secure || !got.hsts {
@@ -74,6 +76,7 @@ func TestForwardedHeadersFromATrustedProxyCount(t *testing.T) {
 }
 
 func TestThePublicURLDecidesAbsoluteLinksAndTheScheme(t *testing.T) {
+	t.Parallel()
 	eachEnvWith(t, func(d *Deps) { d.PublicURL = "https://trappen.example.dk" }, func(t *testing.T, e *env) {
 		got := e.seenAs(map[string]string{"X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "http"})
 		if !strings.HasPrefix(got.calendarURL, "https://trappen.example.dk/api/v1/me/calendar.ics?token=") || !got.secure || !got.hsts {
@@ -83,6 +86,7 @@ func TestThePublicURLDecidesAbsoluteLinksAndTheScheme(t *testing.T) {
 }
 
 func TestRefreshAndLogoutRefuseCrossSiteRequests(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		sara := e.caseworker("sara@example.dk")
 		host := strings.TrimPrefix(e.base, "http://")
@@ -109,6 +113,7 @@ func TestRefreshAndLogoutRefuseCrossSiteRequests(t *testing.T) {
 }
 
 func TestABodyNotLabelledAsJSONIsRefused(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		sara := e.caseworker("sara@example.dk")
 		body := `{"email":"sara@example.dk","password":"` + testPassword + `"}`

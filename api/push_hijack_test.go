@@ -5,6 +5,7 @@ import "testing"
 // Knowing another citizen's endpoint is not holding their device: moving it
 // needs the device's auth secret, so nobody silences another's reminders.
 func TestACitizenCannotMoveAnotherCitizensPushDevice(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("cw@example.dk")
 		bo := e.citizen(cw, "bo@example.dk")

@@ -4,7 +4,19 @@ import (
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/golang-jwt/jwt/v5"
 )
+
+// sessionOf is the session an access token names.
+func sessionOf(t *testing.T, token string) string {
+	t.Helper()
+	var c accessClaims
+	if _, _, err := jwt.NewParser().ParseUnverified(token, &c); err != nil || c.Session == "" {
+		t.Fatalf("token without a session: %v", err)
+	}
+	return c.Session
+}
 
 func (e *env) logout(c *http.Cookie) {
 	e.t.Helper()
@@ -13,6 +25,7 @@ func (e *env) logout(c *http.Cookie) {
 
 // An access token works exactly as long as the session it was issued in.
 func TestAnAccessTokenEndsWithItsSession(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		sara := e.caseworker("sara@example.dk")
 		t.Run("at logout", func(t *testing.T) {

@@ -49,6 +49,7 @@ const takeoverPassword = "the caseworker's choice"
 // citizen uses is announced, waits three days, and dies when the citizen
 // signs in; the citizen's password keeps working throughout.
 func TestACaseworkerCannotTakeOverAnActiveAccount(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		w := newTakeoverWorld(t, e)
 		code := w.reissue(t, e)
@@ -88,6 +89,7 @@ func TestACaseworkerCannotTakeOverAnActiveAccount(t *testing.T) {
 // in through their caseworker after the wait, but their private reflections
 // stay hidden from whoever set the new password; shared ones remain.
 func TestAForgottenPasswordIsReplacedAfterTheWaitWithPrivateReflectionsSealed(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		w := newTakeoverWorld(t, e)
 		e.clock.Advance(time.Hour)
@@ -120,6 +122,7 @@ func TestAForgottenPasswordIsReplacedAfterTheWaitWithPrivateReflectionsSealed(t 
 
 // The citizen removes a code they did not ask for.
 func TestTheCitizenRemovesACodeTheyDidNotAskFor(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		w := newTakeoverWorld(t, e)
 		code := w.reissue(t, e)

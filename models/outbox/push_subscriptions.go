@@ -9,6 +9,7 @@ import (
 	"gorm.io/gorm/clause"
 
 	"trappen/models"
+	"trappen/models/sqldb"
 )
 
 // SavePushSubscription upserts by endpoint: a browser re-subscribing updates
@@ -50,8 +51,8 @@ var errEndpointTaken = models.NewError(models.KindConflict, "push_endpoint_taken
 // DeletePushSubscription removes the citizen's subscription for endpoint;
 // deleting one that is already gone is not an error.
 func (s *Store) DeletePushSubscription(ctx context.Context, citizenID, endpoint string) error {
-	return s.DB.WithContext(ctx).Where("citizen_id = ? AND endpoint = ?", citizenID, strings.TrimSpace(endpoint)).
-		Delete(&models.PushSubscription{}).Error
+	return sqldb.Wrap("delete push subscription", s.DB.WithContext(ctx).Where("citizen_id = ? AND endpoint = ?", citizenID, strings.TrimSpace(endpoint)).
+		Delete(&models.PushSubscription{}).Error)
 }
 
 // PushSubscriptions lists the citizen's devices, oldest first.

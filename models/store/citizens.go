@@ -21,12 +21,15 @@ func (s *Store) CreateCitizen(ctx context.Context, caseworkerID string, in model
 	if in.Locale == "" {
 		in.Locale = "da"
 	}
+	if in.Employment == "" {
+		in.Employment = models.EmployedEmployee
+	}
 	if err := in.Validate(now); err != nil {
 		return nil, nil, err
 	}
 	now = now.UTC()
 	c := &models.Citizen{ID: models.NewID(), CaseworkerID: caseworkerID, FirstSickDay: in.FirstSickDay, Category: in.Category,
-		ExpectedWeeks: in.ExpectedWeeks, EmployerName: in.EmployerName, CreatedAt: now, UpdatedAt: now}
+		ExpectedWeeks: in.ExpectedWeeks, EmployerName: in.EmployerName, Employment: in.Employment, CreatedAt: now, UpdatedAt: now}
 	c.User = models.User{ID: c.ID, Role: models.RoleCitizen, Email: in.Email, Name: in.Name, Locale: in.Locale, CreatedAt: now, UpdatedAt: now}
 	var inv *models.IssuedInvite
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
@@ -34,6 +37,9 @@ func (s *Store) CreateCitizen(ctx context.Context, caseworkerID string, in model
 			return identity.UniqueEmail(err)
 		}
 		if err := tx.Omit("User").Create(c).Error; err != nil {
+			return fmt.Errorf("create citizen: %w", err)
+		}
+		if err := recordCategory(tx, c.ID, c.Category, now); err != nil {
 			return err
 		}
 		var err error
@@ -41,7 +47,7 @@ func (s *Store) CreateCitizen(ctx context.Context, caseworkerID string, in model
 		return err
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("create citizen: %w", err)
 	}
 	return c, inv, nil
 }
@@ -52,10 +58,10 @@ func (s *Store) ReissueInvite(ctx context.Context, caseworkerID, citizenID strin
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
 		c, err := citizenOf(tx, caseworkerID, citizenID)
 		if err != nil {
-			return err
+			return fmt.Errorf("reissue invite: %w", err)
 		}
 		if err := tx.Where("citizen_id = ? AND used_at IS NULL", citizenID).Delete(&models.Invite{}).Error; err != nil {
-			return err
+			return fmt.Errorf("reissue invite: %w", err)
 		}
 		if inv, err = identity.IssueInvite(tx, citizenID, now); err != nil || c.User.PasswordHash == nil {
 			return err
@@ -63,7 +69,7 @@ func (s *Store) ReissueInvite(ctx context.Context, caseworkerID, citizenID strin
 		return holdReset(tx, c, caseworkerID, inv, now)
 	})
 	if err != nil {
-		return nil, fmt.Errorf("reissue invite: %w", err)
+		return nil, err
 	}
 	return inv, nil
 }

@@ -82,6 +82,8 @@ func (h *handler) reissueInvite(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	// usable_from is set for an account already in use: the code waits, and
+	// the citizen is told (see models/sign_in_codes.go).
 	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"invite_code": inv.Code, "invite_expires_at": inv.ExpiresAt,
-		"invite_url": inviteURL(inv.Code)})
+		"invite_url": inviteURL(inv.Code), "usable_from": inv.UsableFrom})
 }

@@ -30,8 +30,8 @@ func (h *handler) routes(app *fiber.App) {
 
 	// Auth: sign in, refresh, sign out and activate an invite (no bearer token).
 	v1.Post("/auth/login", h.login)
-	v1.Post("/auth/refresh", h.refresh)
-	v1.Post("/auth/logout", h.logout)
+	v1.Post("/auth/refresh", h.sameSiteOnly, h.refresh)
+	v1.Post("/auth/logout", h.sameSiteOnly, h.logout)
 	v1.Post("/auth/activate", h.activate)
 	// Public push key and calendar feed: no bearer token (the feed authenticates with its own token).
 	v1.Get("/push/public-key", h.pushPublicKey)
@@ -48,11 +48,11 @@ func (h *handler) routes(app *fiber.App) {
 	// Is a goal being typed vague? The rule's one home is models.IsVagueGoal.
 	authed.Get("/goal-check", h.goalCheck)
 
-	// auditReads logs every read of a citizen's data by a caseworker, for
-	// every route under /citizens, present and future.
+	// auditCitizenData logs every answer that carries a citizen's data, reads
+	// and writes, for every route under /citizens, present and future.
 	// refuseClosedCase refuses every write to a closed case, for every route
 	// in these groups, present and future.
-	cw := authed.Group("/citizens", requireRole(models.RoleCaseworker, "/api/v1/citizens"), h.auditReads,
+	cw := authed.Group("/citizens", requireRole(models.RoleCaseworker, "/api/v1/citizens"), h.auditCitizenData,
 		h.refuseClosedCase("/api/v1/citizens", closedCaseworkerWrites))
 	citizen := authed.Group("/me", requireRole(models.RoleCitizen, "/api/v1/me"),
 		h.refuseClosedCase("/api/v1/me", closedCitizenWrites))
@@ -69,8 +69,9 @@ func (h *handler) routes(app *fiber.App) {
 	cw.Post("/:id/reassign", h.reassignCitizen)
 	authed.Get("/caseworkers", requireRole(models.RoleCaseworker, "/api/v1/caseworkers"), h.listCaseworkers)
 
-	// Home: the citizen's start page.
+	// Home: the citizen's start page, and removing a sign-in code they did not ask for.
 	citizen.Get("/home", h.home)
+	citizen.Delete("/sign-in-code", h.cancelSignInCode)
 
 	// Goals: the citizen's goals and activities, seen and edited by both.
 	cw.Get("/:id/goals", h.listGoals(cwAccess))

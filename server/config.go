@@ -2,11 +2,13 @@ package main
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
 
 	"trappen/api"
+	"trappen/secretbox"
 )
 
 // Config is Trappen's configuration, read once from the environment.
@@ -21,6 +23,16 @@ type Config struct {
 	// address (TRAPPEN_PROXY_HEADER, TRAPPEN_TRUSTED_PROXIES).
 	ProxyHeader    string
 	TrustedProxies []string
+	// PublicURL is the address users reach (TRAPPEN_PUBLIC_URL), e.g.
+	// https://trappen.example.dk: absolute links and the cookies' Secure
+	// flag follow it.
+	PublicURL string
+
+	// SecretKey (TRAPPEN_SECRET_KEY or _FILE) encrypts the secrets Trappen
+	// stores; SecretKeyPrevious (TRAPPEN_SECRET_KEY_PREVIOUS or _FILE) still
+	// opens what the key before it sealed, during a rotation.
+	SecretKey         []byte
+	SecretKeyPrevious []byte
 
 	PushAllowlist   []string // TRAPPEN_PUSH_ALLOWLIST
 	PushSubscriber  string   // TRAPPEN_PUSH_SUBSCRIBER
@@ -63,6 +75,21 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		return c, fmt.Errorf("TRAPPEN_PROXY_HEADER needs TRAPPEN_TRUSTED_PROXIES")
 	}
 	var err error
+	if c.PublicURL, err = publicURL(getenv("TRAPPEN_PUBLIC_URL")); err != nil {
+		return c, err
+	}
+	if c.SecretKey, err = secret(getenv, "TRAPPEN_SECRET_KEY"); err != nil {
+		return c, err
+	}
+	if c.SecretKeyPrevious, err = secret(getenv, "TRAPPEN_SECRET_KEY_PREVIOUS"); err != nil {
+		return c, err
+	}
+	if len(c.SecretKeyPrevious) > 0 && len(c.SecretKey) == 0 {
+		return c, fmt.Errorf("TRAPPEN_SECRET_KEY_PREVIOUS needs TRAPPEN_SECRET_KEY")
+	}
+	if _, err := secretbox.New(c.SecretKey, c.SecretKeyPrevious); err != nil {
+		return c, fmt.Errorf("TRAPPEN_SECRET_KEY: %w", err)
+	}
 	if c.SecureCookies, err = envBool(getenv, "TRAPPEN_SECURE_COOKIES", false); err != nil {
 		return c, err
 	}
@@ -147,4 +174,19 @@ func secret(getenv func(string) string, name string) ([]byte, error) {
 		return []byte(strings.TrimRight(string(b), "\r\n")), nil
 	}
 	return nil, nil
+}
+
+// publicURL checks TRAPPEN_PUBLIC_URL: an http(s) origin, optionally with a
+// path prefix, kept without its trailing slash.
+func publicURL(v string) (string, error) {
+	v = strings.TrimRight(strings.TrimSpace(v), "/")
+	if v == "" {
+		return "", nil
+	}
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil ||
+		u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("TRAPPEN_PUBLIC_URL must be an http(s) address such as https://trappen.example.dk")
+	}
+	return v, nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"trappen/models"
+	"trappen/oidcrp"
 )
 
 // MaxBodyBytes caps every request body. The server itself reads bodies up
@@ -37,6 +38,14 @@ type Deps struct {
 	TrustedProxies []string
 	// Push is optional: the Web Push configuration (VAPID key, allow-list).
 	Push *PushConfig
+	// PublicURL is the address users reach (TRAPPEN_PUBLIC_URL); an https
+	// one makes every cookie Secure.
+	PublicURL string
+	// PasswordLoginOff turns password sign-in and activation off
+	// (TRAPPEN_PASSWORD_LOGIN=false): both answer 404.
+	PasswordLoginOff bool
+	// OIDC is the relying party of each audience with an identity provider.
+	OIDC map[string]*oidcrp.Client
 }
 
 // PushConfig is what the push endpoints need.
@@ -47,6 +56,9 @@ type PushConfig struct {
 
 type handler struct {
 	Deps
+	// sealer protects the OIDC flow cookie with a key derived from the
+	// token key.
+	sealer *oidcrp.Sealer
 }
 
 // New builds the Fiber app with every route and the one error handler.
@@ -58,6 +70,13 @@ func New(d Deps) *fiber.App {
 		d.Log = slog.Default()
 	}
 	h := &handler{Deps: d}
+	if d.Tokens != nil && len(d.OIDC) > 0 {
+		s, err := oidcrp.NewSealer(d.Tokens.key)
+		if err != nil {
+			panic(err) // NewTokens already requires a 32-byte key
+		}
+		h.sealer = s
+	}
 	app := fiber.New(fiber.Config{
 		AppName:               "Trappen",
 		BodyLimit:             readLimit,

@@ -68,7 +68,9 @@ func (h *handler) securityHeaders(c *fiber.Ctx) error {
 	return c.Next()
 }
 
-func (h *handler) secure(c *fiber.Ctx) bool { return h.SecureCookies || c.Protocol() == "https" }
+func (h *handler) secure(c *fiber.Ctx) bool {
+	return h.SecureCookies || c.Protocol() == "https" || h.publicHTTPS()
+}
 
 // language is the signed-in user's locale, else Accept-Language, else Danish.
 func language(c *fiber.Ctx) string {

@@ -20,10 +20,15 @@ func (h *handler) routes(app *fiber.App) {
 	app.Get("/i18n/:lang", h.catalog)
 
 	v1 := app.Group("/api/v1")
-	v1.Post("/auth/login", h.login)
+	v1.Post("/auth/login", h.passwordLogin, h.login)
 	v1.Post("/auth/refresh", h.refresh)
 	v1.Post("/auth/logout", h.logout)
-	v1.Post("/auth/activate", h.activate)
+	v1.Post("/auth/activate", h.passwordLogin, h.activate)
+	// Issue 11: signing in with an identity provider (OpenID Connect).
+	v1.Get("/auth/methods", h.authMethods)
+	v1.Get("/auth/oidc/:audience/start", h.oidcStart)
+	v1.Get("/auth/oidc/:audience/callback", h.oidcCallback)
+	v1.Get("/auth/oidc/:audience/logout", h.oidcLogout)
 	// Issue 4: no bearer token (the feed authenticates with its own token).
 	v1.Get("/push/public-key", h.pushPublicKey)
 	v1.Get("/me/calendar.ics", h.calendarFeed)

@@ -28,8 +28,10 @@ type User struct {
 	PasswordHash *string
 	// PasswordChangedAt ends access tokens issued before it.
 	PasswordChangedAt *time.Time
-	CreatedAt         time.Time
-	UpdatedAt         time.Time
+	// OIDCLinkedAt is when the user first signed in with an identity provider.
+	OIDCLinkedAt *time.Time `gorm:"column:oidc_linked_at"`
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
 }
 
 // TokenStillValid reports whether an access token issued at issuedAt

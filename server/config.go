@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"strings"
+
+	"trappen/oidcrp"
 )
 
 // Config is Trappen's configuration, read once from the environment.
@@ -23,6 +25,11 @@ type Config struct {
 	PushSubscriber  string   // TRAPPEN_PUSH_SUBSCRIBER
 	VAPIDPublicKey  string   // TRAPPEN_VAPID_PUBLIC_KEY
 	VAPIDPrivateKey string   // TRAPPEN_VAPID_PRIVATE_KEY or TRAPPEN_VAPID_PRIVATE_KEY_FILE
+
+	PublicURL string // TRAPPEN_PUBLIC_URL
+	// Signing in (issue 11): see config_oidc.go.
+	PasswordLogin bool              // TRAPPEN_PASSWORD_LOGIN (default true)
+	OIDC          []oidcrp.Settings // TRAPPEN_OIDC_<AUDIENCE>_*
 }
 
 // DefaultPushAllowlist holds the https endpoints of the major push services.
@@ -69,6 +76,9 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	}
 	if list := splitList(getenv("TRAPPEN_PUSH_ALLOWLIST")); len(list) > 0 {
 		c.PushAllowlist = list
+	}
+	if err := loadSignInConfig(getenv, &c); err != nil {
+		return c, err
 	}
 	return c, nil
 }

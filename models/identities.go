@@ -124,7 +124,7 @@ func linkIdentity(tx *gorm.DB, u *User, id ExternalIdentity, now time.Time) erro
 	}
 	err := tx.Create(&Identity{Issuer: id.Issuer, Subject: id.Subject, UserID: u.ID, Audience: id.Audience,
 		CreatedAt: now.UTC()}).Error
-	if isUniqueViolation(err) {
+	if err != nil && isUniqueViolation(err) {
 		// The identity was linked to someone else a moment ago.
 		return ErrNotRegistered
 	}

@@ -1,8 +1,6 @@
 package api
 
 import (
-	"log/slog"
-	"os"
 	"io"
 	"net"
 	"net/http"
@@ -68,7 +66,7 @@ func newOIDCEnv(t *testing.T, store *models.Store, opts oidcOptions) *oidcEnv {
 	add(mitid, oidcrp.Settings{Audience: oidcrp.Citizen, Issuer: mitid.Issuer, ACRValues: opts.citizenACR})
 	add(mitid, oidcrp.Settings{Audience: oidcrp.Employer, Issuer: mitid.Issuer})
 	add(entra, oidcrp.Settings{Audience: oidcrp.Caseworker, Issuer: entra.Issuer, Group: testGroup})
-	app := New(Deps{Store: store, Tokens: tokens, Now: clk.Now, Log: slog.New(slog.NewTextHandler(os.Stderr, nil)), PublicURL: base,
+	app := New(Deps{Store: store, Tokens: tokens, Now: clk.Now, Log: discardLogger(), PublicURL: base,
 		PasswordLoginOff: opts.passwordOff, OIDC: clients})
 	go app.Listener(ln)
 	t.Cleanup(func() { app.Shutdown() })

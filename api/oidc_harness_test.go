@@ -137,6 +137,9 @@ func (e *oidcEnv) approve(b *browser, authURL *url.URL) string {
 			return next
 		}
 		r := b.do("GET", next)
+		if r.Status == http.StatusOK && strings.Contains(string(r.Body), `id="approve"`) {
+			r = b.do("POST", next) // the provider's login page: approve
+		}
 		if r.Status != http.StatusFound && r.Status != http.StatusSeeOther {
 			e.t.Fatalf("provider at %s: status %d: %s", next, r.Status, r.Body)
 		}

@@ -8,6 +8,9 @@ package testop
 
 import (
 	"crypto/sha256"
+	"fmt"
+	"html"
+	"net"
 	"net/http"
 	"net/http/httptest"
 	"sync/atomic"
@@ -48,11 +51,19 @@ type Provider struct {
 
 const loginPath = "/login"
 
+const loginPage = `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Test provider</title></head>
+<body><main><h1>Test provider</h1><form method="post" action="%s"><button id="approve">Godkend</button></form></main></body></html>`
+
 // Start runs a provider on loopback until the test ends.
-func Start(t testing.TB) *Provider {
+func Start(t testing.TB) *Provider { return StartAt(t, "127.0.0.1") }
+
+// StartAt runs a provider whose issuer names host ("localhost" makes it
+// another site than Trappen on 127.0.0.1, as a real provider is).
+func StartAt(t testing.TB, host string) *Provider {
 	t.Helper()
 	srv := httptest.NewUnstartedServer(nil)
-	issuer := "http://" + srv.Listener.Addr().String()
+	_, port, _ := net.SplitHostPort(srv.Listener.Addr().String())
+	issuer := "http://" + net.JoinHostPort(host, port)
 	st := newStorage()
 	cfg := &op.Config{
 		CryptoKey:                sha256.Sum256([]byte("trappen test provider")),
@@ -69,9 +80,17 @@ func Start(t testing.TB) *Provider {
 	mux := http.NewServeMux()
 	intercept := op.NewIssuerInterceptor(p.IssuerFromRequest)
 	callback := op.AuthCallbackURL(p)
-	// The login page approves the chosen user at once.
+	// The login page asks for nothing: one button approves the chosen user.
+	// The way back to Trappen thus starts from the provider's own page, as
+	// after a real MitID approval (a browser then sends no SameSite=Strict
+	// cookie to Trappen's callback).
 	mux.Handle(loginPath, intercept.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		id := r.URL.Query().Get("authRequestID")
+		if r.Method != http.MethodPost {
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprintf(w, loginPage, html.EscapeString(r.URL.RequestURI()))
+			return
+		}
 		if err := st.approve(id); err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return

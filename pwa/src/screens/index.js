@@ -2,6 +2,7 @@
 // one chunk per role; add routes here (patterns may use :params).
 import Activate from './Activate.jsx';
 import Login from './Login.jsx';
+import StaffLogin from './StaffLogin.jsx';
 
 const citizen = () => import('./citizen.js');
 const caseworker = () => import('./caseworker.js');
@@ -10,6 +11,7 @@ const caseworker = () => import('./caseworker.js');
 // 'signed-in' (any signed-in user).
 export const routes = [
   { path: '/login', access: 'anonymous', screen: Login },
+  { path: '/login/medarbejder', access: 'anonymous', screen: StaffLogin },
   { path: '/aktiver', access: 'anonymous', screen: Activate },
   { path: '/', access: 'citizen', load: () => citizen().then((m) => m.Today) },
   { path: '/plan', access: 'citizen', load: () => citizen().then((m) => m.Plan) },

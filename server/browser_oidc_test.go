@@ -65,7 +65,7 @@ func TestBrowserCitizenSignsInWithMitID(t *testing.T) {
 	// First time: the activation link carries the code through MitID.
 	b.open(s.URL + "/aktiver?kode=" + code)
 	b.waitText("Fortsæt med MitID")
-	b.checkScreen("the activation page with MitID")
+	b.oidcScreen("the activation page with MitID")
 	b.click(`#activate-mitid`)
 	b.approveAtProvider()
 	b.waitText("Bo Jensen")
@@ -74,7 +74,7 @@ func TestBrowserCitizenSignsInWithMitID(t *testing.T) {
 	// Signing out ends the provider's session too and comes back to sign-in.
 	b.click(`.signed-in-bar button.sign-out`)
 	b.waitText("Log ind med MitID")
-	b.checkScreen("the sign-in page with MitID")
+	b.oidcScreen("the sign-in page with MitID")
 	var first string
 	b.eval(`document.querySelector('main button, main a.button')?.id`, &first)
 	if first != "login-mitid" {
@@ -94,14 +94,14 @@ func TestBrowserCitizenSignsInWithMitID(t *testing.T) {
 	b.click(`#login-mitid`)
 	b.approveAtProvider()
 	b.waitText("Vi kan ikke finde dig i Trappen endnu")
-	b.checkScreen("the sign-in page after an unknown MitID")
+	b.oidcScreen("the sign-in page after an unknown MitID")
 
 	// Caseworkers take the staff path with the municipality's login.
 	op.AddUser(testop.User{Subject: "entra-sara", Name: "Sara Holm", Email: "sara@example.dk", Groups: []string{"sagsbehandlere"}})
 	op.SignInAs("entra-sara")
 	b.click(`a[href="/login/medarbejder"]`)
 	b.waitText("Log ind med kommunens login")
-	b.checkScreen("the staff sign-in page")
+	b.oidcScreen("the staff sign-in page")
 	b.click(`#login-caseworker`)
 	b.approveAtProvider()
 	b.waitText("Mine borgere")
@@ -114,4 +114,12 @@ func (b *browser) approveAtProvider() {
 	b.t.Helper()
 	b.waitText("Test provider")
 	b.click(`#approve`)
+}
+
+// oidcScreen checks the screen and keeps a picture of it when
+// TRAPPEN_SCREENSHOTS names a folder.
+func (b *browser) oidcScreen(name string) {
+	b.t.Helper()
+	b.checkScreen(name)
+	saveScreenshot(b.t, b, b.t.Name()+"-"+name)
 }

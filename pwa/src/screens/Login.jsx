@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ErrorSummary } from '../components/ErrorSummary.jsx';
+import { AlertIcon, ErrorSummary } from '../components/ErrorSummary.jsx';
 import { Page } from '../components/Page.jsx';
 import { TextField } from '../components/TextField.jsx';
 import { useForm } from '../components/useForm.js';
@@ -110,6 +110,7 @@ export function SignInError() {
   if (!code) return null;
   return (
     <div class="alert alert-error" role="alert">
+      <AlertIcon />
       <div class="alert-body">
         <p class="alert-heading">{t(`ui.login.error.${code}.title`)}</p>
         <p class="alert-text">{t(`ui.login.error.${code}.text`)}</p>

@@ -10,6 +10,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"trappen/models"
+	"trappen/models/identity"
 	"trappen/oidcrp"
 )
 
@@ -105,8 +106,8 @@ func (h *handler) oidcCallback(c *fiber.Ctx) error {
 		subtle.ConstantTimeCompare([]byte(state), []byte(flow.State)) != 1 {
 		return h.oidcFailed(c, "state", errOIDCFailed)
 	}
-	if err := h.Store.SpendSignInState(c.UserContext(), flow.State, flow.ExpiresAt(), now); err != nil {
-		if errors.Is(err, models.ErrStateUsed) {
+	if err := h.Identity.SpendSignInState(c.UserContext(), flow.State, flow.ExpiresAt(), now); err != nil {
+		if errors.Is(err, identity.ErrStateUsed) {
 			return h.oidcFailed(c, "state used", errOIDCFailed)
 		}
 		return err
@@ -135,7 +136,7 @@ func (h *handler) oidcCallback(c *fiber.Ctx) error {
 	}
 	// The same refresh-token family and cookie as password sign-in; the PWA
 	// gets its access token with POST /auth/refresh when it loads.
-	refresh, err := h.Store.IssueRefreshToken(c.UserContext(), u.ID, now)
+	refresh, err := h.Identity.IssueRefreshToken(c.UserContext(), u.ID, now)
 	if err != nil {
 		return err
 	}
@@ -145,7 +146,7 @@ func (h *handler) oidcCallback(c *fiber.Ctx) error {
 
 // userForIdentity finds or links the Trappen user of a verified identity.
 func (h *handler) userForIdentity(c *fiber.Ctx, flow oidcrp.Flow, id *oidcrp.Identity, now time.Time) (*models.User, error) {
-	ext := models.ExternalIdentity{Audience: flow.Audience, Issuer: id.Issuer, Subject: id.Subject,
+	ext := identity.ExternalIdentity{Audience: flow.Audience, Issuer: id.Issuer, Subject: id.Subject,
 		Name: id.Name, Email: id.Email}
 	ctx := c.UserContext()
 	if flow.Audience == oidcrp.Caseworker {
@@ -153,14 +154,14 @@ func (h *handler) userForIdentity(c *fiber.Ctx, flow oidcrp.Flow, id *oidcrp.Ide
 		if !id.InGroup {
 			return nil, models.ErrNotAllowed
 		}
-		return h.Store.SignInCaseworkerIdentity(ctx, ext, now)
+		return h.Identity.SignInCaseworkerIdentity(ctx, ext, now)
 	}
-	u, err := h.Store.UserByIdentity(ctx, id.Issuer, id.Subject)
+	u, err := h.Identity.UserByIdentity(ctx, id.Issuer, id.Subject)
 	if models.IsNotFound(err) {
 		if flow.InviteCode == "" {
 			return nil, models.ErrNotRegistered
 		}
-		return h.Store.LinkIdentityByInvite(ctx, ext, flow.InviteCode, c.IP(), now)
+		return h.Identity.LinkIdentityByInvite(ctx, ext, flow.InviteCode, c.IP(), now)
 	}
 	if err != nil {
 		return nil, err
@@ -194,7 +195,7 @@ func (h *handler) oidcLogout(c *fiber.Ctx) error {
 		return err
 	}
 	if raw := c.Cookies(refreshCookie); raw != "" {
-		if err := h.Store.RevokeRefreshToken(c.UserContext(), raw, h.now()); err != nil {
+		if err := h.Identity.RevokeRefreshToken(c.UserContext(), raw, h.now()); err != nil {
 			return err
 		}
 	}

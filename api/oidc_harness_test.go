@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"trappen/internal/testop"
-	"trappen/models"
+	"trappen/models/store"
 	"trappen/models/storetest"
 	"trappen/oidcrp"
 )
@@ -36,10 +36,10 @@ type oidcOptions struct {
 }
 
 func eachOIDCEnv(t *testing.T, opts oidcOptions, fn func(t *testing.T, e *oidcEnv)) {
-	storetest.Each(t, func(t *testing.T, s *models.Store) { fn(t, newOIDCEnv(t, s, opts)) })
+	storetest.Each(t, func(t *testing.T, s *store.Store) { fn(t, newOIDCEnv(t, s, opts)) })
 }
 
-func newOIDCEnv(t *testing.T, store *models.Store, opts oidcOptions) *oidcEnv {
+func newOIDCEnv(t *testing.T, st *store.Store, opts oidcOptions) *oidcEnv {
 	t.Helper()
 	tokens, err := NewTokens(testKey)
 	if err != nil {
@@ -66,11 +66,11 @@ func newOIDCEnv(t *testing.T, store *models.Store, opts oidcOptions) *oidcEnv {
 	add(mitid, oidcrp.Settings{Audience: oidcrp.Citizen, Issuer: mitid.Issuer, ACRValues: opts.citizenACR})
 	add(mitid, oidcrp.Settings{Audience: oidcrp.Employer, Issuer: mitid.Issuer})
 	add(entra, oidcrp.Settings{Audience: oidcrp.Caseworker, Issuer: entra.Issuer, Group: testGroup})
-	app := New(Deps{Store: store, Tokens: tokens, Now: clk.Now, Log: discardLogger(), PublicURL: base,
+	app := New(Deps{Store: st, Tokens: tokens, Now: clk.Now, Log: discardLogger(), PublicURL: base,
 		PasswordLoginOff: opts.passwordOff, OIDC: clients})
 	go app.Listener(ln)
 	t.Cleanup(func() { app.Shutdown() })
-	e := &env{t: t, app: app, store: store, clock: clk, base: base}
+	e := &env{t: t, app: app, store: st, clock: clk, base: base}
 	return &oidcEnv{env: e, mitid: mitid, entra: entra}
 }
 

@@ -83,7 +83,7 @@ func TestOIDCPasswordLoginOff(t *testing.T) {
 		if m["password"] != false || !reflect.DeepEqual(m["oidc"], []any{"citizen", "caseworker", "employer"}) {
 			t.Fatalf("methods %v", m)
 		}
-		if _, err := e.store.CreateCaseworker(context.Background(), models.NewCaseworker{Email: "s@kommune.dk",
+		if _, err := e.store.Identity.CreateCaseworker(context.Background(), models.NewCaseworker{Email: "s@kommune.dk",
 			Name: "S", Password: testPassword}, e.clock.Now()); err != nil {
 			t.Fatal(err)
 		}

@@ -8,6 +8,7 @@ import (
 	"gorm.io/gorm"
 
 	"trappen/models"
+	"trappen/models/store"
 	"trappen/models/storetest"
 )
 
@@ -37,7 +38,7 @@ func BenchmarkSendReminders(b *testing.B) {
 	}
 }
 
-func insertReminders(b *testing.B, s *models.Store, citizenID string, n int) {
+func insertReminders(b *testing.B, s *store.Store, citizenID string, n int) {
 	err := s.Tx(b.Context(), func(tx *gorm.DB) error {
 		for i := range n {
 			at := monday.Add(time.Duration(i+25) * time.Hour)

@@ -8,12 +8,13 @@ import (
 	"time"
 
 	"trappen/models"
+	"trappen/models/outbox"
 )
 
 // Worker moves due jobs to devices. Any number of workers may run against
 // one database: claims are exclusive and leased.
 type Worker struct {
-	Store  *models.Store
+	Outbox *outbox.Store
 	Sender Sender
 	Log    *slog.Logger
 	// Batch is how many jobs or deliveries one claim takes (default 200).
@@ -78,7 +79,7 @@ func (w *Worker) RunOnce(ctx context.Context, now time.Time) (Stats, error) {
 	w.defaults()
 	var st Stats
 	for ctx.Err() == nil {
-		n, err := w.Store.FanOutDuePush(ctx, now, w.Batch)
+		n, err := w.Outbox.FanOutDuePush(ctx, now, w.Batch)
 		if err != nil {
 			return st, err
 		}
@@ -88,7 +89,7 @@ func (w *Worker) RunOnce(ctx context.Context, now time.Time) (Stats, error) {
 		}
 	}
 	for ctx.Err() == nil {
-		batch, err := w.Store.ClaimPushDeliveries(ctx, now, w.Lease, w.Batch)
+		batch, err := w.Outbox.ClaimPushDeliveries(ctx, now, w.Lease, w.Batch)
 		if err != nil || len(batch) == 0 {
 			return st, err
 		}
@@ -157,14 +158,14 @@ func (w *Worker) record(ctx context.Context, d models.Delivery, o outcome, statu
 	var err error
 	switch o {
 	case sent:
-		err = w.Store.MarkPushSent(ctx, d.ID, status, now)
+		err = w.Outbox.MarkPushSent(ctx, d.ID, status, now)
 	case retried:
-		err = w.Store.RetryPushDelivery(ctx, d.ID, status, now.Add(max(Backoff(d.Attempts), retryAfter)), now)
+		err = w.Outbox.RetryPushDelivery(ctx, d.ID, status, now.Add(max(Backoff(d.Attempts), retryAfter)), now)
 	case failed:
 		w.Log.Warn("push delivery given up", "host", host(d.Endpoint), "type", d.Type, "status", status, "attempts", d.Attempts)
-		err = w.Store.FailPushDelivery(ctx, d.ID, status, now)
+		err = w.Outbox.FailPushDelivery(ctx, d.ID, status, now)
 	case gone:
-		err = w.Store.DropPushSubscription(ctx, d.SubscriptionID)
+		err = w.Outbox.DropPushSubscription(ctx, d.SubscriptionID)
 	}
 	if err != nil {
 		// The lease runs out and another round tries again.

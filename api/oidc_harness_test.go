@@ -22,6 +22,8 @@ import (
 type oidcEnv struct {
 	*env
 	mitid, entra *testop.Provider
+	// settings builds the same relying parties for another instance.
+	settings []oidcrp.Settings
 }
 
 const (
@@ -54,6 +56,7 @@ func newOIDCEnv(t *testing.T, st *store.Store, opts oidcOptions) *oidcEnv {
 	clk := &clock{t: time.Now().UTC()}
 	mitid, entra := testop.Start(t), testop.Start(t)
 	clients := map[string]*oidcrp.Client{}
+	var settings []oidcrp.Settings
 	add := func(p *testop.Provider, s oidcrp.Settings) {
 		s.ClientID, s.ClientSecret = "trappen-"+s.Audience, "secret-"+s.Audience
 		cl, err := oidcrp.NewClient(s, base, nil, clk.Now)
@@ -62,6 +65,7 @@ func newOIDCEnv(t *testing.T, st *store.Store, opts oidcOptions) *oidcEnv {
 		}
 		p.AddClient(s.ClientID, s.ClientSecret, []string{cl.RedirectURL()}, []string{base + "/login"})
 		clients[s.Audience] = cl
+		settings = append(settings, s)
 	}
 	add(mitid, oidcrp.Settings{Audience: oidcrp.Citizen, Issuer: mitid.Issuer, ACRValues: opts.citizenACR})
 	add(mitid, oidcrp.Settings{Audience: oidcrp.Employer, Issuer: mitid.Issuer})
@@ -71,7 +75,31 @@ func newOIDCEnv(t *testing.T, st *store.Store, opts oidcOptions) *oidcEnv {
 	go app.Listener(ln)
 	t.Cleanup(func() { app.Shutdown() })
 	e := &env{t: t, app: app, store: st, clock: clk, base: base}
-	return &oidcEnv{env: e, mitid: mitid, entra: entra}
+	return &oidcEnv{env: e, mitid: mitid, entra: entra, settings: settings}
+}
+
+// otherInstance starts a second Trappen on the same database, key and
+// public address, as behind a load balancer, and returns its own address.
+func (e *oidcEnv) otherInstance() string {
+	e.t.Helper()
+	tokens, err := NewTokens(testKey)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	clients := map[string]*oidcrp.Client{}
+	for _, s := range e.settings {
+		if clients[s.Audience], err = oidcrp.NewClient(s, e.base, nil, e.clock.Now); err != nil {
+			e.t.Fatal(err)
+		}
+	}
+	app := New(Deps{Store: e.store, Tokens: tokens, Now: e.clock.Now, Log: discardLogger(), PublicURL: e.base, OIDC: clients})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	go app.Listener(ln)
+	e.t.Cleanup(func() { app.Shutdown() })
+	return "http://" + ln.Addr().String()
 }
 
 // browser is a cookie-keeping HTTP client that does not follow redirects,

@@ -211,3 +211,46 @@ func TestOIDCReturnToStaysOnTrappen(t *testing.T) {
 		}
 	})
 }
+
+func TestOIDCAnotherInstanceFinishesTheSignInOnce(t *testing.T) {
+	eachOIDCEnv(t, oidcOptions{}, func(t *testing.T, e *oidcEnv) {
+		e.linkedCitizen("mitid-bo")
+		other := e.otherInstance()
+		b := newBrowser(t)
+		cb := e.approve(b, e.start(b, "citizen", "return_to=%2Fplan"))
+		onOther := strings.Replace(cb, e.base, other, 1)
+		flow := b.cookie(cb, flowCookie)
+		r := b.do("GET", onOther)
+		if r.Status != http.StatusFound || r.Header.Get("Location") != "/plan" {
+			t.Fatalf("the other instance answered %d to %q", r.Status, r.Header.Get("Location"))
+		}
+		// The state is spent for every instance.
+		replay := newBrowser(t)
+		u, _ := url.Parse(e.base)
+		replay.client.Jar.SetCookies(u, []*http.Cookie{{Name: flowCookie, Value: flow.Value, Path: flowCookiePath}})
+		expectLoginError(t, replay.do("GET", cb), "oidc_failed")
+	})
+}
+
+func TestOIDCReissuedInviteLinksANewMitID(t *testing.T) {
+	eachOIDCEnv(t, oidcOptions{}, func(t *testing.T, e *oidcEnv) {
+		cw := e.caseworker("sara@kommune.dk")
+		id, code := e.invitedCitizen(cw, "bo@example.dk")
+		e.mitid.AddUser(testop.User{Subject: "old-mitid"})
+		e.mitid.AddUser(testop.User{Subject: "new-mitid"})
+		e.mitid.SignInAs("old-mitid")
+		first := newBrowser(t)
+		e.expectSignedIn(first, e.signIn(first, "citizen", "invite_code="+url.QueryEscape(code)), "/")
+
+		again := expect(t, e.post("/api/v1/citizens/"+id+"/invite", cw.Token, nil), 201).JSON(t)["invite_code"].(string)
+		e.mitid.SignInAs("new-mitid")
+		b := newBrowser(t)
+		if u := userOf(t, e.expectSignedIn(b, e.signIn(b, "citizen", "invite_code="+url.QueryEscape(again)), "/")); u["id"] != id {
+			t.Fatalf("the new MitID signed in as %v", u["id"])
+		}
+		// The old MitID no longer opens the account, and the old session ended.
+		expect(t, first.do("POST", e.base+"/api/v1/auth/refresh"), 401)
+		e.mitid.SignInAs("old-mitid")
+		expectLoginError(t, e.signIn(newBrowser(t), "citizen", ""), "not_registered")
+	})
+}

@@ -28,6 +28,7 @@ func envFor(opts sqldb.OpenOptions, extra map[string]string) func(string) string
 }
 
 func TestCaseworkerCreateReadsThePasswordFromStdinAndRefusesATakenEmail(t *testing.T) {
+	t.Parallel()
 	for _, engine := range storetest.Engines(t) {
 		t.Run(string(engine), func(t *testing.T) {
 			opts := storetest.Options(t, engine)
@@ -58,6 +59,7 @@ func TestCaseworkerCreateReadsThePasswordFromStdinAndRefusesATakenEmail(t *testi
 }
 
 func TestCaseworkerCreateRefusesBadInput(t *testing.T) {
+	t.Parallel()
 	opts := storetest.Options(t, storetest.SQLite)
 	cases := []struct {
 		name  string
@@ -80,6 +82,7 @@ func TestCaseworkerCreateRefusesBadInput(t *testing.T) {
 }
 
 func TestConfigDefaultsAndSecrets(t *testing.T) {
+	t.Parallel()
 	cfg, err := LoadConfig(func(string) string { return "" })
 	if err != nil {
 		t.Fatal(err)
@@ -107,6 +110,7 @@ func TestConfigDefaultsAndSecrets(t *testing.T) {
 }
 
 func TestTheSigningKeySurvivesARestart(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	first, err := loadOrCreateKey(dir, "jwt.key")
 	if err != nil {

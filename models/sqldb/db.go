@@ -69,7 +69,7 @@ func connect(opts OpenOptions) (*DB, error) {
 		}
 		sqlDB, err := db.DB()
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("connect: %w", err)
 		}
 		sqlDB.SetMaxOpenConns(20)
 		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
@@ -107,7 +107,7 @@ func openSQLite(dir string, cfg *gorm.Config) (*DB, error) {
 func (s *DB) Ping(ctx context.Context) error {
 	sqlDB, err := s.DB.DB()
 	if err != nil {
-		return err
+		return fmt.Errorf("ping: %w", err)
 	}
 	return sqlDB.PingContext(ctx)
 }
@@ -116,7 +116,7 @@ func (s *DB) Ping(ctx context.Context) error {
 func (s *DB) Close() error {
 	sqlDB, err := s.DB.DB()
 	if err != nil {
-		return err
+		return fmt.Errorf("close: %w", err)
 	}
 	return sqlDB.Close()
 }

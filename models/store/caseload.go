@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -18,11 +19,11 @@ func (s *Store) CaseloadView(ctx context.Context, caseworkerID string, now time.
 	db := s.DB.WithContext(ctx)
 	facts, err := loadCaseloadFacts(db, caseworkerID, now)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("caseload view: %w", err)
 	}
 	if len(facts) > 0 {
 		if err := recordCaseloadAccess(db, caseworkerID, now); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("caseload view: %w", err)
 		}
 	}
 	out := make([]models.CaseloadEntry, len(facts))
@@ -35,7 +36,7 @@ func (s *Store) CaseloadView(ctx context.Context, caseworkerID string, now time.
 func loadCaseloadFacts(db *gorm.DB, caseworkerID string, now time.Time) ([]models.CaseloadFacts, error) {
 	var citizens []models.Citizen
 	if err := db.Joins("User").Where("citizens.caseworker_id = ?", caseworkerID).Find(&citizens).Error; err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load caseload facts: %w", err)
 	}
 	if len(citizens) == 0 {
 		return nil, nil
@@ -50,7 +51,7 @@ func loadCaseloadFacts(db *gorm.DB, caseworkerID string, now time.Time) ([]model
 		caseloadInvites, caseloadSnoozes, caseloadMeetings, caseloadCheckins, caseloadFastTrack, caseloadPlanFeedback,
 	} {
 		if err := load(db, caseworkerID, now, byID); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("load caseload facts: %w", err)
 		}
 	}
 	return facts, nil

@@ -16,7 +16,7 @@ import (
 // (MitID) and caseworkers (the municipality's login). The provider's issuer
 // is on "localhost", another site than Trappen on 127.0.0.1, so the browser
 // treats the trip through it as a real cross-site sign-in.
-func startOIDCServer(t *testing.T) (*testServer, *testop.Provider) {
+func startOIDCServer(t *testing.T, extra map[string]string) (*testServer, *testop.Provider) {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -27,7 +27,7 @@ func startOIDCServer(t *testing.T) (*testServer, *testop.Provider) {
 	for _, aud := range []string{oidcrp.Citizen, oidcrp.Caseworker} {
 		op.AddClient("trappen-"+aud, "secret-"+aud, []string{base + oidcrp.CallbackPath(aud)}, []string{base + "/login"})
 	}
-	cfg, err := LoadConfig(envFor(storetest.Options(t, storetest.SQLite), map[string]string{
+	env := map[string]string{
 		"TRAPPEN_PUBLIC_URL":                    base,
 		"TRAPPEN_OIDC_CITIZEN_ISSUER":           op.Issuer,
 		"TRAPPEN_OIDC_CITIZEN_CLIENT_ID":        "trappen-citizen",
@@ -36,7 +36,11 @@ func startOIDCServer(t *testing.T) (*testServer, *testop.Provider) {
 		"TRAPPEN_OIDC_CASEWORKER_CLIENT_ID":     "trappen-caseworker",
 		"TRAPPEN_OIDC_CASEWORKER_CLIENT_SECRET": "secret-caseworker",
 		"TRAPPEN_OIDC_CASEWORKER_GROUP":         "sagsbehandlere",
-	}))
+	}
+	for k, v := range extra {
+		env[k] = v
+	}
+	cfg, err := LoadConfig(envFor(storetest.Options(t, storetest.SQLite), env))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +59,7 @@ func startOIDCServer(t *testing.T) (*testServer, *testop.Provider) {
 }
 
 func TestBrowserCitizenSignsInWithMitID(t *testing.T) {
-	s, op := startOIDCServer(t)
+	s, op := startOIDCServer(t, nil)
 	s.createCaseworker("sara@example.dk", "Sara Holm", "a long enough password")
 	code := s.registerCitizen("sara@example.dk", "Bo Jensen", "bo@example.dk")
 	op.AddUser(testop.User{Subject: "mitid-bo", Name: "Bo Jensen"})
@@ -107,6 +111,30 @@ func TestBrowserCitizenSignsInWithMitID(t *testing.T) {
 	b.waitText("Mine borgere")
 	b.click(`a[href^="/sagsbehandler/borger/"]`)
 	b.waitText("Borgeren logger ind med MitID.")
+}
+
+func TestBrowserPasswordSignInTurnedOff(t *testing.T) {
+	s, _ := startOIDCServer(t, map[string]string{"TRAPPEN_PASSWORD_LOGIN": "false"})
+	b := newBrowser(t, phone)
+	b.open(s.URL + "/login")
+	b.waitText("Log ind med MitID")
+	b.oidcScreen("the sign-in page without passwords")
+	var fields int
+	b.eval(`document.querySelectorAll('input[type=password], input[type=email]').length`, &fields)
+	if fields != 0 {
+		t.Fatalf("the sign-in page shows %d e-mail or password fields with password sign-in off", fields)
+	}
+	b.open(s.URL + "/aktiver?kode=ABCD-EFGH-JKLM")
+	b.waitText("Fortsæt med MitID")
+	b.oidcScreen("the activation page without passwords")
+	b.eval(`document.querySelectorAll('input[type=password]').length`, &fields)
+	if fields != 0 {
+		t.Fatalf("the activation page shows %d password fields with password sign-in off", fields)
+	}
+	// Without a code, MitID is not started: the field says what is missing.
+	b.fill("invite_code", "")
+	b.click(`#activate-mitid`)
+	b.waitText("Skriv koden")
 }
 
 // approveAtProvider presses the test provider's one button.

@@ -51,8 +51,12 @@ func (h *handler) routes(app *fiber.App) {
 
 	// auditReads logs every read of a citizen's data by a caseworker, for
 	// every route under /citizens, present and future.
-	cw := authed.Group("/citizens", requireRole(models.RoleCaseworker, "/api/v1/citizens"), h.auditReads)
-	citizen := authed.Group("/me", requireRole(models.RoleCitizen, "/api/v1/me"))
+	// refuseClosedCase refuses every write to a closed case, for every route
+	// in these groups, present and future.
+	cw := authed.Group("/citizens", requireRole(models.RoleCaseworker, "/api/v1/citizens"), h.auditReads,
+		h.refuseClosedCase("/api/v1/citizens", closedCaseworkerWrites))
+	citizen := authed.Group("/me", requireRole(models.RoleCitizen, "/api/v1/me"),
+		h.refuseClosedCase("/api/v1/me", closedCitizenWrites))
 
 	// Citizens: the caseworker's caseload list, registration, one citizen's page and invite.
 	cw.Post("", h.createCitizen)
@@ -131,6 +135,19 @@ func (h *handler) routes(app *fiber.App) {
 	// Access log and export: what caseworkers read, and everything stored about the citizen.
 	citizen.Get("/access-log", h.getAccessLog)
 	citizen.Get("/export", h.export)
+
+	// The case over its whole life: change it, close, reopen, delete.
+	cw.Patch("/:id", h.patchCitizen)
+	cw.Delete("/:id", h.deleteCase)
+	cw.Post("/:id/close", h.closeCase)
+	cw.Post("/:id/reopen", h.reopenCase)
+
+	// Timeline: the law's clock, for both, and what each records on it.
+	cw.Get("/:id/timeline", h.timeline(cwAccess))
+	cw.Post("/:id/timeline/doctor_consultation", h.recordDoctorConsultation(cwAccess))
+	cw.Post("/:id/timeline/re_evaluation", h.recordReEvaluation)
+	citizen.Get("/timeline", h.timeline(meAccess))
+	citizen.Post("/timeline/doctor_consultation", h.recordDoctorConsultation(meAccess))
 
 	// Unknown API paths answer in the contract's error format, not with the app.
 	v1.All("/*", func(*fiber.Ctx) error { return models404() })

@@ -19,13 +19,9 @@ func loadSignInConfig(getenv func(string) string, c *Config) error {
 			return fmt.Errorf("TRAPPEN_PUBLIC_URL must be an absolute http(s) URL, e.g. https://trappen.example.dk")
 		}
 	}
-	switch v := strings.ToLower(getenv("TRAPPEN_PASSWORD_LOGIN")); v {
-	case "", "true", "1":
-		c.PasswordLogin = true
-	case "false", "0":
-		c.PasswordLogin = false
-	default:
-		return fmt.Errorf("TRAPPEN_PASSWORD_LOGIN must be true or false, not %q", v)
+	var err error
+	if c.PasswordLogin, err = envBool(getenv, "TRAPPEN_PASSWORD_LOGIN", true); err != nil {
+		return err
 	}
 	for _, aud := range oidcrp.Audiences {
 		s, ok, err := audienceSettings(getenv, aud)

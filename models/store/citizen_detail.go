@@ -32,6 +32,14 @@ func (s *Store) Journey(ctx context.Context, caseworkerID string, c *models.Citi
 	if err != nil {
 		return nil, fmt.Errorf("journey: %w", err)
 	}
+	history, err := s.CategoryHistory(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	timeline, err := timelineOf(s.DB.WithContext(ctx), c, now)
+	if err != nil {
+		return nil, err
+	}
 	return &models.CitizenJourney{Milestones: models.ComputeMilestones(c.FirstSickDay, now), Goals: goals, Plan: plan,
-		Meetings: meetings, Placements: placements, FastTrack: fastTrack}, nil
+		Meetings: meetings, Placements: placements, FastTrack: fastTrack, CategoryHistory: history, Timeline: timeline}, nil
 }

@@ -48,6 +48,8 @@ func (s *Store) exportSections() []exportSection {
 			}
 			return n.View(), nil
 		}},
+		{"category_history", func(ctx context.Context, id string, _ time.Time) (any, error) { return s.CategoryHistory(ctx, id) }}, // issue 8
+		{"timeline", func(ctx context.Context, id string, now time.Time) (any, error) { return s.TimelineOf(ctx, a(id), now) }},    // issue 8
 		{"access_log", s.exportAccessLog},                 // issue 5
 		{"caseworker_changes", s.exportCaseworkerChanges}, // issue 5
 		{"snooze", s.exportSnooze},                        // issue 5

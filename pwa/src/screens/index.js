@@ -27,6 +27,7 @@ export const routes = [
   { path: '/fast-track', access: 'citizen', load: () => citizen().then((m) => m.FastTrack) },
   { path: '/paamindelser', access: 'citizen', load: () => citizen().then((m) => m.Reminders) },
   { path: '/mine-data', access: 'citizen', load: () => citizen().then((m) => m.MyData) },
+  { path: '/forloeb', access: 'citizen', load: () => citizen().then((m) => m.MyCase) },
   { path: '/adgangskode', access: 'signed-in', load: () => import('./Password.jsx').then((m) => m.default) },
 ];
 

@@ -29,10 +29,15 @@ func (h *handler) routes(app *fiber.App) {
 	v1 := app.Group("/api/v1")
 
 	// Auth: sign in, refresh, sign out and activate an invite (no bearer token).
-	v1.Post("/auth/login", h.login)
+	v1.Post("/auth/login", h.passwordLogin, h.login)
 	v1.Post("/auth/refresh", h.sameSiteOnly, h.refresh)
 	v1.Post("/auth/logout", h.sameSiteOnly, h.logout)
-	v1.Post("/auth/activate", h.activate)
+	v1.Post("/auth/activate", h.passwordLogin, h.activate)
+	// Signing in with an identity provider (OpenID Connect): no bearer token.
+	v1.Get("/auth/methods", h.authMethods)
+	v1.Get("/auth/oidc/:audience/start", h.oidcStart)
+	v1.Get("/auth/oidc/:audience/callback", h.oidcCallback)
+	v1.Get("/auth/oidc/:audience/logout", h.oidcLogout)
 	// Public push key and calendar feed: no bearer token (the feed authenticates with its own token).
 	v1.Get("/push/public-key", h.pushPublicKey)
 	v1.Get("/me/calendar.ics", h.calendarFeed)

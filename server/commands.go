@@ -70,6 +70,12 @@ var settings = []setting{
 	{"TRAPPEN_PUSH_ALLOWLIST", "comma-separated URL prefixes push endpoints must start with"},
 	{"TRAPPEN_PUSH_SUBSCRIBER", "contact URL or mailto: sent to push services"},
 	{"TRAPPEN_VAPID_PUBLIC_KEY, TRAPPEN_VAPID_PRIVATE_KEY(_FILE)", "VAPID key pair (default: generated and kept in the database)"},
+	{"TRAPPEN_PUBLIC_URL", "the address users reach, e.g. https://trappen.example.dk (needed with an identity provider)"},
+	{"TRAPPEN_PASSWORD_LOGIN", "false: no password sign-in or activation (needs an identity provider; default true)"},
+	{"TRAPPEN_OIDC_<AUDIENCE>_ISSUER, _CLIENT_ID, _CLIENT_SECRET(_FILE), _SCOPES, _ACR_VALUES",
+		"identity provider for CITIZEN (MitID), CASEWORKER or EMPLOYER sign-in (see README)"},
+	{"TRAPPEN_OIDC_CASEWORKER_GROUP, TRAPPEN_OIDC_CASEWORKER_GROUP_CLAIM",
+		"the group a caseworker's ID token must hold, and its claim (default groups)"},
 }
 
 // dispatch finds the command named by args and returns it with its own

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"trappen/api"
+	"trappen/oidcrp"
 	"trappen/secretbox"
 )
 
@@ -43,6 +44,10 @@ type Config struct {
 	// it closed (TRAPPEN_RETENTION_DAYS, default 365; 0: until the next purge).
 	RetentionDays int
 	Service       api.ServiceInfo // TRAPPEN_ORG_*, TRAPPEN_RETENTION_DAYS (config_service.go)
+
+	// Signing in (issue 11): see config_oidc.go.
+	PasswordLogin bool              // TRAPPEN_PASSWORD_LOGIN (default true)
+	OIDC          []oidcrp.Settings // TRAPPEN_OIDC_<AUDIENCE>_*
 }
 
 // DefaultRetentionDays keeps a closed case for a year.
@@ -114,6 +119,9 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		return c, err
 	}
 	c.RetentionDays = c.Service.RetentionDays
+	if err := loadSignInConfig(getenv, &c); err != nil {
+		return c, err
+	}
 	return c, nil
 }
 

@@ -5,6 +5,7 @@ import { t } from './i18n.js';
 import { navigate } from './router.js';
 import { homeFor } from './screens/homes.js';
 import { changeLanguage, logout, useSession } from './session.js';
+import { providerLogoutURL } from './signin.js';
 
 export function Layout({ children }) {
   const { user } = useSession();
@@ -61,7 +62,10 @@ function SignedInBar({ user }) {
       await logout();
     } finally {
       setBusy(false);
-      navigate('/login', { replace: true });
+      // Signed in with MitID or the municipality's login: end that session too.
+      const provider = providerLogoutURL();
+      if (provider && navigator.onLine !== false) location.assign(provider);
+      else navigate('/login', { replace: true });
     }
   }
   return (

@@ -3,6 +3,7 @@
 import Activate from './Activate.jsx';
 import Login from './Login.jsx';
 import { loadCatalogPart } from '../i18n.js';
+import StaffLogin from './StaffLogin.jsx';
 
 const citizen = () => import('./citizen.js');
 // The caseworker's chunk comes with its part of the catalog ("ui.cw.…").
@@ -14,6 +15,7 @@ const info = (name) => Promise.all([import('./info.js'), loadCatalogPart('pages'
 // or not), 'citizen', 'caseworker' or 'signed-in' (any signed-in user).
 export const routes = [
   { path: '/login', access: 'anonymous', screen: Login },
+  { path: '/login/medarbejder', access: 'anonymous', screen: StaffLogin },
   { path: '/aktiver', access: 'anonymous', screen: Activate },
   { path: '/', access: 'citizen', load: () => citizen().then((m) => m.Today) },
   { path: '/plan', access: 'citizen', load: () => citizen().then((m) => m.Plan) },

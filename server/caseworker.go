@@ -34,7 +34,7 @@ func createCaseworker(ctx context.Context, cfg Config, args []string, stdin io.R
 		return fmt.Errorf("read password: %w", err)
 	}
 	password := strings.TrimRight(line, "\r\n")
-	store, err := models.Open(ctx, models.OpenOptions{DatabaseURL: cfg.DatabaseURL, DataDir: cfg.DataDir})
+	store, err := models.Open(ctx, cfg.storeOptions())
 	if err != nil {
 		return err
 	}

@@ -3,7 +3,10 @@ package main
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
+
+	"trappen/models"
 )
 
 // Config is Trappen's configuration, read once from the environment.
@@ -11,6 +14,7 @@ type Config struct {
 	Addr          string // TRAPPEN_ADDR
 	DatabaseURL   string // DATABASE_URL
 	DataDir       string // TRAPPEN_DATA_DIR
+	DBMaxConns    int    // TRAPPEN_DB_MAX_CONNS
 	JWTKey        []byte // TRAPPEN_JWT_KEY or TRAPPEN_JWT_KEY_FILE
 	SecureCookies bool   // TRAPPEN_SECURE_COOKIES
 	LogLevel      string // TRAPPEN_LOG_LEVEL
@@ -53,6 +57,11 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		return c, fmt.Errorf("TRAPPEN_PROXY_HEADER needs TRAPPEN_TRUSTED_PROXIES")
 	}
 	var err error
+	if v := getenv("TRAPPEN_DB_MAX_CONNS"); v != "" {
+		if c.DBMaxConns, err = strconv.Atoi(v); err != nil || c.DBMaxConns < 1 || c.DBMaxConns > 1000 {
+			return c, fmt.Errorf("TRAPPEN_DB_MAX_CONNS must be a number from 1 to 1000")
+		}
+	}
 	if c.JWTKey, err = secret(getenv, "TRAPPEN_JWT_KEY"); err != nil {
 		return c, err
 	}
@@ -71,6 +80,11 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		c.PushAllowlist = list
 	}
 	return c, nil
+}
+
+// storeOptions says where the data lives and how many connections to keep.
+func (c Config) storeOptions() models.OpenOptions {
+	return models.OpenOptions{DatabaseURL: c.DatabaseURL, DataDir: c.DataDir, MaxConns: c.DBMaxConns}
 }
 
 // splitList splits a comma-separated value, dropping empty items.

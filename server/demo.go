@@ -52,7 +52,7 @@ var demoCitizens = []demoCitizen{
 // seedDemo fills the database with a caseworker and two citizens six weeks
 // into their sick leave, and prints how to sign in. Running it twice is safe.
 func seedDemo(ctx context.Context, cfg Config, stdout io.Writer) error {
-	store, err := models.Open(ctx, models.OpenOptions{DatabaseURL: cfg.DatabaseURL, DataDir: cfg.DataDir})
+	store, err := models.Open(ctx, cfg.storeOptions())
 	if err != nil {
 		return err
 	}

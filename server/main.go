@@ -74,7 +74,7 @@ type app struct {
 
 // newApp opens the store, migrates it and builds the HTTP app.
 func newApp(ctx context.Context, cfg Config, log *slog.Logger, now func() time.Time) (*app, error) {
-	store, err := models.Open(ctx, models.OpenOptions{DatabaseURL: cfg.DatabaseURL, DataDir: cfg.DataDir})
+	store, err := models.Open(ctx, cfg.storeOptions())
 	if err != nil {
 		return nil, err
 	}

@@ -63,7 +63,9 @@ func (s *Store) FanOutDuePush(ctx context.Context, now time.Time, limit int) (in
 	}
 	var n int
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
-		q := tx.Where("status = ? AND fire_at <= ?", JobPending, now).Order("fire_at, id").Limit(limit)
+		// 'pending' is written out, not bound, so the planner knows the
+		// partial index push_jobs_pending applies.
+		q := tx.Where("status = 'pending' AND fire_at <= ?", now).Order("fire_at, id").Limit(limit)
 		if s.Dialect == Postgres {
 			q = q.Clauses(forUpdateSkipLocked)
 		}
@@ -236,9 +238,12 @@ func (s *Store) finishDelivery(db *gorm.DB, id string, fields map[string]any, no
 }
 
 // anyDue is a cheap read before a claim, so an idle worker polling every
-// second takes no write lock (SQLite has only one).
+// second takes no write lock (SQLite has only one). Ordered by the due
+// column, it reads the first entry of the partial index of pending rows;
+// unordered, PostgreSQL may hope to find a due row early in a table scan.
 func (s *Store) anyDue(ctx context.Context, table, column string, now time.Time) (bool, error) {
 	var ids []string
-	err := s.DB.WithContext(ctx).Table(table).Where("status = 'pending' AND "+column+" <= ?", now).Limit(1).Pluck("id", &ids).Error
+	err := s.DB.WithContext(ctx).Table(table).Where("status = 'pending' AND "+column+" <= ?", now).
+		Order(column).Limit(1).Pluck("id", &ids).Error
 	return len(ids) > 0, err
 }

@@ -92,7 +92,7 @@ const PushHistoryRetention = 90 * 24 * time.Hour
 // its unique event key is not needed any more.
 func (s *Store) PurgePushHistory(ctx context.Context, before time.Time) (int64, error) {
 	res := s.DB.WithContext(ctx).
-		Where("status <> ? AND fire_at < ?", JobPending, before.UTC()).
+		Where("status <> 'pending' AND fire_at < ?", before.UTC()).
 		Where("NOT EXISTS (SELECT 1 FROM push_deliveries d WHERE d.job_id = push_jobs.id AND d.status = 'pending')").
 		Delete(&PushJob{})
 	return res.RowsAffected, res.Error

@@ -65,7 +65,11 @@ func newFixture(t testing.TB, s *models.Store, locale string) *fixture {
 }
 
 func (f *fixture) newWorker(s *models.Store) *push.Worker {
-	return &push.Worker{Store: s, Log: discard(), Lease: 2 * time.Minute, Sender: push.NewWebPush(f.keys.PublicKey, f.keys.PrivateKey, "mailto:drift@trappen.example")}
+	sender, err := push.NewWebPush(f.keys.PublicKey, f.keys.PrivateKey, "mailto:drift@trappen.example", push.DefaultConcurrency)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return &push.Worker{Store: s, Log: discard(), Lease: 2 * time.Minute, Sender: sender}
 }
 
 func (f *fixture) subscribe() *pushtest.Device {

@@ -95,9 +95,13 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, now func() time.T
 		store.Close()
 		return nil, fmt.Errorf("VAPID key: %w", err)
 	}
+	sender, err := push.NewWebPush(vapid.PublicKey, vapid.PrivateKey, cfg.PushSubscriber, push.DefaultConcurrency)
+	if err != nil {
+		store.Close()
+		return nil, fmt.Errorf("VAPID key: %w", err)
+	}
 	a := &app{cfg: cfg, store: store, log: log, now: now}
-	a.push = &push.Worker{Store: store, Log: log,
-		Sender: push.NewWebPush(vapid.PublicKey, vapid.PrivateKey, cfg.PushSubscriber)}
+	a.push = &push.Worker{Store: store, Log: log, Sender: sender}
 	a.http = api.New(api.Deps{Store: store, Tokens: tokens, Log: log, Now: now, PWA: pwa.FS(),
 		SecureCookies: cfg.SecureCookies, ProxyHeader: cfg.ProxyHeader, TrustedProxies: cfg.TrustedProxies,
 		Push: &api.PushConfig{PublicKey: vapid.PublicKey, Allowlist: cfg.PushAllowlist}})

@@ -2,6 +2,7 @@ package api
 
 import (
 	"strconv"
+	"strings"
 
 	"github.com/gofiber/fiber/v2"
 
@@ -23,7 +24,7 @@ func (h *handler) auditReads(c *fiber.Ctx) error {
 	if c.Method() != fiber.MethodGet || status < 200 || status > 299 {
 		return nil
 	}
-	what := models.WhatFromRoute(c.Route().Path, citizenRoute)
+	what := whatFromRoute(c.Route().Path, citizenRoute)
 	if what == "" {
 		return nil
 	}
@@ -77,4 +78,25 @@ func accessLogPage(c *fiber.Ctx) (limit int, before int64, err error) {
 		before = n
 	}
 	return limit, before, v.Err()
+}
+
+// whatFromRoute names what a caseworker read from the route pattern that
+// answered: "/api/v1/citizens/:id" is "profile", ".../:id/plan/versions" is
+// "plan_versions". Parameters are dropped, so no id or query string is kept.
+func whatFromRoute(pattern, prefix string) string {
+	rest, ok := strings.CutPrefix(pattern, prefix)
+	if !ok {
+		return ""
+	}
+	var parts []string
+	for _, seg := range strings.Split(rest, "/") {
+		if seg == "" || strings.HasPrefix(seg, ":") || strings.HasPrefix(seg, "*") {
+			continue
+		}
+		parts = append(parts, strings.ReplaceAll(seg, "-", "_"))
+	}
+	if len(parts) == 0 {
+		return "profile"
+	}
+	return strings.Join(parts, "_")
 }

@@ -118,3 +118,23 @@ func TestTheAccessLogIsPaginated(t *testing.T) {
 		}
 	})
 }
+
+func TestWhatFromRoute(t *testing.T) {
+	const prefix = "/api/v1/citizens/:id"
+	tests := []struct{ pattern, want string }{
+		{"/api/v1/citizens/:id", "profile"},
+		{"/api/v1/citizens/:id/progression", "progression"},
+		{"/api/v1/citizens/:id/plan/versions", "plan_versions"},
+		{"/api/v1/citizens/:id/meetings/:meeting_id", "meetings"},
+		{"/api/v1/citizens/:id/fast-track", "fast_track"},
+		{"/api/v1/citizens", ""},
+		{"/api/v1/me/export", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.pattern+" reads as "+tt.want, func(t *testing.T) {
+			if got := whatFromRoute(tt.pattern, prefix); got != tt.want {
+				t.Fatalf("what = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -9,7 +9,10 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
-	"trappen/models"
+	"trappen/models/identity"
+	"trappen/models/outbox"
+	"trappen/models/sqldb"
+	"trappen/models/store"
 )
 
 // MaxBodyBytes caps every request body. The server itself reads bodies up
@@ -22,9 +25,15 @@ const (
 
 // Deps is everything the HTTP layer needs, wired by the server package.
 type Deps struct {
-	Store  *models.Store
-	Tokens *Tokens
-	Log    *slog.Logger
+	// DB is the database (health checks); Store the case's data, Identity
+	// users and sessions, Outbox push subscriptions and settings. Identity,
+	// Outbox and DB default to the ones Store is built with.
+	DB       *sqldb.DB
+	Store    *store.Store
+	Identity *identity.Store
+	Outbox   *outbox.Store
+	Tokens   *Tokens
+	Log      *slog.Logger
 	// Now is the clock; tests pass one they control.
 	Now func() time.Time
 	// PWA is the built web app (pwa/dist).
@@ -56,6 +65,17 @@ func New(d Deps) *fiber.App {
 	}
 	if d.Log == nil {
 		d.Log = slog.Default()
+	}
+	if d.Store != nil {
+		if d.Identity == nil {
+			d.Identity = d.Store.Identity
+		}
+		if d.Outbox == nil {
+			d.Outbox = d.Store.Outbox
+		}
+		if d.DB == nil {
+			d.DB = d.Store.SQL
+		}
 	}
 	h := &handler{Deps: d}
 	app := fiber.New(fiber.Config{

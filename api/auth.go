@@ -53,7 +53,7 @@ func (h *handler) login(c *fiber.Ctx) error {
 	if err := v.Err(); err != nil {
 		return err
 	}
-	u, err := h.Store.Login(c.UserContext(), req.Email, req.Password, c.IP(), h.now())
+	u, err := h.Identity.Login(c.UserContext(), req.Email, req.Password, c.IP(), h.now())
 	if err != nil {
 		return err
 	}
@@ -65,7 +65,7 @@ func (h *handler) activate(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	u, err := h.Store.Activate(c.UserContext(), req.InviteCode, req.Password, c.IP(), h.now())
+	u, err := h.Identity.Activate(c.UserContext(), req.InviteCode, req.Password, c.IP(), h.now())
 	if err != nil {
 		return err
 	}
@@ -74,7 +74,7 @@ func (h *handler) activate(c *fiber.Ctx) error {
 
 // newSession starts a new refresh-token family for u and answers as login.
 func (h *handler) newSession(c *fiber.Ctx, u *models.User) error {
-	refresh, err := h.Store.IssueRefreshToken(c.UserContext(), u.ID, h.now())
+	refresh, err := h.Identity.IssueRefreshToken(c.UserContext(), u.ID, h.now())
 	if err != nil {
 		return err
 	}
@@ -86,7 +86,7 @@ func (h *handler) refresh(c *fiber.Ctx) error {
 	if raw == "" {
 		return models.NewError(models.KindUnauthorized, "invalid_refresh")
 	}
-	u, next, err := h.Store.RotateRefreshToken(c.UserContext(), raw, h.now())
+	u, next, err := h.Identity.RotateRefreshToken(c.UserContext(), raw, h.now())
 	if err != nil {
 		h.clearRefreshCookie(c)
 		return err
@@ -96,7 +96,7 @@ func (h *handler) refresh(c *fiber.Ctx) error {
 
 func (h *handler) logout(c *fiber.Ctx) error {
 	if raw := c.Cookies(refreshCookie); raw != "" {
-		if err := h.Store.RevokeRefreshToken(c.UserContext(), raw, h.now()); err != nil {
+		if err := h.Identity.RevokeRefreshToken(c.UserContext(), raw, h.now()); err != nil {
 			return err
 		}
 	}
@@ -105,7 +105,7 @@ func (h *handler) logout(c *fiber.Ctx) error {
 }
 
 func (h *handler) me(c *fiber.Ctx) error {
-	u, err := h.Store.UserByID(c.UserContext(), userID(c))
+	u, err := h.Identity.UserByID(c.UserContext(), userID(c))
 	if err != nil {
 		return err
 	}
@@ -125,7 +125,7 @@ func (h *handler) updateMe(c *fiber.Ctx) error {
 	if req.Locale == nil {
 		return models.Invalid("locale", "required")
 	}
-	u, err := h.Store.SetLocale(c.UserContext(), userID(c), *req.Locale, h.now())
+	u, err := h.Identity.SetLocale(c.UserContext(), userID(c), *req.Locale, h.now())
 	if err != nil {
 		return err
 	}
@@ -169,7 +169,7 @@ func (h *handler) changePassword(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
-	fresh, err := h.Store.ChangePassword(c.UserContext(), userID(c), req.CurrentPassword, req.NewPassword,
+	fresh, err := h.Identity.ChangePassword(c.UserContext(), userID(c), req.CurrentPassword, req.NewPassword,
 		c.Cookies(refreshCookie), h.now())
 	if err != nil {
 		return err

@@ -60,7 +60,7 @@ func newBenchApp(tb testing.TB, engine storetest.Engine) benchApp {
 	}
 	ctx := context.Background()
 	a := benchApp{app: New(Deps{Store: store, Tokens: tokens, Now: func() time.Time { return benchNow }, Log: discardLogger()})}
-	cw, err := store.CreateCaseworker(ctx, models.NewCaseworker{Email: "sara@example.dk", Name: "Sara", Password: testPassword}, benchNow)
+	cw, err := store.Identity.CreateCaseworker(ctx, models.NewCaseworker{Email: "sara@example.dk", Name: "Sara", Password: testPassword}, benchNow)
 	if err != nil {
 		tb.Fatal(err)
 	}

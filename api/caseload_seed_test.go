@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"trappen/models"
+	"trappen/models/store"
 )
 
 // seeder writes journey rows (issue 3's and 4's tables) straight into the
@@ -12,7 +13,7 @@ import (
 // and do not depend on the order in which those endpoints land.
 type seeder struct {
 	t     testing.TB
-	store *models.Store
+	store *store.Store
 	by    string // the caseworker recorded as author
 }
 

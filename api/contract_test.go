@@ -140,7 +140,7 @@ func TestContractHealthzAndReadyz(t *testing.T) {
 			t.Fatalf("healthz %s", r.Body)
 		}
 		expect(t, e.get("/readyz", ""), 200)
-		e.store.Close()
+		e.store.SQL.Close()
 		expect(t, e.get("/readyz", ""), 503)
 		expect(t, e.get("/healthz", ""), 200)
 	})

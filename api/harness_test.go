@@ -15,6 +15,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"trappen/models"
+	"trappen/models/store"
 	"trappen/models/storetest"
 )
 
@@ -36,7 +37,7 @@ func (c *clock) Set(t time.Time) { c.mu.Lock(); c.t = t; c.mu.Unlock() }
 type env struct {
 	t     *testing.T
 	app   *fiber.App
-	store *models.Store
+	store *store.Store
 	clock *clock
 	base  string // http://127.0.0.1:port of the running app
 }
@@ -46,7 +47,7 @@ var testKey = []byte("0123456789abcdef0123456789abcdef-test-key")
 // testStart is a Monday morning in Copenhagen (CET).
 var testStart = time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
 
-func newEnv(t *testing.T, store *models.Store) *env {
+func newEnv(t *testing.T, store *store.Store) *env {
 	t.Helper()
 	tokens, err := NewTokens(testKey)
 	if err != nil {
@@ -65,7 +66,7 @@ func newEnv(t *testing.T, store *models.Store) *env {
 
 // eachEnv runs fn on every engine with a fresh app.
 func eachEnv(t *testing.T, fn func(t *testing.T, e *env)) {
-	storetest.Each(t, func(t *testing.T, s *models.Store) { fn(t, newEnv(t, s)) })
+	storetest.Each(t, func(t *testing.T, s *store.Store) { fn(t, newEnv(t, s)) })
 }
 
 // resp is a decoded response.
@@ -198,7 +199,7 @@ const testPassword = "correct horse battery"
 // caseworker creates and signs in a caseworker.
 func (e *env) caseworker(email string) session {
 	e.t.Helper()
-	if _, err := e.store.CreateCaseworker(context.Background(), models.NewCaseworker{Email: email, Name: "Sara Sagsbehandler", Password: testPassword}, e.clock.Now()); err != nil {
+	if _, err := e.store.Identity.CreateCaseworker(context.Background(), models.NewCaseworker{Email: email, Name: "Sara Sagsbehandler", Password: testPassword}, e.clock.Now()); err != nil {
 		e.t.Fatal(err)
 	}
 	return e.login(email, testPassword)

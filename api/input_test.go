@@ -83,7 +83,7 @@ func TestHealth(t *testing.T) {
 			t.Fatalf("healthz = %s", r.Body)
 		}
 		expect(t, e.get("/readyz", ""), 200)
-		e.store.Close()
+		e.store.SQL.Close()
 		expect(t, e.get("/readyz", ""), 503)
 	})
 }

@@ -90,7 +90,7 @@ func (h *handler) authenticate(c *fiber.Ctx) error {
 	if err != nil {
 		return errUnauthorized
 	}
-	u, err := h.Store.UserByID(c.UserContext(), userID)
+	u, err := h.Identity.UserByID(c.UserContext(), userID)
 	if models.IsNotFound(err) {
 		return errUnauthorized
 	}

@@ -11,7 +11,7 @@ import (
 
 // notificationSettings: GET /me/notification-settings.
 func (h *handler) notificationSettings(c *fiber.Ctx) error {
-	n, err := h.Store.NotificationSettingsFor(c.UserContext(), userID(c))
+	n, err := h.Outbox.NotificationSettingsFor(c.UserContext(), userID(c))
 	if err != nil {
 		return err
 	}
@@ -25,7 +25,7 @@ func (h *handler) putNotificationSettings(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	n, err := h.Store.UpdateNotificationSettings(c.UserContext(), userID(c), change, h.now())
+	n, err := h.Outbox.UpdateNotificationSettings(c.UserContext(), userID(c), change, h.now())
 	if err != nil {
 		return err
 	}

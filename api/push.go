@@ -42,7 +42,7 @@ func (h *handler) savePushSubscription(c *fiber.Ctx) error {
 		return err
 	}
 	in := models.NewPushSubscription{Endpoint: req.Endpoint, P256dh: req.Keys.P256dh, Auth: req.Keys.Auth}
-	sub, err := h.Store.SavePushSubscription(c.UserContext(), userID(c), in, h.pushAllowlist(), h.now())
+	sub, err := h.Outbox.SavePushSubscription(c.UserContext(), userID(c), in, h.pushAllowlist(), h.now())
 	if err != nil {
 		return err
 	}
@@ -59,7 +59,7 @@ func (h *handler) deletePushSubscription(c *fiber.Ctx) error {
 	if req.Endpoint == "" {
 		return models.Invalid("endpoint", "required")
 	}
-	if err := h.Store.DeletePushSubscription(c.UserContext(), userID(c), req.Endpoint); err != nil {
+	if err := h.Outbox.DeletePushSubscription(c.UserContext(), userID(c), req.Endpoint); err != nil {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)
@@ -68,7 +68,7 @@ func (h *handler) deletePushSubscription(c *fiber.Ctx) error {
 // listPushSubscriptions: GET /me/push-subscriptions, so the PWA can show
 // whether this device is on.
 func (h *handler) listPushSubscriptions(c *fiber.Ctx) error {
-	list, err := h.Store.PushSubscriptionViews(c.UserContext(), userID(c))
+	list, err := h.Outbox.PushSubscriptionViews(c.UserContext(), userID(c))
 	if err != nil {
 		return err
 	}

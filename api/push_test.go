@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"trappen/models"
+	"trappen/models/store"
 	"trappen/models/storetest"
 )
 
@@ -16,7 +16,7 @@ const testPushPrefix = "https://push.example.test/"
 
 // eachPushEnv is eachEnv with Web Push configured.
 func eachPushEnv(t *testing.T, fn func(t *testing.T, e *env)) {
-	storetest.Each(t, func(t *testing.T, s *models.Store) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		tokens, err := NewTokens(testKey)
 		if err != nil {
 			t.Fatal(err)

@@ -1,12 +1,7 @@
 package models
 
 import (
-	"context"
-	"errors"
 	"time"
-
-	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 )
 
 // CalendarToken lets a calendar app read a citizen's meetings without a
@@ -17,30 +12,6 @@ type CalendarToken struct {
 	CreatedAt time.Time
 }
 
-// RotateCalendarToken issues a new token for the citizen; the old one stops
-// working. The raw token is returned once.
-func (s *Store) RotateCalendarToken(ctx context.Context, citizenID string, now time.Time) (string, error) {
-	raw, hash := newSecret()
-	t := CalendarToken{CitizenID: citizenID, TokenHash: hash, CreatedAt: now.UTC()}
-	err := s.DB.WithContext(ctx).Clauses(clause.OnConflict{UpdateAll: true}).Create(&t).Error
-	return raw, err
-}
-
-// RevokeCalendarToken switches the feed off.
-func (s *Store) RevokeCalendarToken(ctx context.Context, citizenID string) error {
-	return s.DB.WithContext(ctx).Where("citizen_id = ?", citizenID).Delete(&CalendarToken{}).Error
-}
-
-// CalendarTokenFor reports whether the citizen has a live token, and since when.
-func (s *Store) CalendarTokenFor(ctx context.Context, citizenID string) (*CalendarToken, error) {
-	var t CalendarToken
-	err := s.DB.WithContext(ctx).Where("citizen_id = ?", citizenID).Take(&t).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, nil
-	}
-	return &t, err
-}
-
 // CalendarEntry is what the feed shows of a meeting: kind and time only.
 type CalendarEntry struct {
 	ID              string
@@ -49,29 +20,4 @@ type CalendarEntry struct {
 	DurationMinutes int
 	Status          string
 	UpdatedAt       time.Time
-}
-
-// calendarWindow is how far back the feed reaches.
-const calendarWindow = 90 * 24 * time.Hour
-
-// CalendarFeed returns the meetings of the citizen whose token raw is, and
-// the citizen's language, or ErrNotFound for an unknown or revoked token.
-func (s *Store) CalendarFeed(ctx context.Context, raw string, now time.Time) ([]CalendarEntry, string, error) {
-	if raw == "" {
-		return nil, "", ErrNotFound
-	}
-	db := s.DB.WithContext(ctx)
-	var t CalendarToken
-	if err := db.Where("token_hash = ?", hashSecret(raw)).Take(&t).Error; err != nil {
-		return nil, "", notFound(err)
-	}
-	var u User
-	if err := db.Where("id = ?", t.CitizenID).Take(&u).Error; err != nil {
-		return nil, "", notFound(err)
-	}
-	var out []CalendarEntry
-	err := db.Table("meetings").Select("id, kind, starts_at, duration_minutes, status, updated_at").
-		Where("citizen_id = ? AND starts_at >= ?", t.CitizenID, now.UTC().Add(-calendarWindow)).
-		Order("starts_at").Scan(&out).Error
-	return out, u.Locale, err
 }

@@ -1,35 +1,32 @@
 package models
 
 import (
-	"context"
 	"time"
-
-	"gorm.io/gorm"
 )
 
 // The caseload is read with a fixed number of queries whatever its size:
 // each loader below reads one table (or join) for the whole caseload, and the
 // rules in caseload_rules.go turn the rows into what the caseworker sees.
 
-// caseloadFacts is everything known about one citizen for the caseload.
-type caseloadFacts struct {
+// CaseloadFacts is everything known about one citizen for the caseload.
+type CaseloadFacts struct {
 	Citizen   Citizen
-	Invites   []clInvite
+	Invites   []CaseloadInvite
 	Snooze    *Snooze
-	Meetings  []clMeeting
-	Checkins  []clCheckin // newest first, at most three
-	FastTrack []clFastTrack
+	Meetings  []CaseloadMeeting
+	Checkins  []CaseloadCheckin // newest first, at most three
+	FastTrack []CaseloadFastTrack
 	// PlanFeedback is the answer to the newest plan version, if any.
 	PlanFeedback string
 }
 
-type clInvite struct {
+type CaseloadInvite struct {
 	CitizenID string
 	ExpiresAt time.Time
 	UsedAt    *time.Time
 }
 
-type clMeeting struct {
+type CaseloadMeeting struct {
 	ID               string
 	CitizenID        string
 	Kind             string
@@ -40,7 +37,7 @@ type clMeeting struct {
 	ReflectionShared bool
 }
 
-type clCheckin struct {
+type CaseloadCheckin struct {
 	CitizenID     string
 	RecordedAt    time.Time
 	Wellbeing     *int
@@ -48,150 +45,9 @@ type clCheckin struct {
 	AvgScore      *float64
 }
 
-type clFastTrack struct {
+type CaseloadFastTrack struct {
 	CitizenID       string
 	Status          string
 	RequestedAt     time.Time
 	ConsentDeadline time.Time
-}
-
-// caseloadIDs selects the ids of a caseworker's citizens, for IN (…).
-const caseloadIDs = "(SELECT id FROM citizens WHERE caseworker_id = ?)"
-
-// CaseloadView loads caseworkerID's caseload as seen at now, and records
-// (once a day) in each citizen's access log that the caseworker saw it.
-func (s *Store) CaseloadView(ctx context.Context, caseworkerID string, now time.Time) ([]CaseloadEntry, error) {
-	db := s.DB.WithContext(ctx)
-	facts, err := loadCaseloadFacts(db, caseworkerID, now)
-	if err != nil {
-		return nil, err
-	}
-	if len(facts) > 0 {
-		if err := recordCaseloadAccess(db, caseworkerID, now); err != nil {
-			return nil, err
-		}
-	}
-	out := make([]CaseloadEntry, len(facts))
-	for i := range facts {
-		out[i] = BuildCaseloadEntry(facts[i], now)
-	}
-	return out, nil
-}
-
-func loadCaseloadFacts(db *gorm.DB, caseworkerID string, now time.Time) ([]caseloadFacts, error) {
-	var citizens []Citizen
-	if err := db.Joins("User").Where("citizens.caseworker_id = ?", caseworkerID).Find(&citizens).Error; err != nil {
-		return nil, err
-	}
-	if len(citizens) == 0 {
-		return nil, nil
-	}
-	facts := make([]caseloadFacts, len(citizens))
-	byID := make(map[string]*caseloadFacts, len(citizens))
-	for i := range citizens {
-		facts[i].Citizen = citizens[i]
-		byID[citizens[i].ID] = &facts[i]
-	}
-	for _, load := range []func(*gorm.DB, string, time.Time, map[string]*caseloadFacts) error{
-		caseloadInvites, caseloadSnoozes, caseloadMeetings, caseloadCheckins, caseloadFastTrack, caseloadPlanFeedback,
-	} {
-		if err := load(db, caseworkerID, now, byID); err != nil {
-			return nil, err
-		}
-	}
-	return facts, nil
-}
-
-func caseloadInvites(db *gorm.DB, cw string, _ time.Time, by map[string]*caseloadFacts) error {
-	var rows []clInvite
-	err := db.Table("invites").Select("citizen_id, expires_at, used_at").
-		Where("citizen_id IN "+caseloadIDs, cw).Order("created_at").Scan(&rows).Error
-	for _, r := range rows {
-		if f := by[r.CitizenID]; f != nil {
-			f.Invites = append(f.Invites, r)
-		}
-	}
-	return err
-}
-
-func caseloadSnoozes(db *gorm.DB, cw string, _ time.Time, by map[string]*caseloadFacts) error {
-	snoozes, err := snoozesOf(db, cw)
-	for id, sn := range snoozes {
-		if f := by[id]; f != nil {
-			sn := sn
-			f.Snooze = &sn
-		}
-	}
-	return err
-}
-
-// caseloadMeetings reads the scheduled meetings from this week on, and every
-// scheduled follow-up (they answer a fast-track request that may be older),
-// with the citizen's reply and whether a reflection was shared.
-func caseloadMeetings(db *gorm.DB, cw string, now time.Time, by map[string]*caseloadFacts) error {
-	var rows []clMeeting
-	err := db.Table("meetings AS m").
-		Select(`m.id, m.citizen_id, m.kind, m.starts_at, m.moved_at, r.response, r.updated_at AS replied_at,
-			COALESCE(f.shared, FALSE) AS reflection_shared`).
-		Joins("LEFT JOIN meeting_replies r ON r.meeting_id = m.id").
-		Joins("LEFT JOIN meeting_reflections f ON f.meeting_id = m.id").
-		Where("m.citizen_id IN "+caseloadIDs, cw).
-		Where("m.status = 'scheduled' AND (m.starts_at >= ? OR m.kind = 'follow_up')", WeekStartInstant(now)).
-		Order("m.starts_at, m.id").Scan(&rows).Error
-	for _, r := range rows {
-		if f := by[r.CitizenID]; f != nil {
-			f.Meetings = append(f.Meetings, r)
-		}
-	}
-	return err
-}
-
-// caseloadCheckins reads each citizen's three newest check-ins with the average
-// of their goal scores, in one statement (a window function).
-func caseloadCheckins(db *gorm.DB, cw string, _ time.Time, by map[string]*caseloadFacts) error {
-	var rows []clCheckin
-	err := db.Raw(`SELECT c.citizen_id, c.recorded_at, c.wellbeing, c.staircase_step,
-			(SELECT CAST(AVG(s.score) AS DOUBLE PRECISION) FROM checkin_scores s WHERE s.checkin_id = c.id) AS avg_score
-		FROM (SELECT id, citizen_id, recorded_at, wellbeing, staircase_step,
-				ROW_NUMBER() OVER (PARTITION BY citizen_id ORDER BY recorded_at DESC, id DESC) AS rn
-			FROM checkins WHERE citizen_id IN `+caseloadIDs+`) c
-		WHERE c.rn <= 3 ORDER BY c.citizen_id, c.recorded_at DESC, c.id DESC`, cw).Scan(&rows).Error
-	for _, r := range rows {
-		if f := by[r.CitizenID]; f != nil {
-			f.Checkins = append(f.Checkins, r)
-		}
-	}
-	return err
-}
-
-func caseloadFastTrack(db *gorm.DB, cw string, _ time.Time, by map[string]*caseloadFacts) error {
-	var rows []clFastTrack
-	err := db.Table("fast_track_requests").Select("citizen_id, status, requested_at, consent_deadline").
-		Where("citizen_id IN "+caseloadIDs, cw).Order("requested_at, created_at").Scan(&rows).Error
-	for _, r := range rows {
-		if f := by[r.CitizenID]; f != nil {
-			f.FastTrack = append(f.FastTrack, r)
-		}
-	}
-	return err
-}
-
-// caseloadPlanFeedback reads the citizen's answer to the newest plan version only:
-// a "no" to an older version has been answered by the change since.
-func caseloadPlanFeedback(db *gorm.DB, cw string, _ time.Time, by map[string]*caseloadFacts) error {
-	var rows []struct {
-		CitizenID  string
-		Recognises string
-	}
-	err := db.Raw(`SELECT pv.citizen_id, pf.recognises FROM plan_versions pv
-		JOIN plan_feedback pf ON pf.plan_version_id = pv.id
-		WHERE pv.citizen_id IN `+caseloadIDs+`
-		AND pv.version = (SELECT MAX(p2.version) FROM plan_versions p2 WHERE p2.citizen_id = pv.citizen_id)`, cw).
-		Scan(&rows).Error
-	for _, r := range rows {
-		if f := by[r.CitizenID]; f != nil {
-			f.PlanFeedback = r.Recognises
-		}
-	}
-	return err
 }

@@ -87,7 +87,7 @@ type Deadline struct {
 
 // BuildCaseloadEntry turns what is stored about a citizen into their caseload
 // row as seen at now.
-func BuildCaseloadEntry(f caseloadFacts, now time.Time) CaseloadEntry {
+func BuildCaseloadEntry(f CaseloadFacts, now time.Time) CaseloadEntry {
 	e := CaseloadEntry{
 		Citizen:        f.Citizen,
 		WeekOfSickness: ComputeMilestones(f.Citizen.FirstSickDay, now).WeekOfSickness,
@@ -108,7 +108,7 @@ func BuildCaseloadEntry(f caseloadFacts, now time.Time) CaseloadEntry {
 	return e
 }
 
-func clNextMeeting(ms []clMeeting, now time.Time) *MeetingRef {
+func clNextMeeting(ms []CaseloadMeeting, now time.Time) *MeetingRef {
 	for _, m := range ms { // sorted by start
 		if !m.StartsAt.Before(now) {
 			return &MeetingRef{ID: m.ID, Kind: m.Kind, StartsAt: m.StartsAt.UTC()}
@@ -117,7 +117,7 @@ func clNextMeeting(ms []clMeeting, now time.Time) *MeetingRef {
 	return nil
 }
 
-func clLastCheckin(cs []clCheckin) *CheckinSummary {
+func clLastCheckin(cs []CaseloadCheckin) *CheckinSummary {
 	if len(cs) == 0 {
 		return nil
 	}
@@ -131,7 +131,7 @@ func clLastCheckin(cs []clCheckin) *CheckinSummary {
 // earlier one have scores — the citizen's own goals are what progression is
 // about — and falls back to wellbeing. A change of at least one point on the
 // 0–10 scale is a trend; less is flat. Nil when there is nothing to compare.
-func CheckinTrend(newestFirst []clCheckin) *string {
+func CheckinTrend(newestFirst []CaseloadCheckin) *string {
 	scores := make([]*float64, len(newestFirst))
 	wellbeing := make([]*float64, len(newestFirst))
 	for i, c := range newestFirst {
@@ -173,7 +173,7 @@ func clTrendOf(newestFirst []*float64) *string {
 }
 
 // clOpenInviteExpiry is when the newest unused invite expires (nil: none).
-func clOpenInviteExpiry(invs []clInvite) *time.Time {
+func clOpenInviteExpiry(invs []CaseloadInvite) *time.Time {
 	for i := len(invs) - 1; i >= 0; i-- { // oldest first
 		if invs[i].UsedAt == nil {
 			t := invs[i].ExpiresAt.UTC()
@@ -184,7 +184,7 @@ func clOpenInviteExpiry(invs []clInvite) *time.Time {
 }
 
 // clActivatedAt is when the citizen spent their invite (else registration).
-func clActivatedAt(f caseloadFacts) time.Time {
+func clActivatedAt(f CaseloadFacts) time.Time {
 	for i := len(f.Invites) - 1; i >= 0; i-- {
 		if u := f.Invites[i].UsedAt; u != nil {
 			return *u
@@ -195,7 +195,7 @@ func clActivatedAt(f caseloadFacts) time.Time {
 
 // clCurrentFastTrack is the newest request with its state as of now: a pending
 // request whose deadline has passed has lapsed, whether or not stored so.
-func clCurrentFastTrack(reqs []clFastTrack, now time.Time) *clFastTrack {
+func clCurrentFastTrack(reqs []CaseloadFastTrack, now time.Time) *CaseloadFastTrack {
 	if len(reqs) == 0 {
 		return nil
 	}
@@ -208,7 +208,7 @@ func clCurrentFastTrack(reqs []clFastTrack, now time.Time) *clFastTrack {
 
 // clFollowUpBooked reports whether a follow-up meeting starts after the request
 // and no later than due (a zero due means any time after).
-func clFollowUpBooked(ms []clMeeting, requestedAt, due time.Time) bool {
+func clFollowUpBooked(ms []CaseloadMeeting, requestedAt, due time.Time) bool {
 	for _, m := range ms {
 		if m.Kind == "follow_up" && !m.StartsAt.Before(requestedAt) && (due.IsZero() || !m.StartsAt.After(due)) {
 			return true
@@ -219,11 +219,11 @@ func clFollowUpBooked(ms []clMeeting, requestedAt, due time.Time) bool {
 
 // clFollowUpOwed: an accepted or still pending fast track needs a first
 // follow-up conversation (declined, lapsed and withdrawn ones do not).
-func clFollowUpOwed(ft *clFastTrack) bool {
+func clFollowUpOwed(ft *CaseloadFastTrack) bool {
 	return ft != nil && (ft.Status == FastTrackPending || ft.Status == FastTrackAccepted)
 }
 
-func clOpenActions(f caseloadFacts, e CaseloadEntry, now time.Time) []string {
+func clOpenActions(f CaseloadFacts, e CaseloadEntry, now time.Time) []string {
 	out := []string{}
 	add := func(ok bool, code string) {
 		if ok {
@@ -245,7 +245,7 @@ func clOpenActions(f caseloadFacts, e CaseloadEntry, now time.Time) []string {
 
 // clMeetingActions reads the replies and shared reflections of upcoming
 // meetings. A reply given before the meeting was last moved is stale.
-func clMeetingActions(ms []clMeeting, now time.Time) (anotherTime, cannotCome, reflection bool) {
+func clMeetingActions(ms []CaseloadMeeting, now time.Time) (anotherTime, cannotCome, reflection bool) {
 	for _, m := range ms {
 		if m.StartsAt.Before(now) {
 			continue
@@ -263,7 +263,7 @@ func clMeetingActions(ms []clMeeting, now time.Time) (anotherTime, cannotCome, r
 }
 
 // clSilent: no check-in for 14 days, counted from activation if none yet.
-func clSilent(f caseloadFacts, now time.Time) bool {
+func clSilent(f CaseloadFacts, now time.Time) bool {
 	since := clActivatedAt(f)
 	if len(f.Checkins) > 0 {
 		since = f.Checkins[0].RecordedAt
@@ -281,7 +281,7 @@ func clEndOfDay(d time.Time) time.Time {
 // overdue: it is still owed); the 5-week fast-track limit while ahead and no
 // request made (and the sickness may last long enough); the 22-week
 // re-evaluation while ahead.
-func clDeadlines(f caseloadFacts, now time.Time) []Deadline {
+func clDeadlines(f CaseloadFacts, now time.Time) []Deadline {
 	var out []Deadline
 	add := func(kind string, at time.Time) {
 		out = append(out, Deadline{Kind: kind, At: at, Overdue: DeadlinePassed(at, now)})
@@ -318,7 +318,7 @@ func clNearest(ds []Deadline) *Deadline {
 }
 
 // clRoundtableThisWeek: a roundtable in the current Copenhagen week (Mon–Sun).
-func clRoundtableThisWeek(ms []clMeeting, now time.Time) bool {
+func clRoundtableThisWeek(ms []CaseloadMeeting, now time.Time) bool {
 	start := WeekStartInstant(now)
 	y, m, d := WeekStart(now).Date()
 	end := time.Date(y, m, d+7, 0, 0, 0, 0, Copenhagen)

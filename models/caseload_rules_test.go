@@ -13,37 +13,37 @@ func clAt(y int, m time.Month, d, h, min int) time.Time {
 
 func clPtr[T any](v T) *T { return &v }
 
-func clCitizen(firstSickDay string, created time.Time) caseloadFacts {
+func clCitizen(firstSickDay string, created time.Time) CaseloadFacts {
 	hash := "x"
-	return caseloadFacts{Citizen: Citizen{ID: "c1", FirstSickDay: firstSickDay, Category: 2, ExpectedWeeks: clPtr(12),
+	return CaseloadFacts{Citizen: Citizen{ID: "c1", FirstSickDay: firstSickDay, Category: 2, ExpectedWeeks: clPtr(12),
 		CreatedAt: created, User: User{Name: "Bo", PasswordHash: &hash}}}
 }
 
-func clCheck(at time.Time, wellbeing *int, avg *float64) clCheckin {
-	return clCheckin{CitizenID: "c1", RecordedAt: at, Wellbeing: wellbeing, AvgScore: avg}
+func clCheck(at time.Time, wellbeing *int, avg *float64) CaseloadCheckin {
+	return CaseloadCheckin{CitizenID: "c1", RecordedAt: at, Wellbeing: wellbeing, AvgScore: avg}
 }
 
 func TestCheckinTrend(t *testing.T) {
 	day := clAt(2026, 3, 2, 9, 0)
 	tests := []struct {
 		name string
-		in   []clCheckin
+		in   []CaseloadCheckin
 		want *string
 	}{
 		{"no check-ins have no trend", nil, nil},
-		{"a single check-in has no trend", []clCheckin{clCheck(day, clPtr(5), clPtr(5.0))}, nil},
+		{"a single check-in has no trend", []CaseloadCheckin{clCheck(day, clPtr(5), clPtr(5.0))}, nil},
 		{"a goal score one point above the last two is up",
-			[]clCheckin{clCheck(day, clPtr(2), clPtr(6.0)), clCheck(day, clPtr(9), clPtr(5.0)), clCheck(day, clPtr(9), clPtr(5.0))}, clPtr(TrendUp)},
+			[]CaseloadCheckin{clCheck(day, clPtr(2), clPtr(6.0)), clCheck(day, clPtr(9), clPtr(5.0)), clCheck(day, clPtr(9), clPtr(5.0))}, clPtr(TrendUp)},
 		{"goal scores decide over wellbeing when both exist",
-			[]clCheckin{clCheck(day, clPtr(9), clPtr(3.0)), clCheck(day, clPtr(2), clPtr(5.0))}, clPtr(TrendDown)},
+			[]CaseloadCheckin{clCheck(day, clPtr(9), clPtr(3.0)), clCheck(day, clPtr(2), clPtr(5.0))}, clPtr(TrendDown)},
 		{"less than a point either way is flat",
-			[]clCheckin{clCheck(day, nil, clPtr(5.5)), clCheck(day, nil, clPtr(5.0)), clCheck(day, nil, clPtr(5.0))}, clPtr(TrendFlat)},
+			[]CaseloadCheckin{clCheck(day, nil, clPtr(5.5)), clCheck(day, nil, clPtr(5.0)), clCheck(day, nil, clPtr(5.0))}, clPtr(TrendFlat)},
 		{"without goal scores wellbeing is used",
-			[]clCheckin{clCheck(day, clPtr(3), nil), clCheck(day, clPtr(6), nil), clCheck(day, clPtr(4), nil)}, clPtr(TrendDown)},
+			[]CaseloadCheckin{clCheck(day, clPtr(3), nil), clCheck(day, clPtr(6), nil), clCheck(day, clPtr(4), nil)}, clPtr(TrendDown)},
 		{"a newest check-in without scores falls back to wellbeing",
-			[]clCheckin{clCheck(day, clPtr(7), nil), clCheck(day, clPtr(5), clPtr(4.0))}, clPtr(TrendUp)},
+			[]CaseloadCheckin{clCheck(day, clPtr(7), nil), clCheck(day, clPtr(5), clPtr(4.0))}, clPtr(TrendUp)},
 		{"nothing comparable has no trend",
-			[]clCheckin{clCheck(day, clPtr(7), nil), clCheck(day, nil, clPtr(4.0))}, nil},
+			[]CaseloadCheckin{clCheck(day, clPtr(7), nil), clCheck(day, nil, clPtr(4.0))}, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -67,74 +67,74 @@ func TestOpenActions(t *testing.T) {
 	created := clAt(2026, 2, 20, 9, 0)
 	tests := []struct {
 		name   string
-		modify func(f *caseloadFacts)
+		modify func(f *CaseloadFacts)
 		want   []string
 	}{
-		{"a citizen who checked in yesterday needs nothing", func(f *caseloadFacts) {
-			f.Checkins = []clCheckin{clCheck(now.Add(-24*time.Hour), clPtr(5), nil)}
+		{"a citizen who checked in yesterday needs nothing", func(f *CaseloadFacts) {
+			f.Checkins = []CaseloadCheckin{clCheck(now.Add(-24*time.Hour), clPtr(5), nil)}
 		}, []string{}},
-		{"fourteen days without a check-in is flagged", func(f *caseloadFacts) {
-			f.Checkins = []clCheckin{clCheck(now.Add(-NoCheckinAfter), clPtr(5), nil)}
+		{"fourteen days without a check-in is flagged", func(f *CaseloadFacts) {
+			f.Checkins = []CaseloadCheckin{clCheck(now.Add(-NoCheckinAfter), clPtr(5), nil)}
 		}, []string{ActionNoCheckin14d}},
-		{"thirteen days without a check-in is not flagged yet", func(f *caseloadFacts) {
-			f.Checkins = []clCheckin{clCheck(now.Add(-NoCheckinAfter+time.Hour), clPtr(5), nil)}
+		{"thirteen days without a check-in is not flagged yet", func(f *CaseloadFacts) {
+			f.Checkins = []CaseloadCheckin{clCheck(now.Add(-NoCheckinAfter+time.Hour), clPtr(5), nil)}
 		}, []string{}},
-		{"a citizen never checked in counts from activation", func(f *caseloadFacts) {
-			f.Invites = []clInvite{{ExpiresAt: now, UsedAt: clPtr(now.Add(-13 * 24 * time.Hour))}}
+		{"a citizen never checked in counts from activation", func(f *CaseloadFacts) {
+			f.Invites = []CaseloadInvite{{ExpiresAt: now, UsedAt: clPtr(now.Add(-13 * 24 * time.Hour))}}
 		}, []string{}},
-		{"a pending fast track asks for the citizen's answer and a follow-up", func(f *caseloadFacts) {
-			f.Checkins = []clCheckin{clCheck(now, nil, nil)}
-			f.FastTrack = []clFastTrack{{Status: FastTrackPending, RequestedAt: now.Add(-time.Hour), ConsentDeadline: ConsentDeadline(now.Add(-time.Hour))}}
+		{"a pending fast track asks for the citizen's answer and a follow-up", func(f *CaseloadFacts) {
+			f.Checkins = []CaseloadCheckin{clCheck(now, nil, nil)}
+			f.FastTrack = []CaseloadFastTrack{{Status: FastTrackPending, RequestedAt: now.Add(-time.Hour), ConsentDeadline: ConsentDeadline(now.Add(-time.Hour))}}
 		}, []string{ActionFastTrackPending, ActionFollowUpNotBooked}},
-		{"a pending fast track past its deadline has lapsed and asks nothing", func(f *caseloadFacts) {
-			f.Checkins = []clCheckin{clCheck(now, nil, nil)}
+		{"a pending fast track past its deadline has lapsed and asks nothing", func(f *CaseloadFacts) {
+			f.Checkins = []CaseloadCheckin{clCheck(now, nil, nil)}
 			req := now.Add(-5 * 24 * time.Hour)
-			f.FastTrack = []clFastTrack{{Status: FastTrackPending, RequestedAt: req, ConsentDeadline: ConsentDeadline(req)}}
+			f.FastTrack = []CaseloadFastTrack{{Status: FastTrackPending, RequestedAt: req, ConsentDeadline: ConsentDeadline(req)}}
 		}, []string{}},
-		{"an accepted fast track with a follow-up booked asks nothing", func(f *caseloadFacts) {
-			f.Checkins = []clCheckin{clCheck(now, nil, nil)}
+		{"an accepted fast track with a follow-up booked asks nothing", func(f *CaseloadFacts) {
+			f.Checkins = []CaseloadCheckin{clCheck(now, nil, nil)}
 			req := now.Add(-5 * 24 * time.Hour)
-			f.FastTrack = []clFastTrack{{Status: FastTrackAccepted, RequestedAt: req, ConsentDeadline: ConsentDeadline(req)}}
-			f.Meetings = []clMeeting{{ID: "m", Kind: "follow_up", StartsAt: now.Add(48 * time.Hour)}}
+			f.FastTrack = []CaseloadFastTrack{{Status: FastTrackAccepted, RequestedAt: req, ConsentDeadline: ConsentDeadline(req)}}
+			f.Meetings = []CaseloadMeeting{{ID: "m", Kind: "follow_up", StartsAt: now.Add(48 * time.Hour)}}
 		}, []string{}},
-		{"a declined fast track needs no follow-up", func(f *caseloadFacts) {
-			f.Checkins = []clCheckin{clCheck(now, nil, nil)}
-			f.FastTrack = []clFastTrack{{Status: FastTrackDeclined, RequestedAt: now, ConsentDeadline: ConsentDeadline(now)}}
+		{"a declined fast track needs no follow-up", func(f *CaseloadFacts) {
+			f.Checkins = []CaseloadCheckin{clCheck(now, nil, nil)}
+			f.FastTrack = []CaseloadFastTrack{{Status: FastTrackDeclined, RequestedAt: now, ConsentDeadline: ConsentDeadline(now)}}
 		}, []string{}},
-		{"replies to upcoming meetings are actions", func(f *caseloadFacts) {
-			f.Checkins = []clCheckin{clCheck(now, nil, nil)}
-			f.Meetings = []clMeeting{
+		{"replies to upcoming meetings are actions", func(f *CaseloadFacts) {
+			f.Checkins = []CaseloadCheckin{clCheck(now, nil, nil)}
+			f.Meetings = []CaseloadMeeting{
 				{ID: "a", Kind: "status", StartsAt: now.Add(time.Hour), Response: clPtr("another_time"), RepliedAt: clPtr(now)},
 				{ID: "b", Kind: "other", StartsAt: now.Add(2 * time.Hour), Response: clPtr("cannot_come"), RepliedAt: clPtr(now)},
 				{ID: "c", Kind: "other", StartsAt: now.Add(-time.Hour), Response: clPtr("cannot_come"), RepliedAt: clPtr(now)},
 			}
 		}, []string{ActionReplyAnotherTime, ActionReplyCannotCome}},
-		{"a reply given before the meeting was moved is stale", func(f *caseloadFacts) {
-			f.Checkins = []clCheckin{clCheck(now, nil, nil)}
-			f.Meetings = []clMeeting{{ID: "a", Kind: "status", StartsAt: now.Add(time.Hour), MovedAt: clPtr(now.Add(-time.Minute)),
+		{"a reply given before the meeting was moved is stale", func(f *CaseloadFacts) {
+			f.Checkins = []CaseloadCheckin{clCheck(now, nil, nil)}
+			f.Meetings = []CaseloadMeeting{{ID: "a", Kind: "status", StartsAt: now.Add(time.Hour), MovedAt: clPtr(now.Add(-time.Minute)),
 				Response: clPtr("another_time"), RepliedAt: clPtr(now.Add(-time.Hour))}}
 		}, []string{}},
-		{"a shared reflection for an upcoming roundtable is to be read", func(f *caseloadFacts) {
-			f.Checkins = []clCheckin{clCheck(now, nil, nil)}
-			f.Meetings = []clMeeting{{ID: "a", Kind: "roundtable", StartsAt: now.Add(time.Hour), ReflectionShared: true}}
+		{"a shared reflection for an upcoming roundtable is to be read", func(f *CaseloadFacts) {
+			f.Checkins = []CaseloadCheckin{clCheck(now, nil, nil)}
+			f.Meetings = []CaseloadMeeting{{ID: "a", Kind: "roundtable", StartsAt: now.Add(time.Hour), ReflectionShared: true}}
 		}, []string{ActionReflectionShared}},
-		{"not recognising oneself in the plan is an action", func(f *caseloadFacts) {
-			f.Checkins = []clCheckin{clCheck(now, nil, nil)}
+		{"not recognising oneself in the plan is an action", func(f *CaseloadFacts) {
+			f.Checkins = []CaseloadCheckin{clCheck(now, nil, nil)}
 			f.PlanFeedback = "no"
 		}, []string{ActionPlanFeedbackNo}},
-		{"an expired invite of a citizen not yet active is an action", func(f *caseloadFacts) {
+		{"an expired invite of a citizen not yet active is an action", func(f *CaseloadFacts) {
 			f.Citizen.User.PasswordHash = nil
-			f.Invites = []clInvite{{ExpiresAt: now.Add(-time.Second)}}
+			f.Invites = []CaseloadInvite{{ExpiresAt: now.Add(-time.Second)}}
 		}, []string{ActionInviteExpired}},
-		{"a working invite is no action", func(f *caseloadFacts) {
+		{"a working invite is no action", func(f *CaseloadFacts) {
 			f.Citizen.User.PasswordHash = nil
-			f.Invites = []clInvite{{ExpiresAt: now.Add(time.Hour)}}
+			f.Invites = []CaseloadInvite{{ExpiresAt: now.Add(time.Hour)}}
 		}, []string{}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			f := clCitizen("2026-02-16", created)
-			f.Invites = []clInvite{{ExpiresAt: created.Add(InviteLifetime), UsedAt: clPtr(created)}}
+			f.Invites = []CaseloadInvite{{ExpiresAt: created.Add(InviteLifetime), UsedAt: clPtr(created)}}
 			tt.modify(&f)
 			e := BuildCaseloadEntry(f, now)
 			if !reflect.DeepEqual(e.OpenActions, tt.want) {
@@ -148,31 +148,31 @@ func TestNearestDeadline(t *testing.T) {
 	now := clAt(2026, 3, 10, 10, 0) // first sick day 2026-02-16: day 23
 	tests := []struct {
 		name   string
-		modify func(f *caseloadFacts)
+		modify func(f *CaseloadFacts)
 		want   *Deadline
 	}{
-		{"without a request the 5-week limit (end of day 35) comes first", func(f *caseloadFacts) {},
+		{"without a request the 5-week limit (end of day 35) comes first", func(f *CaseloadFacts) {},
 			&Deadline{Kind: DeadlineFastTrackLimit, At: clAt(2026, 3, 23, 23, 59).Add(59 * time.Second)}},
-		{"a sickness expected to be short has no fast-track limit", func(f *caseloadFacts) { f.Citizen.ExpectedWeeks = clPtr(8) },
+		{"a sickness expected to be short has no fast-track limit", func(f *CaseloadFacts) { f.Citizen.ExpectedWeeks = clPtr(8) },
 			&Deadline{Kind: DeadlineReEvaluation, At: clAt(2026, 7, 20, 23, 59).Add(59 * time.Second)}},
-		{"a pending request's consent deadline comes first", func(f *caseloadFacts) {
+		{"a pending request's consent deadline comes first", func(f *CaseloadFacts) {
 			req := clAt(2026, 3, 10, 9, 0)
-			f.FastTrack = []clFastTrack{{Status: FastTrackPending, RequestedAt: req, ConsentDeadline: ConsentDeadline(req)}}
+			f.FastTrack = []CaseloadFastTrack{{Status: FastTrackPending, RequestedAt: req, ConsentDeadline: ConsentDeadline(req)}}
 		}, &Deadline{Kind: DeadlineFastTrackConsent, At: clAt(2026, 3, 12, 23, 59).Add(59 * time.Second)}},
-		{"an accepted request is followed up by the end of the 14th day", func(f *caseloadFacts) {
+		{"an accepted request is followed up by the end of the 14th day", func(f *CaseloadFacts) {
 			req := clAt(2026, 3, 9, 9, 0)
-			f.FastTrack = []clFastTrack{{Status: FastTrackAccepted, RequestedAt: req, ConsentDeadline: ConsentDeadline(req)}}
+			f.FastTrack = []CaseloadFastTrack{{Status: FastTrackAccepted, RequestedAt: req, ConsentDeadline: ConsentDeadline(req)}}
 		}, &Deadline{Kind: DeadlineFirstFollowUp, At: clAt(2026, 3, 23, 23, 59).Add(59 * time.Second)}},
-		{"a follow-up booked within 14 days meets the deadline", func(f *caseloadFacts) {
+		{"a follow-up booked within 14 days meets the deadline", func(f *CaseloadFacts) {
 			req := clAt(2026, 3, 9, 9, 0)
-			f.FastTrack = []clFastTrack{{Status: FastTrackAccepted, RequestedAt: req, ConsentDeadline: ConsentDeadline(req)}}
-			f.Meetings = []clMeeting{{Kind: "follow_up", StartsAt: clAt(2026, 3, 20, 10, 0)}}
+			f.FastTrack = []CaseloadFastTrack{{Status: FastTrackAccepted, RequestedAt: req, ConsentDeadline: ConsentDeadline(req)}}
+			f.Meetings = []CaseloadMeeting{{Kind: "follow_up", StartsAt: clAt(2026, 3, 20, 10, 0)}}
 		}, &Deadline{Kind: DeadlineReEvaluation, At: clAt(2026, 7, 20, 23, 59).Add(59 * time.Second)}},
-		{"an overdue follow-up stays, marked overdue", func(f *caseloadFacts) {
+		{"an overdue follow-up stays, marked overdue", func(f *CaseloadFacts) {
 			req := clAt(2026, 2, 20, 9, 0)
-			f.FastTrack = []clFastTrack{{Status: FastTrackAccepted, RequestedAt: req, ConsentDeadline: ConsentDeadline(req)}}
+			f.FastTrack = []CaseloadFastTrack{{Status: FastTrackAccepted, RequestedAt: req, ConsentDeadline: ConsentDeadline(req)}}
 		}, &Deadline{Kind: DeadlineFirstFollowUp, At: clAt(2026, 3, 6, 23, 59).Add(59 * time.Second), Overdue: true}},
-		{"after the re-evaluation there is no deadline", func(f *caseloadFacts) { f.Citizen.FirstSickDay = "2025-09-01" }, nil},
+		{"after the re-evaluation there is no deadline", func(f *CaseloadFacts) { f.Citizen.FirstSickDay = "2025-09-01" }, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -191,7 +191,7 @@ func TestFollowUpDeadlineAcrossTheSpringChange(t *testing.T) {
 	// go forward: 23:59:59 CEST is 21:59:59 UTC.
 	req := clAt(2026, 3, 15, 12, 0)
 	f := clCitizen("2026-02-16", req)
-	f.FastTrack = []clFastTrack{{Status: FastTrackAccepted, RequestedAt: req, ConsentDeadline: ConsentDeadline(req)}}
+	f.FastTrack = []CaseloadFastTrack{{Status: FastTrackAccepted, RequestedAt: req, ConsentDeadline: ConsentDeadline(req)}}
 	got := BuildCaseloadEntry(f, clAt(2026, 3, 28, 12, 0)).NearestDeadline
 	want := time.Date(2026, 3, 29, 21, 59, 59, 0, time.UTC)
 	if got == nil || got.Kind != DeadlineFirstFollowUp || !got.At.Equal(want) {
@@ -216,7 +216,7 @@ func TestRoundtableThisWeek(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ms := []clMeeting{{Kind: "roundtable", StartsAt: tt.startsAt}}
+			ms := []CaseloadMeeting{{Kind: "roundtable", StartsAt: tt.startsAt}}
 			if got := clRoundtableThisWeek(ms, tt.now); got != tt.want {
 				t.Fatalf("this week = %v, want %v", got, tt.want)
 			}
@@ -302,26 +302,6 @@ func TestSortCaseload(t *testing.T) {
 			}
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Fatalf("order = %v, want %v", got, tt.want)
-			}
-		})
-	}
-}
-
-func TestWhatFromRoute(t *testing.T) {
-	const prefix = "/api/v1/citizens/:id"
-	tests := []struct{ pattern, want string }{
-		{"/api/v1/citizens/:id", "profile"},
-		{"/api/v1/citizens/:id/progression", "progression"},
-		{"/api/v1/citizens/:id/plan/versions", "plan_versions"},
-		{"/api/v1/citizens/:id/meetings/:meeting_id", "meetings"},
-		{"/api/v1/citizens/:id/fast-track", "fast_track"},
-		{"/api/v1/citizens", ""},
-		{"/api/v1/me/export", ""},
-	}
-	for _, tt := range tests {
-		t.Run(tt.pattern+" reads as "+tt.want, func(t *testing.T) {
-			if got := WhatFromRoute(tt.pattern, prefix); got != tt.want {
-				t.Fatalf("what = %q, want %q", got, tt.want)
 			}
 		})
 	}

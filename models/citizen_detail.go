@@ -1,9 +1,6 @@
 package models
 
-import (
-	"context"
-	"time"
-)
+import ()
 
 // CitizenJourney is what a caseworker sees on a citizen's page besides the
 // profile. Issue 4 fills FastTrack; add further sections here.
@@ -14,32 +11,4 @@ type CitizenJourney struct {
 	Meetings   *MeetingLists   `json:"meetings"`
 	Placements []PlacementView `json:"placements"`
 	FastTrack  any             `json:"fast_track"`
-}
-
-// Journey assembles the caseworker's view of a citizen. Meetings carry only
-// the reflections the citizen has shared.
-func (s *Store) Journey(ctx context.Context, caseworkerID string, c *Citizen, now time.Time) (*CitizenJourney, error) {
-	a := AsCaseworker(caseworkerID, c.ID)
-	goals, err := s.Goals(ctx, a)
-	if err != nil {
-		return nil, err
-	}
-	plan, err := s.CurrentPlan(ctx, a, now)
-	if err != nil {
-		return nil, err
-	}
-	meetings, err := s.Meetings(ctx, a, now)
-	if err != nil {
-		return nil, err
-	}
-	placements, err := s.Placements(ctx, a)
-	if err != nil {
-		return nil, err
-	}
-	fastTrack, err := s.FastTrackSection(ctx, a, now)
-	if err != nil {
-		return nil, err
-	}
-	return &CitizenJourney{Milestones: ComputeMilestones(c.FirstSickDay, now), Goals: goals, Plan: plan,
-		Meetings: meetings, Placements: placements, FastTrack: fastTrack}, nil
 }

@@ -1,6 +1,8 @@
 package models
 
-import "time"
+import (
+	"time"
+)
 
 // Fast-track states. Withdrawn is an acceptance the citizen took back later.
 const (

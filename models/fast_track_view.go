@@ -1,7 +1,6 @@
 package models
 
 import (
-	"context"
 	"time"
 )
 
@@ -71,27 +70,4 @@ func (st *FastTrackState) Views() (*FastTrackView, []FastTrackView) {
 		cur.FollowUp = &FollowUpView{DueAt: f.Due, DueDate: CopenhagenDate(f.Due).Format(DateLayout), Booked: f.Booked, Missing: f.Missing}
 	}
 	return cur, all
-}
-
-// FastTrackSection is the caseworker's fast-track part of a citizen's page.
-func (s *Store) FastTrackSection(ctx context.Context, a Access, now time.Time) (*FastTrackSummary, error) {
-	st, err := s.FastTrackFor(ctx, a, now)
-	if err != nil {
-		return nil, err
-	}
-	cur, all := st.Views()
-	return &FastTrackSummary{Current: cur, Requests: all}, nil
-}
-
-// PendingFastTrack is the request waiting for the citizen's answer, or nil.
-func (s *Store) PendingFastTrack(ctx context.Context, a Access, now time.Time) (*FastTrackView, error) {
-	st, err := s.FastTrackFor(ctx, a, now)
-	if err != nil {
-		return nil, err
-	}
-	cur, _ := st.Views()
-	if cur == nil || cur.Status != FastTrackPending {
-		return nil, nil
-	}
-	return cur, nil
 }

@@ -1,7 +1,6 @@
 package models
 
 import (
-	"context"
 	"time"
 )
 
@@ -75,8 +74,6 @@ type DayPlan struct {
 	Today bool    `json:"today"`
 }
 
-const homeMeetings = 3
-
 // HomeActions lists what needs the citizen now, most urgent kinds first.
 func HomeActions(upcoming []MeetingView, last *CheckinView, now time.Time) []HomeAction {
 	out := []HomeAction{}
@@ -141,47 +138,4 @@ func CurrentWeekPlan(plan *PlanView, now time.Time) *ThisWeek {
 		return tw
 	}
 	return nil
-}
-
-// Home assembles the citizen's first screen.
-func (s *Store) Home(ctx context.Context, citizenID string, now time.Time) (*Home, error) {
-	a := AsCitizen(citizenID)
-	c, err := s.CitizenByID(ctx, citizenID)
-	if err != nil {
-		return nil, err
-	}
-	db := s.DB.WithContext(ctx)
-	goals, err := loadGoalTree(db, citizenID)
-	if err != nil {
-		return nil, err
-	}
-	meetings, err := s.Meetings(ctx, a, now)
-	if err != nil {
-		return nil, err
-	}
-	plan, err := s.CurrentPlan(ctx, a, now)
-	if err != nil {
-		return nil, err
-	}
-	seen, err := loadSeen(db, citizenID)
-	if err != nil {
-		return nil, err
-	}
-	last, err := loadCheckins(db, citizenID, 1)
-	if err != nil {
-		return nil, err
-	}
-	h := &Home{Profile: ToProfile(c), Milestones: ComputeMilestones(c.FirstSickDay, now), Goals: goals,
-		News: HomeNewsItems(plan, meetings, seen, now), ThisWeek: CurrentWeekPlan(plan, now), NextMeetings: meetings.Upcoming}
-	if len(last) > 0 {
-		h.LastCheckin = &last[0]
-	}
-	h.Actions = HomeActions(meetings.Upcoming, h.LastCheckin, now)
-	if h.FastTrack, err = s.PendingFastTrack(ctx, a, now); err != nil {
-		return nil, err
-	}
-	if len(h.NextMeetings) > homeMeetings {
-		h.NextMeetings = h.NextMeetings[:homeMeetings]
-	}
-	return h, nil
 }

@@ -1,13 +1,8 @@
 package models
 
 import (
-	"context"
-	"errors"
 	"fmt"
 	"time"
-
-	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 )
 
 // Meeting kinds and statuses.
@@ -139,8 +134,8 @@ func validateMeetingFields(v *Validation, dur *int, participants []string) {
 	}
 }
 
-// validate checks a new meeting and returns it ready to store.
-func (in *NewMeeting) validate(now time.Time) (time.Time, error) {
+// Validate checks a new meeting and returns it ready to store.
+func (in *NewMeeting) Validate(now time.Time) (time.Time, error) {
 	var v Validation
 	validateKind(&v, in.Kind)
 	at := parseStartsAt(&v, in.StartsAt, now)
@@ -150,7 +145,7 @@ func (in *NewMeeting) validate(now time.Time) (time.Time, error) {
 	return at, v.Err()
 }
 
-func (p *MeetingPatch) validate(now time.Time) (time.Time, error) {
+func (p *MeetingPatch) Validate(now time.Time) (time.Time, error) {
 	var v Validation
 	var at time.Time
 	if p.Kind != nil {
@@ -173,134 +168,6 @@ func (p *MeetingPatch) validate(now time.Time) (time.Time, error) {
 	return at, v.Err()
 }
 
-var errMeetingCancelled = NewError(KindConflict, "meeting_cancelled")
-
-// CreateMeeting books a meeting with a.CitizenID.
-func (s *Store) CreateMeeting(ctx context.Context, a Access, in NewMeeting, now time.Time) (*MeetingView, error) {
-	at, err := in.validate(now)
-	if err != nil {
-		return nil, err
-	}
-	now = now.UTC()
-	m := Meeting{ID: NewID(), CitizenID: a.CitizenID, Kind: in.Kind, StartsAt: at, DurationMinutes: DefaultMeetingMinutes,
-		Location: in.Location, Participants: in.Participants, Agenda: in.Agenda, Status: MeetingStatusScheduled,
-		CreatedBy: a.UserID, CreatedAt: now, UpdatedAt: now}
-	if in.DurationMinutes != nil {
-		m.DurationMinutes = *in.DurationMinutes
-	}
-	if m.Participants == nil {
-		m.Participants = []string{}
-	}
-	err = s.Tx(ctx, func(tx *gorm.DB) error {
-		if err := a.check(tx); err != nil {
-			return err
-		}
-		if err := tx.Create(&m).Error; err != nil {
-			return err
-		}
-		return s.onMeetingEvent(tx, &m, MeetingScheduled, now)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return s.meetingView(ctx, a, m.ID)
-}
-
-// UpdateMeeting moves or edits a scheduled meeting. A new time clears the
-// citizen's reply, so they are asked again.
-func (s *Store) UpdateMeeting(ctx context.Context, a Access, id string, p MeetingPatch, now time.Time) (*MeetingView, error) {
-	at, err := p.validate(now)
-	if err != nil {
-		return nil, err
-	}
-	err = s.Tx(ctx, func(tx *gorm.DB) error {
-		m, err := s.lockMeeting(tx, a, id)
-		if err != nil {
-			return err
-		}
-		if m.Status == MeetingStatusCancelled {
-			return errMeetingCancelled
-		}
-		changed, moved := applyMeetingPatch(m, p, at)
-		if !changed {
-			return nil
-		}
-		return s.saveMeetingChange(tx, m, moved, now.UTC())
-	})
-	if err != nil {
-		return nil, err
-	}
-	return s.meetingView(ctx, a, id)
-}
-
-func applyMeetingPatch(m *Meeting, p MeetingPatch, at time.Time) (changed, moved bool) {
-	if p.StartsAt != nil && !at.Equal(m.StartsAt) {
-		m.StartsAt, changed, moved = at, true, true
-	}
-	if p.Location != nil && *p.Location != m.Location {
-		m.Location, changed, moved = *p.Location, true, true
-	}
-	if p.DurationMinutes != nil && *p.DurationMinutes != m.DurationMinutes {
-		m.DurationMinutes, changed = *p.DurationMinutes, true
-	}
-	if p.Kind != nil && *p.Kind != m.Kind {
-		m.Kind, changed = *p.Kind, true
-	}
-	if p.Agenda != nil && *p.Agenda != m.Agenda {
-		m.Agenda, changed = *p.Agenda, true
-	}
-	if p.Participants != nil {
-		m.Participants, changed = *p.Participants, true
-	}
-	return changed, moved
-}
-
-func (s *Store) saveMeetingChange(tx *gorm.DB, m *Meeting, moved bool, now time.Time) error {
-	m.UpdatedAt = now
-	if moved {
-		m.MovedAt = &now
-	}
-	// UpdateColumns, not Updates: gorm would overwrite updated_at with the
-	// wall clock, not the now this change happens at.
-	if err := tx.Select("kind", "starts_at", "duration_minutes", "location", "participants", "agenda",
-		"updated_at", "moved_at").UpdateColumns(m).Error; err != nil {
-		return err
-	}
-	if moved {
-		if err := tx.Where("meeting_id = ?", m.ID).Delete(&MeetingReply{}).Error; err != nil {
-			return err
-		}
-	}
-	return s.onMeetingEvent(tx, m, MeetingChanged, now)
-}
-
-// CancelMeeting marks a meeting cancelled; the row stays. Cancelling twice is
-// harmless and tells no one again.
-func (s *Store) CancelMeeting(ctx context.Context, a Access, id string, now time.Time) error {
-	now = now.UTC()
-	return s.Tx(ctx, func(tx *gorm.DB) error {
-		m, err := s.lockMeeting(tx, a, id)
-		if err != nil || m.Status == MeetingStatusCancelled {
-			return err
-		}
-		m.Status, m.CancelledAt, m.UpdatedAt = MeetingStatusCancelled, &now, now
-		if err := tx.Select("status", "cancelled_at", "updated_at").UpdateColumns(m).Error; err != nil {
-			return err
-		}
-		return s.onMeetingEvent(tx, m, MeetingCancelled, now)
-	})
-}
-
-// lockMeeting loads one of a.CitizenID's meetings for update.
-func (s *Store) lockMeeting(tx *gorm.DB, a Access, id string) (*Meeting, error) {
-	if err := a.check(tx); err != nil {
-		return nil, err
-	}
-	var m Meeting
-	err := lockForUpdate(tx, s.Dialect).Where("id = ? AND citizen_id = ?", id, a.CitizenID).Take(&m).Error
-	return &m, notFound(err)
-}
-
 // NewMeetingReply is the citizen's answer to a meeting.
 type NewMeetingReply struct {
 	Response string
@@ -321,31 +188,6 @@ func (in *NewMeetingReply) Validate() error {
 	return v.Err()
 }
 
-// ReplyToMeeting stores (or replaces) the citizen's reply to a scheduled meeting.
-func (s *Store) ReplyToMeeting(ctx context.Context, citizenID, id string, in NewMeetingReply, now time.Time) (*ReplyView, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
-	now = now.UTC()
-	r := MeetingReply{MeetingID: id, CitizenID: citizenID, Response: in.Response, Reason: in.Reason, CreatedAt: now, UpdatedAt: now}
-	err := s.Tx(ctx, func(tx *gorm.DB) error {
-		m, err := s.lockMeeting(tx, AsCitizen(citizenID), id)
-		if err != nil {
-			return err
-		}
-		if m.Status == MeetingStatusCancelled {
-			return errMeetingCancelled
-		}
-		return tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "meeting_id"}},
-			DoUpdates: clause.AssignmentColumns([]string{"response", "reason", "updated_at"})}).Create(&r).Error
-	})
-	if err != nil {
-		return nil, err
-	}
-	v := toReplyView(r)
-	return &v, nil
-}
-
 // NewReflection is the citizen's answers to the three empowerment questions.
 type NewReflection struct {
 	CameFrom  string
@@ -361,62 +203,6 @@ func (in *NewReflection) Validate() error {
 	validateText(&v, "heading_to", &in.HeadingTo, false, maxReflectionAnswer)
 	validateText(&v, "proposal", &in.Proposal, false, maxReflectionAnswer)
 	return v.Err()
-}
-
-// SaveReflection stores (or replaces) the citizen's reflection before a
-// meeting. It is allowed for any meeting, also a cancelled one, so nothing
-// typed offline is lost; the app asks for it before roundtables.
-func (s *Store) SaveReflection(ctx context.Context, citizenID, id string, in NewReflection, now time.Time) (*ReflectionView, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
-	now = now.UTC()
-	var saved MeetingReflection
-	err := s.Tx(ctx, func(tx *gorm.DB) error {
-		m, err := s.lockMeeting(tx, AsCitizen(citizenID), id)
-		if err != nil {
-			return err
-		}
-		if saved, err = upsertReflection(tx, citizenID, id, in, now); err != nil {
-			return err
-		}
-		return s.onReflectionSaved(tx, m, now)
-	})
-	if err != nil {
-		return nil, err
-	}
-	v := toReflectionView(saved)
-	return &v, nil
-}
-
-func upsertReflection(tx *gorm.DB, citizenID, id string, in NewReflection, now time.Time) (MeetingReflection, error) {
-	var r MeetingReflection
-	err := tx.Where("meeting_id = ?", id).Take(&r).Error
-	exists := err == nil
-	if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
-		return r, err
-	}
-	if !exists {
-		r = MeetingReflection{MeetingID: id, CitizenID: citizenID, CreatedAt: now}
-	}
-	if in.Shared && !r.Shared {
-		r.SharedAt = &now
-	} else if !in.Shared {
-		r.SharedAt = nil
-	}
-	r.CameFrom, r.HeadingTo, r.Proposal, r.Shared, r.UpdatedAt = in.CameFrom, in.HeadingTo, in.Proposal, in.Shared, now
-	if exists {
-		return r, tx.Select("*").UpdateColumns(&r).Error // keeps updated_at = now, as above
-	}
-	return r, tx.Create(&r).Error
-}
-
-// MarkMeetingsSeen records that the citizen has seen changes to their meetings.
-func (s *Store) MarkMeetingsSeen(ctx context.Context, citizenID string, now time.Time) error {
-	now = now.UTC()
-	return s.DB.WithContext(ctx).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "citizen_id"}},
-		DoUpdates: clause.AssignmentColumns([]string{"meetings_seen_at"})}).
-		Create(&CitizenSeen{CitizenID: citizenID, MeetingsSeenAt: &now}).Error
 }
 
 // MeetingView is a meeting with the citizen's reply and reflection.
@@ -464,34 +250,6 @@ type MeetingLists struct {
 	Cancelled []MeetingView `json:"cancelled"` // newest first
 }
 
-func toReplyView(r MeetingReply) ReplyView {
-	return ReplyView{Response: r.Response, Reason: r.Reason, UpdatedAt: r.UpdatedAt.UTC()}
-}
-
-func toReflectionView(r MeetingReflection) ReflectionView {
-	v := ReflectionView{MeetingID: r.MeetingID, CameFrom: r.CameFrom, HeadingTo: r.HeadingTo, Proposal: r.Proposal,
-		Shared: r.Shared, UpdatedAt: r.UpdatedAt.UTC()}
-	if r.SharedAt != nil {
-		t := r.SharedAt.UTC()
-		v.SharedAt = &t
-	}
-	return v
-}
-
-// Meetings lists a.CitizenID's meetings. A caseworker sees a reflection only
-// once the citizen has shared it.
-func (s *Store) Meetings(ctx context.Context, a Access, now time.Time) (*MeetingLists, error) {
-	db := s.DB.WithContext(ctx)
-	if err := a.check(db); err != nil {
-		return nil, err
-	}
-	all, err := loadMeetingViews(db, a, "")
-	if err != nil {
-		return nil, err
-	}
-	return SplitMeetings(all, now), nil
-}
-
 // SplitMeetings sorts meetings (ordered by start) into upcoming, past and cancelled.
 func SplitMeetings(all []MeetingView, now time.Time) *MeetingLists {
 	out := &MeetingLists{Upcoming: []MeetingView{}, Past: []MeetingView{}, Cancelled: []MeetingView{}}
@@ -506,80 +264,4 @@ func SplitMeetings(all []MeetingView, now time.Time) *MeetingLists {
 		}
 	}
 	return out
-}
-
-func (s *Store) meetingView(ctx context.Context, a Access, id string) (*MeetingView, error) {
-	list, err := loadMeetingViews(s.DB.WithContext(ctx), a, id)
-	if err != nil {
-		return nil, err
-	}
-	if len(list) == 0 {
-		return nil, ErrNotFound
-	}
-	return &list[0], nil
-}
-
-// loadMeetingViews reads meetings (one, when id is set), replies and
-// reflections in three queries, ordered by start.
-func loadMeetingViews(db *gorm.DB, a Access, id string) ([]MeetingView, error) {
-	var rows []Meeting
-	q := db.Where("citizen_id = ?", a.CitizenID)
-	if id != "" {
-		q = q.Where("id = ?", id)
-	}
-	if err := q.Order("starts_at, id").Find(&rows).Error; err != nil {
-		return nil, err
-	}
-	fresh := db.Session(&gorm.Session{NewDB: true})
-	var replies []MeetingReply
-	if err := fresh.Where("citizen_id = ?", a.CitizenID).Find(&replies).Error; err != nil {
-		return nil, err
-	}
-	refl := fresh.Where("citizen_id = ?", a.CitizenID)
-	if a.Caseworker {
-		refl = refl.Where("shared = ?", true)
-	}
-	var reflections []MeetingReflection
-	if err := refl.Find(&reflections).Error; err != nil {
-		return nil, err
-	}
-	return assembleMeetings(rows, replies, reflections), nil
-}
-
-func assembleMeetings(rows []Meeting, replies []MeetingReply, reflections []MeetingReflection) []MeetingView {
-	rep := map[string]*ReplyView{}
-	for _, r := range replies {
-		v := toReplyView(r)
-		rep[r.MeetingID] = &v
-	}
-	ref := map[string]*ReflectionView{}
-	for _, r := range reflections {
-		v := toReflectionView(r)
-		ref[r.MeetingID] = &v
-	}
-	out := make([]MeetingView, len(rows))
-	for i, m := range rows {
-		out[i] = toMeetingView(m)
-		out[i].Reply, out[i].Reflection = rep[m.ID], ref[m.ID]
-	}
-	return out
-}
-
-func toMeetingView(m Meeting) MeetingView {
-	parts := m.Participants
-	if parts == nil {
-		parts = []string{}
-	}
-	return MeetingView{ID: m.ID, Kind: m.Kind, StartsAt: m.StartsAt.UTC(), EndsAt: m.EndsAt().UTC(),
-		DurationMinutes: m.DurationMinutes, Location: m.Location, Participants: parts, Agenda: m.Agenda,
-		Status: m.Status, MovedAt: utcPtr(m.MovedAt), CancelledAt: utcPtr(m.CancelledAt),
-		CreatedAt: m.CreatedAt.UTC(), UpdatedAt: m.UpdatedAt.UTC(), ReflectionWanted: m.Kind == KindRoundtable}
-}
-
-func utcPtr(t *time.Time) *time.Time {
-	if t == nil {
-		return nil
-	}
-	u := t.UTC()
-	return &u
 }

@@ -1,6 +1,8 @@
 package models
 
-import "time"
+import (
+	"time"
+)
 
 // Milestone offsets from the first sick day, in calendar days.
 const (

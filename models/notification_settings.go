@@ -1,12 +1,7 @@
 package models
 
 import (
-	"context"
-	"errors"
 	"time"
-
-	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 )
 
 // Default quiet hours, Copenhagen time.
@@ -23,11 +18,6 @@ type NotificationSettings struct {
 	QuietEnd    *string
 	PausedUntil *time.Time
 	UpdatedAt   time.Time
-}
-
-func defaultNotificationSettings(citizenID string) *NotificationSettings {
-	start, end := DefaultQuietStart, DefaultQuietEnd
-	return &NotificationSettings{CitizenID: citizenID, QuietStart: &start, QuietEnd: &end}
 }
 
 // Paused reports whether non-urgent messages are switched off at now.
@@ -88,20 +78,6 @@ func parseClock(s string) (int, bool) {
 // ValidClock reports whether s is HH:MM.
 func ValidClock(s string) bool { _, ok := parseClock(s); return ok }
 
-// NotificationSettingsFor returns the citizen's settings, or the defaults.
-func (s *Store) NotificationSettingsFor(ctx context.Context, citizenID string) (*NotificationSettings, error) {
-	return notificationSettings(s.DB.WithContext(ctx), citizenID)
-}
-
-func notificationSettings(db *gorm.DB, citizenID string) (*NotificationSettings, error) {
-	var n NotificationSettings
-	err := db.Where("citizen_id = ?", citizenID).Take(&n).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return defaultNotificationSettings(citizenID), nil
-	}
-	return &n, err
-}
-
 // SettingsChange is a PUT: a field left unset (…Set false) keeps its value.
 type SettingsChange struct {
 	QuietSet    bool
@@ -111,7 +87,7 @@ type SettingsChange struct {
 	PausedUntil *string // RFC 3339, or nil: not paused
 }
 
-func (c *SettingsChange) apply(n *NotificationSettings) error {
+func (c *SettingsChange) Apply(n *NotificationSettings) error {
 	var v Validation
 	if c.QuietSet {
 		n.QuietStart, n.QuietEnd = c.QuietStart, c.QuietEnd
@@ -140,23 +116,6 @@ func (c *SettingsChange) apply(n *NotificationSettings) error {
 		}
 	}
 	return v.Err()
-}
-
-// UpdateNotificationSettings applies a change and returns the result.
-func (s *Store) UpdateNotificationSettings(ctx context.Context, citizenID string, c SettingsChange, now time.Time) (*NotificationSettings, error) {
-	var n *NotificationSettings
-	err := s.Tx(ctx, func(tx *gorm.DB) error {
-		var err error
-		if n, err = notificationSettings(tx, citizenID); err != nil {
-			return err
-		}
-		if err := c.apply(n); err != nil {
-			return err
-		}
-		n.UpdatedAt = now.UTC()
-		return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(n).Error
-	})
-	return n, err
 }
 
 // QuietHours is a daily window on Copenhagen clocks.

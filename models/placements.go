@@ -1,10 +1,7 @@
 package models
 
 import (
-	"context"
 	"time"
-
-	"gorm.io/gorm"
 )
 
 // Parties who place the citizen on the challenge staircase.
@@ -70,49 +67,4 @@ func (in *NewPlacement) Validate(now time.Time) error {
 	}
 	validateText(&v, "note", &in.Note, false, maxPlacementNote)
 	return v.Err()
-}
-
-// CreatePlacement records a placement by the caseworker.
-func (s *Store) CreatePlacement(ctx context.Context, a Access, in NewPlacement, now time.Time) (*PlacementView, error) {
-	if err := in.Validate(now); err != nil {
-		return nil, err
-	}
-	p := StaircasePlacement{ID: NewID(), CitizenID: a.CitizenID, Party: in.Party, Step: in.Step, Date: in.Date,
-		Note: in.Note, CreatedBy: a.UserID, CreatedAt: now.UTC()}
-	err := s.Tx(ctx, func(tx *gorm.DB) error {
-		if err := a.check(tx); err != nil {
-			return err
-		}
-		return tx.Create(&p).Error
-	})
-	if err != nil {
-		return nil, err
-	}
-	v := toPlacementView(p)
-	return &v, nil
-}
-
-// Placements lists a.CitizenID's placements by date.
-func (s *Store) Placements(ctx context.Context, a Access) ([]PlacementView, error) {
-	db := s.DB.WithContext(ctx)
-	if err := a.check(db); err != nil {
-		return nil, err
-	}
-	return loadPlacements(db, a.CitizenID)
-}
-
-func loadPlacements(db *gorm.DB, citizenID string) ([]PlacementView, error) {
-	var rows []StaircasePlacement
-	if err := db.Where("citizen_id = ?", citizenID).Order("date, created_at").Find(&rows).Error; err != nil {
-		return nil, err
-	}
-	out := make([]PlacementView, len(rows))
-	for i, p := range rows {
-		out[i] = toPlacementView(p)
-	}
-	return out, nil
-}
-
-func toPlacementView(p StaircasePlacement) PlacementView {
-	return PlacementView{ID: p.ID, Party: p.Party, Step: p.Step, Date: p.Date, Note: p.Note, CreatedAt: p.CreatedAt.UTC()}
 }

@@ -1,16 +1,10 @@
 package models
 
 import (
-	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"math"
 	"sort"
 	"time"
-
-	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 )
 
 // Limits on a plan.
@@ -182,8 +176,8 @@ func validateTasks(v *Validation, field string, list []string) {
 	}
 }
 
-// normalize sorts the weeks and turns missing lists into empty ones.
-func (p *PlanSnapshot) normalize() {
+// Normalize sorts the weeks and turns missing lists into empty ones.
+func (p *PlanSnapshot) Normalize() {
 	sort.SliceStable(p.Weeks, func(i, j int) bool { return p.Weeks[i].WeekStart < p.Weeks[j].WeekStart })
 	if p.AllowedTasks == nil {
 		p.AllowedTasks = []string{}
@@ -367,188 +361,6 @@ type FeedbackView struct {
 	UpdatedAt   time.Time `json:"updated_at"`
 }
 
-// SavePlan stores a new version of the plan, by the caseworker.
-func (s *Store) SavePlan(ctx context.Context, a Access, in PlanSnapshot, now time.Time) (*PlanView, error) {
-	if err := in.Validate(now); err != nil {
-		return nil, err
-	}
-	in.normalize()
-	raw, err := json.Marshal(in)
-	if err != nil {
-		return nil, err
-	}
-	err = s.Tx(ctx, func(tx *gorm.DB) error {
-		if err := a.check(tx); err != nil {
-			return err
-		}
-		// Serialise saves of one citizen's plan so version numbers do not collide.
-		var c Citizen
-		if err := lockForUpdate(tx, s.Dialect).Select("id").Where("id = ?", a.CitizenID).Take(&c).Error; err != nil {
-			return notFound(err)
-		}
-		var last int
-		if err := tx.Model(&PlanVersion{}).Where("citizen_id = ?", a.CitizenID).Select("COALESCE(MAX(version), 0)").Scan(&last).Error; err != nil {
-			return err
-		}
-		return tx.Create(&PlanVersion{ID: NewID(), CitizenID: a.CitizenID, Version: last + 1, Snapshot: string(raw),
-			CreatedBy: a.UserID, CreatedAt: now.UTC()}).Error
-	})
-	if err != nil {
-		return nil, err
-	}
-	return s.CurrentPlan(ctx, a, now)
-}
-
-// CurrentPlan is the newest plan version with the changes since the one
-// before. With no plan yet it is an empty plan of version 0.
-func (s *Store) CurrentPlan(ctx context.Context, a Access, now time.Time) (*PlanView, error) {
-	db := s.DB.WithContext(ctx)
-	if err := a.check(db); err != nil {
-		return nil, err
-	}
-	views, err := loadPlanViews(db, a.CitizenID, 2, now)
-	if err != nil || len(views) == 0 {
-		return emptyPlan(now), err
-	}
-	return &views[0], nil
-}
-
-// PlanVersions is the plan's history, newest first.
-func (s *Store) PlanVersions(ctx context.Context, a Access, now time.Time) ([]PlanView, error) {
-	db := s.DB.WithContext(ctx)
-	if err := a.check(db); err != nil {
-		return nil, err
-	}
-	views, err := loadPlanViews(db, a.CitizenID, 0, now)
-	if err != nil {
-		return nil, err
-	}
-	if len(views) == 0 {
-		return []PlanView{}, nil
-	}
-	return views, nil
-}
-
-func emptyPlan(now time.Time) *PlanView {
-	return &PlanView{CurrentWeek: WeekStart(now).Format(DateLayout), Weeks: []PlanWeekView{},
-		AllowedTasks: []string{}, AvoidTasks: []string{}, Changes: []PlanChange{}}
-}
-
-// loadPlanViews reads the newest versions (limit 0: all) with their authors,
-// feedback and seen state in a fixed number of queries. With a limit, the
-// last version read only serves as the base of the diff.
-func loadPlanViews(db *gorm.DB, citizenID string, limit int, now time.Time) ([]PlanView, error) {
-	var rows []PlanVersion
-	q := db.Where("citizen_id = ?", citizenID).Order("version DESC")
-	if limit > 0 {
-		q = q.Limit(limit)
-	}
-	if err := q.Find(&rows).Error; err != nil || len(rows) == 0 {
-		return nil, err
-	}
-	authors, feedback, seen, err := planExtras(db, citizenID, rows)
-	if err != nil {
-		return nil, err
-	}
-	n := len(rows)
-	if limit > 0 && n == limit {
-		n--
-	}
-	out := make([]PlanView, 0, n)
-	for i := 0; i < n; i++ {
-		v, err := buildPlanView(rows, i, now)
-		if err != nil {
-			return nil, err
-		}
-		if u, ok := authors[rows[i].CreatedBy]; ok {
-			v.CreatedBy = &PersonRef{ID: u.ID, Name: u.Name, Role: u.Role}
-		}
-		v.Feedback = feedback[rows[i].ID]
-		v.SeenByCitizen = seen >= rows[i].Version
-		out = append(out, *v)
-	}
-	return out, nil
-}
-
-// buildPlanView makes rows[i] a view, diffed against rows[i+1] (older).
-func buildPlanView(rows []PlanVersion, i int, now time.Time) (*PlanView, error) {
-	cur, err := decodeSnapshot(rows[i].Snapshot)
-	if err != nil {
-		return nil, err
-	}
-	var prev *PlanSnapshot
-	if i+1 < len(rows) {
-		if prev, err = decodeSnapshot(rows[i+1].Snapshot); err != nil {
-			return nil, err
-		}
-	}
-	v := snapshotView(cur, now)
-	id, at := rows[i].ID, rows[i].CreatedAt.UTC()
-	v.ID, v.Version, v.CreatedAt = &id, rows[i].Version, &at
-	v.Changes = DiffPlans(prev, cur)
-	return v, nil
-}
-
-func decodeSnapshot(raw string) (*PlanSnapshot, error) {
-	var p PlanSnapshot
-	if err := json.Unmarshal([]byte(raw), &p); err != nil {
-		return nil, fmt.Errorf("plan snapshot: %w", err)
-	}
-	p.normalize()
-	return &p, nil
-}
-
-// snapshotView adds totals and flags this week (in Copenhagen).
-func snapshotView(p *PlanSnapshot, now time.Time) *PlanView {
-	v := emptyPlan(now)
-	for _, w := range p.Weeks {
-		total := w.Hours.Total()
-		v.Weeks = append(v.Weeks, PlanWeekView{PlanWeek: w, Total: total,
-			Current: w.WeekStart == v.CurrentWeek, Past: w.WeekStart < v.CurrentWeek})
-		v.TotalHours += total
-	}
-	v.AllowedTasks, v.AvoidTasks, v.MixingDesk = p.AllowedTasks, p.AvoidTasks, p.MixingDesk
-	return v
-}
-
-func planExtras(db *gorm.DB, citizenID string, rows []PlanVersion) (map[string]User, map[string]*FeedbackView, int, error) {
-	ids, userIDs := make([]string, len(rows)), make([]string, len(rows))
-	version := map[string]int{}
-	for i, r := range rows {
-		ids[i], userIDs[i] = r.ID, r.CreatedBy
-		version[r.ID] = r.Version
-	}
-	fresh := db.Session(&gorm.Session{NewDB: true})
-	var users []User
-	if err := fresh.Select("id", "name", "role").Where("id IN ?", userIDs).Find(&users).Error; err != nil {
-		return nil, nil, 0, err
-	}
-	authors := map[string]User{}
-	for _, u := range users {
-		authors[u.ID] = u
-	}
-	var fb []PlanFeedback
-	if err := fresh.Where("plan_version_id IN ?", ids).Find(&fb).Error; err != nil {
-		return nil, nil, 0, err
-	}
-	feedback := map[string]*FeedbackView{}
-	for _, f := range fb {
-		feedback[f.PlanVersionID] = &FeedbackView{PlanVersion: version[f.PlanVersionID], Recognises: f.Recognises,
-			Comment: f.Comment, CreatedAt: f.CreatedAt.UTC(), UpdatedAt: f.UpdatedAt.UTC()}
-	}
-	seen, err := loadSeen(fresh, citizenID)
-	return authors, feedback, seen.PlanVersion, err
-}
-
-func loadSeen(db *gorm.DB, citizenID string) (CitizenSeen, error) {
-	var seen CitizenSeen
-	err := db.Where("citizen_id = ?", citizenID).Take(&seen).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return CitizenSeen{CitizenID: citizenID}, nil
-	}
-	return seen, err
-}
-
 // NewPlanFeedback is the citizen's answer to the current plan.
 type NewPlanFeedback struct {
 	Recognises string
@@ -567,59 +379,4 @@ func (in *NewPlanFeedback) Validate() error {
 	}
 	validateText(&v, "comment", &in.Comment, false, maxFeedbackText)
 	return v.Err()
-}
-
-var errNoPlan = NewError(KindNotFound, "no_plan")
-
-// SavePlanFeedback stores (or replaces) the citizen's answer to the current
-// plan version. Answering also counts as having seen the plan.
-func (s *Store) SavePlanFeedback(ctx context.Context, citizenID string, in NewPlanFeedback, now time.Time) (*FeedbackView, error) {
-	if err := in.Validate(); err != nil {
-		return nil, err
-	}
-	now = now.UTC()
-	var out FeedbackView
-	err := s.Tx(ctx, func(tx *gorm.DB) error {
-		var pv PlanVersion
-		err := tx.Where("citizen_id = ?", citizenID).Order("version DESC").Take(&pv).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return errNoPlan
-		}
-		if err != nil {
-			return err
-		}
-		fb := PlanFeedback{PlanVersionID: pv.ID, CitizenID: citizenID, Recognises: in.Recognises, Comment: in.Comment,
-			CreatedAt: now, UpdatedAt: now}
-		if err := tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "plan_version_id"}},
-			DoUpdates: clause.AssignmentColumns([]string{"recognises", "comment", "updated_at"})}).Create(&fb).Error; err != nil {
-			return err
-		}
-		if err := tx.Where("plan_version_id = ?", pv.ID).Take(&fb).Error; err != nil {
-			return err
-		}
-		out = FeedbackView{PlanVersion: pv.Version, Recognises: fb.Recognises, Comment: fb.Comment,
-			CreatedAt: fb.CreatedAt.UTC(), UpdatedAt: fb.UpdatedAt.UTC()}
-		return markPlanSeen(tx, citizenID, pv.Version)
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &out, nil
-}
-
-// MarkPlanSeen records that the citizen has seen the current plan.
-func (s *Store) MarkPlanSeen(ctx context.Context, citizenID string) error {
-	return s.Tx(ctx, func(tx *gorm.DB) error {
-		var last int
-		if err := tx.Model(&PlanVersion{}).Where("citizen_id = ?", citizenID).Select("COALESCE(MAX(version), 0)").Scan(&last).Error; err != nil {
-			return err
-		}
-		return markPlanSeen(tx, citizenID, last)
-	})
-}
-
-func markPlanSeen(tx *gorm.DB, citizenID string, version int) error {
-	return tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "citizen_id"}},
-		DoUpdates: clause.AssignmentColumns([]string{"plan_version"})}).
-		Create(&CitizenSeen{CitizenID: citizenID, PlanVersion: version}).Error
 }

@@ -1,11 +1,8 @@
 package models
 
 import (
-	"context"
 	"sort"
 	"time"
-
-	"gorm.io/gorm"
 )
 
 // Progression is the series behind the progress graphs, the same for the
@@ -143,39 +140,4 @@ func hoursSeries(checkins []CheckinView, plan *PlanSnapshot) []HoursPoint {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].WeekStart < out[j].WeekStart })
 	return out
-}
-
-// Progression loads a.CitizenID's series in a fixed number of queries.
-func (s *Store) Progression(ctx context.Context, a Access) (*Progression, error) {
-	db := s.DB.WithContext(ctx)
-	if err := a.check(db); err != nil {
-		return nil, err
-	}
-	var goals []Goal
-	if err := db.Where("citizen_id = ?", a.CitizenID).Order("created_at, id").Find(&goals).Error; err != nil {
-		return nil, err
-	}
-	checkins, err := loadCheckins(db, a.CitizenID, 0)
-	if err != nil {
-		return nil, err
-	}
-	placements, err := loadPlacements(db, a.CitizenID)
-	if err != nil {
-		return nil, err
-	}
-	plan, err := latestSnapshot(db, a.CitizenID)
-	if err != nil {
-		return nil, err
-	}
-	p := BuildProgression(goals, checkins, placements, plan)
-	return &p, nil
-}
-
-// latestSnapshot is the current plan, or nil when there is none.
-func latestSnapshot(db *gorm.DB, citizenID string) (*PlanSnapshot, error) {
-	var rows []PlanVersion
-	if err := db.Where("citizen_id = ?", citizenID).Order("version DESC").Limit(1).Find(&rows).Error; err != nil || len(rows) == 0 {
-		return nil, err
-	}
-	return decodeSnapshot(rows[0].Snapshot)
 }

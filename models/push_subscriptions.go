@@ -1,17 +1,12 @@
 package models
 
 import (
-	"context"
 	"crypto/ecdh"
 	"crypto/rand"
 	"encoding/base64"
-	"errors"
 	"net/url"
 	"strings"
 	"time"
-
-	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 )
 
 // PushSubscription is one device's Web Push subscription.
@@ -106,42 +101,6 @@ func wildcardMatch(u *url.URL, prefix string) bool {
 	return strings.HasPrefix(u.EscapedPath(), "/"+path)
 }
 
-// SavePushSubscription upserts by endpoint: a browser re-subscribing updates
-// its keys, and a device that changed hands follows the citizen signed in.
-func (s *Store) SavePushSubscription(ctx context.Context, citizenID string, in NewPushSubscription, allowlist []string, now time.Time) (*PushSubscription, error) {
-	in.Endpoint = strings.TrimSpace(in.Endpoint)
-	if err := in.Validate(allowlist); err != nil {
-		return nil, err
-	}
-	now = now.UTC()
-	sub := &PushSubscription{ID: NewID(), CitizenID: citizenID, Endpoint: in.Endpoint, P256dh: in.P256dh, Auth: in.Auth,
-		CreatedAt: now, UpdatedAt: now}
-	err := s.DB.WithContext(ctx).Clauses(clause.OnConflict{
-		Columns:   []clause.Column{{Name: "endpoint"}},
-		DoUpdates: clause.AssignmentColumns([]string{"citizen_id", "p256dh", "auth", "updated_at"}),
-	}).Create(sub).Error
-	if err != nil {
-		return nil, err
-	}
-	var stored PushSubscription // sub's fresh ID lost to the existing row's
-	err = s.DB.WithContext(ctx).Where("endpoint = ?", in.Endpoint).Take(&stored).Error
-	return &stored, err
-}
-
-// DeletePushSubscription removes the citizen's subscription for endpoint;
-// deleting one that is already gone is not an error.
-func (s *Store) DeletePushSubscription(ctx context.Context, citizenID, endpoint string) error {
-	return s.DB.WithContext(ctx).Where("citizen_id = ? AND endpoint = ?", citizenID, strings.TrimSpace(endpoint)).
-		Delete(&PushSubscription{}).Error
-}
-
-// PushSubscriptions lists the citizen's devices, oldest first.
-func (s *Store) PushSubscriptions(ctx context.Context, citizenID string) ([]PushSubscription, error) {
-	var list []PushSubscription
-	err := s.DB.WithContext(ctx).Where("citizen_id = ?", citizenID).Order("created_at, id").Find(&list).Error
-	return list, err
-}
-
 // VAPIDKeys is the server's Web Push identity (base64url: the uncompressed
 // public point and the 32-byte private scalar).
 type VAPIDKeys struct {
@@ -153,30 +112,6 @@ type VAPIDKeys struct {
 
 // TableName maps VAPIDKeys to its one-row table.
 func (VAPIDKeys) TableName() string { return "vapid_keys" }
-
-// LoadOrCreateVAPIDKeys returns the key pair kept in the database, creating
-// it on first start. Every instance on the database gets the same pair.
-func (s *Store) LoadOrCreateVAPIDKeys(ctx context.Context, now time.Time) (*VAPIDKeys, error) {
-	db := s.DB.WithContext(ctx)
-	var k VAPIDKeys
-	err := db.Where("id = 1").Take(&k).Error
-	if err == nil {
-		return &k, nil
-	}
-	if !errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, err
-	}
-	fresh, err := GenerateVAPIDKeys()
-	if err != nil {
-		return nil, err
-	}
-	fresh.CreatedAt = now.UTC()
-	if err := db.Clauses(clause.OnConflict{DoNothing: true}).Create(fresh).Error; err != nil {
-		return nil, err
-	}
-	err = db.Where("id = 1").Take(&k).Error // another instance may have won
-	return &k, err
-}
 
 // GenerateVAPIDKeys makes a new P-256 key pair.
 func GenerateVAPIDKeys() (*VAPIDKeys, error) {
@@ -194,14 +129,4 @@ type PushSubscriptionView struct {
 	Endpoint  string    `json:"endpoint"`
 	CreatedAt time.Time `json:"created_at"`
 	UpdatedAt time.Time `json:"updated_at"`
-}
-
-// PushSubscriptionViews lists the citizen's devices.
-func (s *Store) PushSubscriptionViews(ctx context.Context, citizenID string) ([]PushSubscriptionView, error) {
-	list, err := s.PushSubscriptions(ctx, citizenID)
-	out := make([]PushSubscriptionView, len(list))
-	for i, p := range list {
-		out[i] = PushSubscriptionView{Endpoint: p.Endpoint, CreatedAt: p.CreatedAt.UTC(), UpdatedAt: p.UpdatedAt.UTC()}
-	}
-	return out, err
 }

@@ -1,11 +1,7 @@
 package models
 
 import (
-	"context"
-	"errors"
 	"time"
-
-	"gorm.io/gorm"
 )
 
 // Reassignment records that a citizen moved from one caseworker to another.
@@ -20,78 +16,9 @@ type Reassignment struct {
 
 func (Reassignment) TableName() string { return "citizen_reassignments" }
 
-// Caseworkers lists every caseworker by name. Trappen serves one jobcenter,
-// so any caseworker may hand a citizen to any other.
-func (s *Store) Caseworkers(ctx context.Context) ([]User, error) {
-	var out []User
-	err := s.DB.WithContext(ctx).Where("role = ?", RoleCaseworker).Order("name, email").Find(&out).Error
-	return out, err
-}
-
-// Reassign moves a citizen on caseworkerID's caseload to toID. The snooze is
-// the old caseworker's note to self, so it goes; the move is kept in the
-// citizen's history. Reassigning to the current caseworker changes nothing.
-func (s *Store) Reassign(ctx context.Context, caseworkerID, citizenID, toID string, now time.Time) (*User, error) {
-	if toID == "" {
-		return nil, Invalid("caseworker_id", "required")
-	}
-	var to User
-	err := s.Tx(ctx, func(tx *gorm.DB) error {
-		err := lockForUpdate(tx, s.Dialect).Where("id = ? AND caseworker_id = ?", citizenID, caseworkerID).Take(&Citizen{}).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return ErrNotFound
-		}
-		if err != nil {
-			return err
-		}
-		err = tx.Where("id = ? AND role = ?", toID, RoleCaseworker).Take(&to).Error
-		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return Invalid("caseworker_id", "unknown_caseworker")
-		}
-		if err != nil || toID == caseworkerID {
-			return err
-		}
-		return moveCitizen(tx, caseworkerID, citizenID, toID, now.UTC())
-	})
-	if err != nil {
-		return nil, err
-	}
-	return &to, nil
-}
-
-func moveCitizen(tx *gorm.DB, fromID, citizenID, toID string, now time.Time) error {
-	if err := tx.Model(&Citizen{}).Where("id = ?", citizenID).
-		Updates(map[string]any{"caseworker_id": toID, "updated_at": now}).Error; err != nil {
-		return err
-	}
-	if err := tx.Where("citizen_id = ?", citizenID).Delete(&Snooze{}).Error; err != nil {
-		return err
-	}
-	return tx.Create(&Reassignment{ID: NewID(), CitizenID: citizenID, FromCaseworkerID: fromID,
-		ToCaseworkerID: toID, ByUserID: fromID, At: now}).Error
-}
-
 // CaseworkerChange is a reassignment as the citizen sees it.
 type CaseworkerChange struct {
 	At   time.Time `json:"at"`
 	From string    `json:"from_caseworker_name"`
 	To   string    `json:"to_caseworker_name"`
-}
-
-// CaseworkerChanges lists a citizen's reassignments, oldest first (for the export).
-func (s *Store) CaseworkerChanges(ctx context.Context, citizenID string) ([]CaseworkerChange, error) {
-	out := []CaseworkerChange{}
-	err := s.DB.WithContext(ctx).Table("citizen_reassignments AS r").
-		Select("r.at, f.name AS \"from\", t.name AS \"to\"").
-		Joins("JOIN users f ON f.id = r.from_caseworker_id").
-		Joins("JOIN users t ON t.id = r.to_caseworker_id").
-		Where("r.citizen_id = ?", citizenID).Order("r.at, r.id").Scan(&out).Error
-	for i := range out {
-		out[i].At = out[i].At.UTC()
-	}
-	return out, err
-}
-
-func (s *Store) exportCaseworkerChanges(ctx context.Context, citizenID string, _ time.Time) (any, error) {
-	return s.CaseworkerChanges(ctx, citizenID)
 }

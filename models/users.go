@@ -1,15 +1,12 @@
 package models
 
 import (
-	"context"
-	"errors"
 	"net/mail"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/google/uuid"
-	"gorm.io/gorm"
 )
 
 // Roles.
@@ -76,80 +73,4 @@ func ValidateLocale(v *Validation, field, locale string) {
 // NewCaseworker is what it takes to create a caseworker account.
 type NewCaseworker struct {
 	Email, Name, Password, Locale string
-}
-
-// CreateCaseworker validates and stores a caseworker.
-func (s *Store) CreateCaseworker(ctx context.Context, in NewCaseworker, now time.Time) (*User, error) {
-	in.Email = NormalizeEmail(in.Email)
-	in.Name = strings.TrimSpace(in.Name)
-	if in.Locale == "" {
-		in.Locale = "da"
-	}
-	var v Validation
-	ValidateEmail(&v, "email", in.Email)
-	ValidateName(&v, "name", in.Name)
-	ValidateLocale(&v, "locale", in.Locale)
-	ValidatePassword(&v, "password", in.Password)
-	if err := v.Err(); err != nil {
-		return nil, err
-	}
-	hash, err := HashPassword(in.Password)
-	if err != nil {
-		return nil, err
-	}
-	u := &User{ID: NewID(), Role: RoleCaseworker, Email: in.Email, Name: in.Name, Locale: in.Locale,
-		PasswordHash: &hash, CreatedAt: now.UTC(), UpdatedAt: now.UTC()}
-	if err := s.DB.WithContext(ctx).Create(u).Error; err != nil {
-		return nil, uniqueEmail(err)
-	}
-	return u, nil
-}
-
-// uniqueEmail turns a unique violation into the email_taken error.
-func uniqueEmail(err error) error {
-	if errors.Is(err, gorm.ErrDuplicatedKey) || isUniqueViolation(err) {
-		return &Error{Kind: KindConflict, Code: "email_taken",
-			Fields: map[string]FieldError{"email": {Key: "email_taken"}}}
-	}
-	return err
-}
-
-func isUniqueViolation(err error) bool {
-	msg := err.Error()
-	return strings.Contains(msg, "UNIQUE constraint failed") || strings.Contains(msg, "SQLSTATE 23505")
-}
-
-// UserByID loads a user.
-func (s *Store) UserByID(ctx context.Context, id string) (*User, error) {
-	var u User
-	err := s.DB.WithContext(ctx).Where("id = ?", id).Take(&u).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, ErrNotFound
-	}
-	return &u, err
-}
-
-// userByEmail finds a user case-insensitively.
-func (s *Store) userByEmail(ctx context.Context, email string) (*User, error) {
-	var u User
-	err := s.DB.WithContext(ctx).Where("lower(email) = lower(?)", NormalizeEmail(email)).Take(&u).Error
-	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, ErrNotFound
-	}
-	return &u, err
-}
-
-// SetLocale changes the language a user reads Trappen and its messages in.
-func (s *Store) SetLocale(ctx context.Context, userID, locale string, now time.Time) (*User, error) {
-	var v Validation
-	ValidateLocale(&v, "locale", locale)
-	if err := v.Err(); err != nil {
-		return nil, err
-	}
-	err := s.DB.WithContext(ctx).Model(&User{}).Where("id = ?", userID).
-		UpdateColumns(map[string]any{"locale": locale, "updated_at": now.UTC()}).Error
-	if err != nil {
-		return nil, err
-	}
-	return s.UserByID(ctx, userID)
 }

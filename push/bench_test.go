@@ -8,6 +8,7 @@ import (
 	"gorm.io/gorm"
 
 	"trappen/models"
+	"trappen/models/store"
 	"trappen/models/storetest"
 )
 
@@ -43,7 +44,7 @@ func benchSend(b *testing.B, engine storetest.Engine, delay time.Duration, remin
 	}
 }
 
-func insertReminders(b *testing.B, s *models.Store, citizenID string, n int) {
+func insertReminders(b *testing.B, s *store.Store, citizenID string, n int) {
 	err := s.Tx(b.Context(), func(tx *gorm.DB) error {
 		for i := range n {
 			at := monday.Add(time.Duration(i+25) * time.Hour)

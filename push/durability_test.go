@@ -8,19 +8,21 @@ import (
 	"time"
 
 	"trappen/models"
+	"trappen/models/sqldb"
+	"trappen/models/store"
 	"trappen/models/storetest"
 )
 
 func TestNoDuplicatesAcrossARestart(t *testing.T) {
-	each(t, func(t *testing.T, s *models.Store) {
+	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		f.meeting("other", cph("2026-03-10 10:00"), monday)
 
 		// The first instance claims the message and dies before sending it.
-		if _, err := s.FanOutDuePush(f.ctx, monday, 100); err != nil {
+		if _, err := s.Outbox.FanOutDuePush(f.ctx, monday, 100); err != nil {
 			t.Fatal(err)
 		}
-		claimed, err := s.ClaimPushDeliveries(f.ctx, monday, f.worker.Lease, 100)
+		claimed, err := s.Outbox.ClaimPushDeliveries(f.ctx, monday, f.worker.Lease, 100)
 		if err != nil || len(claimed) != 1 {
 			t.Fatalf("claimed %d, %v", len(claimed), err)
 		}
@@ -34,7 +36,7 @@ func TestNoDuplicatesAcrossARestart(t *testing.T) {
 }
 
 func TestAReminderDueWhileDownIsSentOnceAfterwards(t *testing.T) {
-	each(t, func(t *testing.T, s *models.Store) {
+	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		start := cph("2026-03-06 10:00")
 		f.meeting("follow_up", start, monday)
@@ -98,22 +100,22 @@ func TestTwoWorkersSendEachMessageOnce(t *testing.T) {
 	}
 }
 
-func openStore(t *testing.T, opts models.OpenOptions) *models.Store {
-	s, err := models.Open(context.Background(), opts)
+func openStore(t *testing.T, opts sqldb.OpenOptions) *store.Store {
+	s, err := store.Open(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { s.Close() })
+	t.Cleanup(func() { s.SQL.Close() })
 	return s
 }
 
 func TestOldPushHistoryIsPurgedButNothingPending(t *testing.T) {
-	each(t, func(t *testing.T, s *models.Store) {
+	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		f.meeting("follow_up", cph("2026-03-10 10:00"), monday)
 		f.one("meeting_scheduled", monday)
 		later := monday.Add(models.PushHistoryRetention + 30*24*time.Hour)
-		n, err := s.PurgePushHistory(f.ctx, later.Add(-models.PushHistoryRetention))
+		n, err := s.Outbox.PurgePushHistory(f.ctx, later.Add(-models.PushHistoryRetention))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -12,16 +12,18 @@ import (
 	"gorm.io/gorm"
 
 	"trappen/models"
+	"trappen/models/sqldb"
+	"trappen/models/store"
 	"trappen/models/storetest"
 )
 
 // Every statement the background work runs (fan-out, "anything due?",
-// claim, outcomes, purge) and the citizen's access-log page is planned
+// claim, outcomes, purge, the fast-track lapse sweep) and the citizen's access-log page is planned
 // against a database holding months of history, with planner statistics
 // (ANALYZE), and must find its rows by index: a full scan of a table that
 // grows with history would cost more every day.
 func TestBackgroundQueriesUseIndexes(t *testing.T) {
-	each(t, func(t *testing.T, s *models.Store) {
+	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		fillHistory(t, s, f.cw, 300)
 		// Due work of every outcome: sent, retried, gone.
@@ -29,7 +31,7 @@ func TestBackgroundQueriesUseIndexes(t *testing.T) {
 		f.svc.RespondWith(f.subscribe(), 500)
 		f.svc.RespondWith(f.subscribe(), 410)
 
-		rec := storetest.Record(t, s)
+		rec := storetest.Record(t, s.DB)
 		rec.Start()
 		if _, err := f.worker.RunOnce(f.ctx, monday); err != nil {
 			t.Fatal(err)
@@ -37,7 +39,10 @@ func TestBackgroundQueriesUseIndexes(t *testing.T) {
 		if _, err := f.worker.RunOnce(f.ctx, monday.Add(time.Second)); err != nil { // nothing due
 			t.Fatal(err)
 		}
-		if _, err := s.PurgePushHistory(f.ctx, monday.Add(-models.PushHistoryRetention)); err != nil {
+		if _, err := s.Outbox.PurgePushHistory(f.ctx, monday.Add(-models.PushHistoryRetention)); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := s.LapseOverdueFastTrack(f.ctx, monday); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := s.AccessLog(f.ctx, f.citizen, 0, models.MaxAccessLogPage); err != nil {
@@ -63,7 +68,7 @@ func TestBackgroundQueriesUseIndexes(t *testing.T) {
 			if fullScan(s.Dialect).MatchString(plan) {
 				t.Errorf("a full table scan:\n%s\n%s", st.SQL, plan)
 			}
-			if s.Dialect != models.Postgres {
+			if s.Dialect != sqldb.Postgres {
 				continue
 			}
 			// A statement prepared once and run every second gets a plan
@@ -83,25 +88,25 @@ func TestBackgroundQueriesUseIndexes(t *testing.T) {
 	})
 }
 
-var watched = regexp.MustCompile(`\b(push_jobs|push_deliveries|access_log)\b`)
+var watched = regexp.MustCompile(`\b(push_jobs|push_deliveries|access_log|fast_track_requests)\b`)
 
-func fullScan(d models.Dialect) *regexp.Regexp {
-	if d == models.Postgres {
-		return regexp.MustCompile(`Seq Scan on (push_jobs|push_deliveries|access_log)\b`)
+func fullScan(d sqldb.Dialect) *regexp.Regexp {
+	if d == sqldb.Postgres {
+		return regexp.MustCompile(`Seq Scan on (push_jobs|push_deliveries|access_log|fast_track_requests)\b`)
 	}
 	// SQLite: "SCAN t" reads the whole table; "SEARCH t USING INDEX" does not.
-	return regexp.MustCompile(`(?m)^SCAN (push_jobs|push_deliveries|access_log)\b`)
+	return regexp.MustCompile(`(?m)^SCAN (push_jobs|push_deliveries|access_log|fast_track_requests)\b`)
 }
 
-func analyze(s *models.Store) error { return s.DB.Exec("ANALYZE").Error }
+func analyze(s *store.Store) error { return s.DB.Exec("ANALYZE").Error }
 
-func explain(s *models.Store, st storetest.Statement) (string, error) {
+func explain(s *store.Store, st storetest.Statement) (string, error) {
 	sqlDB, err := s.DB.DB()
 	if err != nil {
 		return "", err
 	}
 	prefix, col := "EXPLAIN ", 0
-	if s.Dialect == models.SQLite {
+	if s.Dialect == sqldb.SQLite {
 		prefix, col = "EXPLAIN QUERY PLAN ", 3
 	}
 	rows, err := sqlDB.Query(prefix+st.SQL, st.Vars...)
@@ -127,7 +132,7 @@ func explain(s *models.Store, st storetest.Statement) (string, error) {
 
 // explainGeneric plans st as PostgreSQL plans a prepared statement without
 // its values (plan_cache_mode = force_generic_plan).
-func explainGeneric(s *models.Store, st storetest.Statement) (string, error) {
+func explainGeneric(s *store.Store, st storetest.Statement) (string, error) {
 	sqlDB, err := s.DB.DB()
 	if err != nil {
 		return "", err
@@ -167,9 +172,9 @@ func explainGeneric(s *models.Store, st storetest.Statement) (string, error) {
 // fillHistory gives n more citizens of caseworker cw a phone each, 30 push
 // jobs over four months (finished ones sent; the future still pending) and
 // 20 access-log entries.
-func fillHistory(t *testing.T, s *models.Store, cw string, n int) {
+func fillHistory(t *testing.T, s *store.Store, cw string, n int) {
 	t.Helper()
-	var users, citizens, subs, jobs, deliveries, access [][]any
+	var users, citizens, subs, jobs, deliveries, access, fastTrack [][]any
 	start := monday.Add(-89 * 24 * time.Hour)
 	for i := range n {
 		id := models.NewID()
@@ -192,6 +197,10 @@ func fillHistory(t *testing.T, s *models.Store, cw string, n int) {
 				deliveries = append(deliveries, []any{models.NewID(), job, sub, "sent", 1, fire, models.NewID(), 201, fire, fire, fire})
 			}
 		}
+		for k := range 10 { // decided fast-track requests
+			at := start.Add(time.Duration(k*8) * 24 * time.Hour)
+			fastTrack = append(fastTrack, []any{models.NewID(), id, cw, "employer", at, 8, at.Add(8 * 24 * time.Hour), "accepted", at, at})
+		}
 		for k := range 20 {
 			at := start.Add(time.Duration(k*4) * 24 * time.Hour)
 			access = append(access, []any{id, cw, "profile", at.Format(models.DateLayout), at})
@@ -209,6 +218,7 @@ func fillHistory(t *testing.T, s *models.Store, cw string, n int) {
 			{"push_jobs", "id, citizen_id, event_key, type, ref_id, ref_at, fire_at, status, note, created_at, updated_at", jobs},
 			{"push_deliveries", "id, job_id, subscription_id, status, attempts, next_attempt_at, claim_token, last_status, sent_at, created_at, updated_at", deliveries},
 			{"access_log", "citizen_id, caseworker_id, what, day, at", access},
+			{"fast_track_requests", "id, citizen_id, registered_by, requested_by, requested_at, expected_weeks, consent_deadline, status, created_at, updated_at", fastTrack},
 		} {
 			if err := insertRows(tx, b.table, b.cols, b.rows); err != nil {
 				return fmt.Errorf("fill %s: %w", b.table, err)

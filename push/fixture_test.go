@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"trappen/models"
+	"trappen/models/store"
 	"trappen/models/storetest"
 	"trappen/push"
 	"trappen/push/pushtest"
@@ -18,7 +19,7 @@ import (
 type fixture struct {
 	t       testing.TB
 	ctx     context.Context
-	store   *models.Store
+	store   *store.Store
 	svc     *pushtest.Service
 	worker  *push.Worker
 	keys    *models.VAPIDKeys
@@ -40,16 +41,16 @@ func cph(s string) time.Time {
 
 func discard() *slog.Logger { return slog.New(slog.NewTextHandler(io.Discard, nil)) }
 
-func newFixture(t testing.TB, s *models.Store, locale string) *fixture {
+func newFixture(t testing.TB, s *store.Store, locale string) *fixture {
 	t.Helper()
 	ctx := context.Background()
-	keys, err := s.LoadOrCreateVAPIDKeys(ctx, monday)
+	keys, err := s.Outbox.LoadOrCreateVAPIDKeys(ctx, monday)
 	if err != nil {
 		t.Fatal(err)
 	}
 	f := &fixture{t: t, ctx: ctx, store: s, keys: keys, svc: pushtest.New(t, keys.PublicKey)}
 	f.worker = f.newWorker(s)
-	cw, err := s.CreateCaseworker(ctx, models.NewCaseworker{Email: "cw@example.dk", Name: "Sara", Password: "correct horse battery"}, monday)
+	cw, err := s.Identity.CreateCaseworker(ctx, models.NewCaseworker{Email: "cw@example.dk", Name: "Sara", Password: "correct horse battery"}, monday)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,18 +65,18 @@ func newFixture(t testing.TB, s *models.Store, locale string) *fixture {
 	return f
 }
 
-func (f *fixture) newWorker(s *models.Store) *push.Worker {
+func (f *fixture) newWorker(s *store.Store) *push.Worker {
 	sender, err := push.NewWebPush(f.keys.PublicKey, f.keys.PrivateKey, "mailto:drift@trappen.example", push.DefaultConcurrency)
 	if err != nil {
 		f.t.Fatal(err)
 	}
-	return &push.Worker{Store: s, Log: discard(), Lease: 2 * time.Minute, Sender: sender}
+	return &push.Worker{Outbox: s.Outbox, Log: discard(), Lease: 2 * time.Minute, Sender: sender}
 }
 
 func (f *fixture) subscribe() *pushtest.Device {
 	f.t.Helper()
 	d := f.svc.NewDevice(f.t)
-	_, err := f.store.SavePushSubscription(f.ctx, f.citizen, models.NewPushSubscription{Endpoint: d.Endpoint, P256dh: d.P256dh, Auth: d.Auth},
+	_, err := f.store.Outbox.SavePushSubscription(f.ctx, f.citizen, models.NewPushSubscription{Endpoint: d.Endpoint, P256dh: d.P256dh, Auth: d.Auth},
 		[]string{f.svc.Origin() + "/"}, monday)
 	if err != nil {
 		f.t.Fatal(err)
@@ -160,4 +161,4 @@ func (f *fixture) none(now time.Time) {
 	}
 }
 
-func each(t *testing.T, fn func(t *testing.T, s *models.Store)) { storetest.Each(t, fn) }
+func each(t *testing.T, fn func(t *testing.T, s *store.Store)) { storetest.Each(t, fn) }

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"trappen/models"
+	"trappen/models/outbox"
+	"trappen/models/store"
 	"trappen/models/storetest"
 )
 
@@ -17,7 +19,7 @@ type deliveryRow struct {
 	Attempts     int
 }
 
-func deliveryState(t *testing.T, s *models.Store, id string) deliveryRow {
+func deliveryState(t *testing.T, s *store.Store, id string) deliveryRow {
 	t.Helper()
 	var r deliveryRow
 	if err := s.DB.Raw("SELECT status, last_status, sent_at, claimed_until, attempts FROM push_deliveries WHERE id = ?", id).Scan(&r).Error; err != nil {
@@ -29,34 +31,34 @@ func deliveryState(t *testing.T, s *models.Store, id string) deliveryRow {
 // A worker that stalled past its lease finds the delivery claimed again by
 // another; what it then records is ignored, and the other's outcome stands.
 func TestAnExpiredClaimCannotOverwrite(t *testing.T) {
-	each(t, func(t *testing.T, s *models.Store) {
+	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		f.meeting("other", cph("2026-03-10 10:00"), monday)
-		if _, err := s.FanOutDuePush(f.ctx, monday, 100); err != nil {
+		if _, err := s.Outbox.FanOutDuePush(f.ctx, monday, 100); err != nil {
 			t.Fatal(err)
 		}
-		a, err := s.ClaimPushDeliveries(f.ctx, monday, time.Minute, 100)
+		a, err := s.Outbox.ClaimPushDeliveries(f.ctx, monday, time.Minute, 100)
 		if err != nil || len(a) != 1 {
 			t.Fatalf("first claim: %d, %v", len(a), err)
 		}
 		later := monday.Add(time.Minute + time.Second)
-		b, err := s.ClaimPushDeliveries(f.ctx, later, time.Minute, 100)
+		b, err := s.Outbox.ClaimPushDeliveries(f.ctx, later, time.Minute, 100)
 		if err != nil || len(b) != 1 || b[0].ID != a[0].ID || b[0].ClaimToken == a[0].ClaimToken {
 			t.Fatalf("second claim: %+v, %v", b, err)
 		}
-		stale := models.PushOutcome{DeliveryID: a[0].ID, ClaimToken: a[0].ClaimToken, Status: models.DeliveryFailed, HTTPStatus: 400}
-		if err := s.RecordPushOutcomes(f.ctx, []models.PushOutcome{stale}, later); err != nil {
+		stale := outbox.PushOutcome{DeliveryID: a[0].ID, ClaimToken: a[0].ClaimToken, Status: models.DeliveryFailed, HTTPStatus: 400}
+		if err := s.Outbox.RecordPushOutcomes(f.ctx, []outbox.PushOutcome{stale}, later); err != nil {
 			t.Fatal(err)
 		}
 		if st := deliveryState(t, s, a[0].ID); st.Status != models.DeliveryPending || st.ClaimedUntil == nil || st.Attempts != 2 {
 			t.Fatalf("the stale worker's outcome counted: %+v", st)
 		}
-		ok := models.PushOutcome{DeliveryID: b[0].ID, ClaimToken: b[0].ClaimToken, Status: models.DeliverySent, HTTPStatus: 201}
-		if err := s.RecordPushOutcomes(f.ctx, []models.PushOutcome{ok}, later); err != nil {
+		ok := outbox.PushOutcome{DeliveryID: b[0].ID, ClaimToken: b[0].ClaimToken, Status: models.DeliverySent, HTTPStatus: 201}
+		if err := s.Outbox.RecordPushOutcomes(f.ctx, []outbox.PushOutcome{ok}, later); err != nil {
 			t.Fatal(err)
 		}
 		// Late again, and after the outcome: still nothing changes.
-		if err := s.RecordPushOutcomes(f.ctx, []models.PushOutcome{stale}, later.Add(time.Second)); err != nil {
+		if err := s.Outbox.RecordPushOutcomes(f.ctx, []outbox.PushOutcome{stale}, later.Add(time.Second)); err != nil {
 			t.Fatal(err)
 		}
 		st := deliveryState(t, s, a[0].ID)
@@ -69,27 +71,27 @@ func TestAnExpiredClaimCannotOverwrite(t *testing.T) {
 
 // The outcomes of many deliveries, of every kind, are one statement.
 func TestOutcomesOfABatchAreOneStatement(t *testing.T) {
-	each(t, func(t *testing.T, s *models.Store) {
+	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		f.subscribe()
 		f.subscribe()
 		f.meeting("other", cph("2026-03-10 10:00"), monday)
-		if _, err := s.FanOutDuePush(f.ctx, monday, 100); err != nil {
+		if _, err := s.Outbox.FanOutDuePush(f.ctx, monday, 100); err != nil {
 			t.Fatal(err)
 		}
-		c, err := s.ClaimPushDeliveries(f.ctx, monday, time.Minute, 100)
+		c, err := s.Outbox.ClaimPushDeliveries(f.ctx, monday, time.Minute, 100)
 		if err != nil || len(c) != 3 {
 			t.Fatalf("claimed %d, %v", len(c), err)
 		}
 		retryAt := monday.Add(30 * time.Second)
-		outcomes := []models.PushOutcome{
+		outcomes := []outbox.PushOutcome{
 			{DeliveryID: c[0].ID, ClaimToken: c[0].ClaimToken, Status: models.DeliverySent, HTTPStatus: 201},
 			{DeliveryID: c[1].ID, ClaimToken: c[1].ClaimToken, Status: models.DeliveryPending, HTTPStatus: 503, RetryAt: retryAt},
 			{DeliveryID: c[2].ID, ClaimToken: c[2].ClaimToken, Status: models.DeliveryFailed, HTTPStatus: 413},
 		}
-		rec := storetest.Record(t, s)
+		rec := storetest.Record(t, s.DB)
 		rec.Start()
-		if err := s.RecordPushOutcomes(f.ctx, outcomes, monday); err != nil {
+		if err := s.Outbox.RecordPushOutcomes(f.ctx, outcomes, monday); err != nil {
 			t.Fatal(err)
 		}
 		var writes []string
@@ -108,10 +110,10 @@ func TestOutcomesOfABatchAreOneStatement(t *testing.T) {
 			}
 		}
 		// The retry comes due at its time, not before.
-		if again, _ := s.ClaimPushDeliveries(f.ctx, retryAt.Add(-time.Second), time.Minute, 100); len(again) != 0 {
+		if again, _ := s.Outbox.ClaimPushDeliveries(f.ctx, retryAt.Add(-time.Second), time.Minute, 100); len(again) != 0 {
 			t.Fatalf("claimed %d before the retry time", len(again))
 		}
-		if again, _ := s.ClaimPushDeliveries(f.ctx, retryAt, time.Minute, 100); len(again) != 1 || again[0].ID != c[1].ID {
+		if again, _ := s.Outbox.ClaimPushDeliveries(f.ctx, retryAt, time.Minute, 100); len(again) != 1 || again[0].ID != c[1].ID {
 			t.Fatalf("at the retry time: %+v", again)
 		}
 	})
@@ -120,7 +122,7 @@ func TestOutcomesOfABatchAreOneStatement(t *testing.T) {
 // The signed VAPID header is made once per push service, not per message,
 // and the push service accepts it for every message.
 func TestOneVAPIDSignaturePerPushService(t *testing.T) {
-	each(t, func(t *testing.T, s *models.Store) {
+	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		f.subscribe()
 		for i := range 3 {

@@ -8,12 +8,14 @@ import (
 	"time"
 
 	"trappen/models"
+	"trappen/models/outbox"
+	"trappen/models/sqldb"
 )
 
 // Worker moves due jobs to devices. Any number of workers may run against
 // one database: claims are exclusive and leased.
 type Worker struct {
-	Store  *models.Store
+	Outbox *outbox.Store
 	Sender Sender
 	Log    *slog.Logger
 	// Batch is how many jobs or deliveries one claim takes (default 200).
@@ -88,7 +90,7 @@ func (w *Worker) RunOnce(ctx context.Context, now time.Time) (Stats, error) {
 	go func() {
 		defer close(fanned)
 		for ctx.Err() == nil {
-			n, err := w.Store.FanOutDuePush(ctx, now, w.Batch)
+			n, err := w.Outbox.FanOutDuePush(ctx, now, w.Batch)
 			jobs += n
 			if err != nil {
 				fanErr <- err
@@ -106,7 +108,7 @@ func (w *Worker) RunOnce(ctx context.Context, now time.Time) (Stats, error) {
 		}
 		fanErr <- nil
 	}()
-	if w.Store.Dialect == models.SQLite {
+	if w.Outbox.Dialect == sqldb.SQLite {
 		// One writer at a time: fanning out while claiming would only make
 		// the two wait for each other's write lock.
 		for range fanned {
@@ -171,7 +173,7 @@ func (w *Worker) sendDue(ctx context.Context, now time.Time, fanned <-chan struc
 func (w *Worker) claimAll(ctx context.Context, now time.Time, fanned <-chan struct{}, work chan<- models.Delivery) error {
 	fanning := true
 	for ctx.Err() == nil {
-		batch, err := w.Store.ClaimPushDeliveries(ctx, now, w.Lease, w.Batch)
+		batch, err := w.Outbox.ClaimPushDeliveries(ctx, now, w.Lease, w.Batch)
 		if err != nil {
 			return err
 		}
@@ -213,7 +215,7 @@ func (w *Worker) deliver(ctx context.Context, d models.Delivery, now time.Time) 
 // even after ctx ends, so a finished send is not repeated.
 func (w *Worker) recordAll(results <-chan result, now time.Time, st *Stats) {
 	ctx := context.Background()
-	buf := make([]models.PushOutcome, 0, 500)
+	buf := make([]outbox.PushOutcome, 0, 500)
 	for r := range results {
 		buf = w.collect(ctx, buf, r, now, st)
 	more:
@@ -228,7 +230,7 @@ func (w *Worker) recordAll(results <-chan result, now time.Time, st *Stats) {
 				break more
 			}
 		}
-		if err := w.Store.RecordPushOutcomes(ctx, buf, now); err != nil {
+		if err := w.Outbox.RecordPushOutcomes(ctx, buf, now); err != nil {
 			// The leases run out and another round tries these again.
 			w.Log.Error("push outcomes not recorded", "deliveries", len(buf), "err", err)
 		}
@@ -236,20 +238,20 @@ func (w *Worker) recordAll(results <-chan result, now time.Time, st *Stats) {
 	}
 }
 
-func (w *Worker) collect(ctx context.Context, buf []models.PushOutcome, r result, now time.Time, st *Stats) []models.PushOutcome {
+func (w *Worker) collect(ctx context.Context, buf []outbox.PushOutcome, r result, now time.Time, st *Stats) []outbox.PushOutcome {
 	st.add(r.o)
 	d := r.d
 	switch r.o {
 	case sent:
-		return append(buf, models.PushOutcome{DeliveryID: d.ID, ClaimToken: d.ClaimToken, Status: models.DeliverySent, HTTPStatus: r.status})
+		return append(buf, outbox.PushOutcome{DeliveryID: d.ID, ClaimToken: d.ClaimToken, Status: models.DeliverySent, HTTPStatus: r.status})
 	case retried:
-		return append(buf, models.PushOutcome{DeliveryID: d.ID, ClaimToken: d.ClaimToken, Status: models.DeliveryPending,
+		return append(buf, outbox.PushOutcome{DeliveryID: d.ID, ClaimToken: d.ClaimToken, Status: models.DeliveryPending,
 			HTTPStatus: r.status, RetryAt: now.Add(max(Backoff(d.Attempts), r.retryAfter))})
 	case failed:
 		w.Log.Warn("push delivery given up", "host", host(d.Endpoint), "type", d.Type, "status", r.status, "attempts", d.Attempts)
-		return append(buf, models.PushOutcome{DeliveryID: d.ID, ClaimToken: d.ClaimToken, Status: models.DeliveryFailed, HTTPStatus: r.status})
+		return append(buf, outbox.PushOutcome{DeliveryID: d.ID, ClaimToken: d.ClaimToken, Status: models.DeliveryFailed, HTTPStatus: r.status})
 	default: // gone: the subscription and its deliveries are deleted
-		if err := w.Store.DropPushSubscription(ctx, d.SubscriptionID); err != nil {
+		if err := w.Outbox.DropPushSubscription(ctx, d.SubscriptionID); err != nil {
 			w.Log.Error("push subscription not dropped", "err", err)
 		}
 		return buf

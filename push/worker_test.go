@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"trappen/models"
+	"trappen/models/store"
 	"trappen/push"
 )
 
@@ -29,7 +30,7 @@ func TestMessagesOfAMeeting(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.locale, func(t *testing.T) {
-			each(t, func(t *testing.T, s *models.Store) {
+			each(t, func(t *testing.T, s *store.Store) {
 				f := newFixture(t, s, c.locale)
 				start := cph("2026-03-06 10:00")
 				id := f.meeting("roundtable", start, monday)
@@ -74,7 +75,7 @@ func assertDiscreet(t *testing.T, raw []byte) {
 }
 
 func TestMessagesOfAFastTrackRequest(t *testing.T) {
-	each(t, func(t *testing.T, s *models.Store) {
+	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		f.fastTrack(monday, monday)
 		got := f.one("fast_track_request", monday)
@@ -94,7 +95,7 @@ func TestMessagesOfAFastTrackRequest(t *testing.T) {
 }
 
 func TestNoDeadlineReminderOnceAnswered(t *testing.T) {
-	each(t, func(t *testing.T, s *models.Store) {
+	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		id := f.fastTrack(monday, monday)
 		f.one("fast_track_request", monday)
@@ -106,7 +107,7 @@ func TestNoDeadlineReminderOnceAnswered(t *testing.T) {
 }
 
 func TestMovedAndCancelledMeetings(t *testing.T) {
-	each(t, func(t *testing.T, s *models.Store) {
+	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		start := cph("2026-03-06 10:00")
 		id := f.meeting("follow_up", start, monday)
@@ -139,7 +140,7 @@ func TestMovedAndCancelledMeetings(t *testing.T) {
 }
 
 func TestRemindersAlreadyDueAreNotCreated(t *testing.T) {
-	each(t, func(t *testing.T, s *models.Store) {
+	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		start := monday.Add(90 * time.Minute) // both reminder times lie in the past
 		f.meeting("roundtable", start, monday)
@@ -149,7 +150,7 @@ func TestRemindersAlreadyDueAreNotCreated(t *testing.T) {
 }
 
 func TestReflectionPromptOnlyWithoutReflection(t *testing.T) {
-	each(t, func(t *testing.T, s *models.Store) {
+	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		start := cph("2026-03-06 10:00")
 		id := f.meeting("roundtable", start, monday)
@@ -163,7 +164,7 @@ func TestReflectionPromptOnlyWithoutReflection(t *testing.T) {
 }
 
 func TestQuietHours(t *testing.T) {
-	each(t, func(t *testing.T, s *models.Store) {
+	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		evening := cph("2026-03-02 22:00")
 		f.meeting("status", cph("2026-03-09 10:00"), evening)
@@ -176,7 +177,7 @@ func TestQuietHours(t *testing.T) {
 		}
 		t.Run("a window of one's own, across the DST change", func(t *testing.T) {
 			start, end := "23:00", "06:30"
-			_, err := s.UpdateNotificationSettings(f.ctx, f.citizen, models.SettingsChange{QuietSet: true, QuietStart: &start, QuietEnd: &end}, monday)
+			_, err := s.Outbox.UpdateNotificationSettings(f.ctx, f.citizen, models.SettingsChange{QuietSet: true, QuietStart: &start, QuietEnd: &end}, monday)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -186,7 +187,7 @@ func TestQuietHours(t *testing.T) {
 			f.one("meeting_scheduled", cph("2026-03-29 06:30"))
 		})
 		t.Run("with quiet hours off, the night is like the day", func(t *testing.T) {
-			_, err := s.UpdateNotificationSettings(f.ctx, f.citizen, models.SettingsChange{QuietSet: true}, monday)
+			_, err := s.Outbox.UpdateNotificationSettings(f.ctx, f.citizen, models.SettingsChange{QuietSet: true}, monday)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -198,10 +199,10 @@ func TestQuietHours(t *testing.T) {
 }
 
 func TestPausedRemindersAreNotSent(t *testing.T) {
-	each(t, func(t *testing.T, s *models.Store) {
+	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		until := cph("2026-03-05 12:00").Format(time.RFC3339)
-		if _, err := s.UpdateNotificationSettings(f.ctx, f.citizen, models.SettingsChange{PausedSet: true, PausedUntil: &until}, monday); err != nil {
+		if _, err := s.Outbox.UpdateNotificationSettings(f.ctx, f.citizen, models.SettingsChange{PausedSet: true, PausedUntil: &until}, monday); err != nil {
 			t.Fatal(err)
 		}
 		start := cph("2026-03-06 10:00")
@@ -215,7 +216,7 @@ func TestPausedRemindersAreNotSent(t *testing.T) {
 }
 
 func TestGoneSubscriptionIsDeleted(t *testing.T) {
-	each(t, func(t *testing.T, s *models.Store) {
+	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		other := f.subscribe()
 		f.svc.RespondWith(f.device, 410)
@@ -224,7 +225,7 @@ func TestGoneSubscriptionIsDeleted(t *testing.T) {
 		if st.Gone != 1 || st.Sent != 1 {
 			t.Fatalf("stats %+v", st)
 		}
-		subs, err := s.PushSubscriptions(f.ctx, f.citizen)
+		subs, err := s.Outbox.PushSubscriptions(f.ctx, f.citizen)
 		if err != nil || len(subs) != 1 || subs[0].Endpoint != other.Endpoint {
 			t.Fatalf("subscriptions %v %v", subs, err)
 		}
@@ -237,7 +238,7 @@ func TestGoneSubscriptionIsDeleted(t *testing.T) {
 }
 
 func TestRetryOnServiceUnavailable(t *testing.T) {
-	each(t, func(t *testing.T, s *models.Store) {
+	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		f.svc.RespondWith(f.device, 503, 429)
 		f.meeting("other", cph("2026-03-10 10:00"), monday)
@@ -258,7 +259,7 @@ func TestRetryOnServiceUnavailable(t *testing.T) {
 }
 
 func TestEveryDeviceGetsTheMessage(t *testing.T) {
-	each(t, func(t *testing.T, s *models.Store) {
+	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		second := f.subscribe()
 		f.meeting("other", cph("2026-03-10 10:00"), monday)

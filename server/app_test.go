@@ -25,7 +25,7 @@ func TestARestartKeepsAccountsAndTheSigningKey(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			u, err := first.store.CreateCaseworker(context.Background(), modelsCaseworker("sara@example.dk"), time.Now())
+			u, err := first.store.Identity.CreateCaseworker(context.Background(), modelsCaseworker("sara@example.dk"), time.Now())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -39,7 +39,7 @@ func TestARestartKeepsAccountsAndTheSigningKey(t *testing.T) {
 				t.Fatalf("second start: %v", err)
 			}
 			defer second.Close()
-			if _, err := second.store.Login(context.Background(), "sara@example.dk", "a long enough password", "127.0.0.1", time.Now()); err != nil {
+			if _, err := second.store.Identity.Login(context.Background(), "sara@example.dk", "a long enough password", "127.0.0.1", time.Now()); err != nil {
 				t.Fatalf("account lost across restart: %v", err)
 			}
 			req, _ := httpRequest("GET", "/api/v1/me", token)

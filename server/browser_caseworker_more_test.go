@@ -39,7 +39,7 @@ func cwmServer(t *testing.T) *testServer {
 
 func cwmCaseworkerID(t *testing.T, s *testServer, email string) string {
 	t.Helper()
-	u, err := s.app.store.Login(context.Background(), email, cwmPassword, "127.0.0.1", s.clock.Now())
+	u, err := s.app.store.Identity.Login(context.Background(), email, cwmPassword, "127.0.0.1", s.clock.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,7 +75,7 @@ func cwmCitizen(t *testing.T, s *testServer, cwEmail string, o cwmCitizenOpts) (
 		t.Fatal(err)
 	}
 	if o.activate {
-		if _, err := s.app.store.Activate(ctx, inv.Code, cwmCitizenPassword, "127.0.0.1", s.clock.Now()); err != nil {
+		if _, err := s.app.store.Identity.Activate(ctx, inv.Code, cwmCitizenPassword, "127.0.0.1", s.clock.Now()); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -209,7 +209,7 @@ func TestBrowserCaseworkerMovesAndCancelsMeetings(t *testing.T) {
 	bo, _ := cwmCitizen(t, s, "sara@example.dk", cwmCitizenOpts{name: "Bo Jensen", email: "bo@example.dk", activate: true})
 	// No quiet hours: the booking news goes out at once, so moving and
 	// cancelling are news of their own whatever the time of day.
-	if _, err := s.app.store.UpdateNotificationSettings(ctx, bo, models.SettingsChange{QuietSet: true}, s.clock.Now()); err != nil {
+	if _, err := s.app.store.Outbox.UpdateNotificationSettings(ctx, bo, models.SettingsChange{QuietSet: true}, s.clock.Now()); err != nil {
 		t.Fatal(err)
 	}
 	roundtable := cwmMeeting(t, s, sara, bo, "roundtable", cwmWall(s, 2, 10, 0), "Byens Bageri, Torvet 1")

@@ -174,7 +174,7 @@ func TestBrowserCitizenTurnsOnRemindersAndAcceptsFastTrack(t *testing.T) {
 	if asks != 1 {
 		t.Errorf("permission asked %d times, want once", asks)
 	}
-	subs, err := s.app.store.PushSubscriptions(context.Background(), citizen.ID)
+	subs, err := s.app.store.Outbox.PushSubscriptions(context.Background(), citizen.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

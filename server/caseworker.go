@@ -34,12 +34,12 @@ func createCaseworker(ctx context.Context, cfg Config, args []string, stdin io.R
 		return fmt.Errorf("read password: %w", err)
 	}
 	password := strings.TrimRight(line, "\r\n")
-	store, err := models.Open(ctx, cfg.storeOptions())
+	store, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
-	u, err := store.CreateCaseworker(ctx, models.NewCaseworker{Email: *email, Name: *name, Password: password, Locale: *locale}, time.Now())
+	defer store.SQL.Close()
+	u, err := store.Identity.CreateCaseworker(ctx, models.NewCaseworker{Email: *email, Name: *name, Password: password, Locale: *locale}, time.Now())
 	if err != nil {
 		return describe(err)
 	}

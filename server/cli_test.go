@@ -9,12 +9,13 @@ import (
 	"testing"
 	"time"
 
-	"trappen/models"
+	"trappen/models/sqldb"
+	"trappen/models/store"
 	"trappen/models/storetest"
 )
 
 // envFor returns a getenv that points the server at opts' database.
-func envFor(opts models.OpenOptions, extra map[string]string) func(string) string {
+func envFor(opts sqldb.OpenOptions, extra map[string]string) func(string) string {
 	return func(name string) string {
 		switch name {
 		case "DATABASE_URL":
@@ -36,12 +37,12 @@ func TestCaseworkerCreateReadsThePasswordFromStdinAndRefusesATakenEmail(t *testi
 			if code := run(args, strings.NewReader("a long enough password\n"), &out, &errOut, getenv); code != 0 {
 				t.Fatalf("exit %d: %s", code, errOut.String())
 			}
-			store, err := models.Open(context.Background(), opts)
+			store, err := store.Open(context.Background(), opts)
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer store.Close()
-			if _, err := store.Login(context.Background(), "sara@example.dk", "a long enough password", "127.0.0.1", time.Now()); err != nil {
+			defer store.SQL.Close()
+			if _, err := store.Identity.Login(context.Background(), "sara@example.dk", "a long enough password", "127.0.0.1", time.Now()); err != nil {
 				t.Fatalf("the new caseworker cannot sign in: %v", err)
 			}
 			errOut.Reset()

@@ -6,7 +6,7 @@ import (
 	"strconv"
 	"strings"
 
-	"trappen/models"
+	"trappen/models/sqldb"
 )
 
 // Config is Trappen's configuration, read once from the environment.
@@ -83,8 +83,8 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 }
 
 // storeOptions says where the data lives and how many connections to keep.
-func (c Config) storeOptions() models.OpenOptions {
-	return models.OpenOptions{DatabaseURL: c.DatabaseURL, DataDir: c.DataDir, MaxConns: c.DBMaxConns}
+func (c Config) storeOptions() sqldb.OpenOptions {
+	return sqldb.OpenOptions{DatabaseURL: c.DatabaseURL, DataDir: c.DataDir, MaxConns: c.DBMaxConns}
 }
 
 // splitList splits a comma-separated value, dropping empty items.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"trappen/models"
+	"trappen/models/store"
 )
 
 // Demo sign-in details, printed by `server demo`.
@@ -52,11 +53,11 @@ var demoCitizens = []demoCitizen{
 // seedDemo fills the database with a caseworker and two citizens six weeks
 // into their sick leave, and prints how to sign in. Running it twice is safe.
 func seedDemo(ctx context.Context, cfg Config, stdout io.Writer) error {
-	store, err := models.Open(ctx, cfg.storeOptions())
+	store, err := openStore(ctx, cfg)
 	if err != nil {
 		return err
 	}
-	defer store.Close()
+	defer store.SQL.Close()
 	if err := seedDemoData(ctx, store, time.Now()); err != nil {
 		return err
 	}
@@ -76,8 +77,8 @@ func displayAddr(addr string) string {
 	return ""
 }
 
-func seedDemoData(ctx context.Context, store *models.Store, now time.Time) error {
-	cw, err := store.CreateCaseworker(ctx, models.NewCaseworker{Email: demoCaseworkerEmail, Name: "Sara Holm", Password: demoPassword}, now)
+func seedDemoData(ctx context.Context, store *store.Store, now time.Time) error {
+	cw, err := store.Identity.CreateCaseworker(ctx, models.NewCaseworker{Email: demoCaseworkerEmail, Name: "Sara Holm", Password: demoPassword}, now)
 	if e, ok := models.AsError(err); ok && e.Code == "email_taken" {
 		return nil // seeded before
 	}
@@ -92,7 +93,7 @@ func seedDemoData(ctx context.Context, store *models.Store, now time.Time) error
 	return nil
 }
 
-func seedDemoCitizen(ctx context.Context, store *models.Store, caseworkerID string, d demoCitizen, now time.Time) error {
+func seedDemoCitizen(ctx context.Context, store *store.Store, caseworkerID string, d demoCitizen, now time.Time) error {
 	const weeksSick = 6
 	monday := models.WeekStart(now)
 	firstSickDay := monday.AddDate(0, 0, -7*weeksSick+2)
@@ -102,7 +103,7 @@ func seedDemoCitizen(ctx context.Context, store *models.Store, caseworkerID stri
 	if err != nil {
 		return err
 	}
-	if _, err := store.Activate(ctx, inv.Code, demoPassword, "demo", now); err != nil {
+	if _, err := store.Identity.Activate(ctx, inv.Code, demoPassword, "demo", now); err != nil {
 		return err
 	}
 	cwAccess := models.AsCaseworker(caseworkerID, c.ID)
@@ -119,7 +120,7 @@ func seedDemoCitizen(ctx context.Context, store *models.Store, caseworkerID stri
 	return seedDemoCheckins(ctx, store, c.ID, goalIDs, d, monday, now)
 }
 
-func seedDemoGoals(ctx context.Context, store *models.Store, a models.Access, d demoCitizen, now time.Time) ([]string, error) {
+func seedDemoGoals(ctx context.Context, store *store.Store, a models.Access, d demoCitizen, now time.Time) ([]string, error) {
 	overall, err := store.CreateGoal(ctx, a, models.NewGoal{Title: d.goal}, now)
 	if err != nil {
 		return nil, err
@@ -136,7 +137,7 @@ func seedDemoGoals(ctx context.Context, store *models.Store, a models.Access, d 
 }
 
 // seedDemoPlan makes a plan from two weeks ago, rising about 25 % a week.
-func seedDemoPlan(ctx context.Context, store *models.Store, a models.Access, d demoCitizen, monday, now time.Time) error {
+func seedDemoPlan(ctx context.Context, store *store.Store, a models.Access, d demoCitizen, monday, now time.Time) error {
 	var weeks []models.PlanWeek
 	daily := d.startHours
 	for i := -2; i < 8; i++ {
@@ -158,7 +159,7 @@ func seedDemoPlan(ctx context.Context, store *models.Store, a models.Access, d d
 
 func quarter(h float64) float64 { return float64(int(h*4+0.5)) / 4 }
 
-func seedDemoMeetings(ctx context.Context, store *models.Store, a models.Access, d demoCitizen, now time.Time) error {
+func seedDemoMeetings(ctx context.Context, store *store.Store, a models.Access, d demoCitizen, now time.Time) error {
 	at := func(days, hour int) string {
 		y, m, dd := now.In(models.Copenhagen).AddDate(0, 0, days).Date()
 		return time.Date(y, m, dd, hour, 0, 0, 0, models.Copenhagen).Format(time.RFC3339)
@@ -177,7 +178,7 @@ func seedDemoMeetings(ctx context.Context, store *models.Store, a models.Access,
 	return nil
 }
 
-func seedDemoCheckins(ctx context.Context, store *models.Store, citizenID string, goalIDs []string, d demoCitizen, monday, now time.Time) error {
+func seedDemoCheckins(ctx context.Context, store *store.Store, citizenID string, goalIDs []string, d demoCitizen, monday, now time.Time) error {
 	for i, mood := range d.mood {
 		at := monday.AddDate(0, 0, -7*(len(d.mood)-1-i)+4).Add(15 * time.Hour)
 		if at.After(now) {

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"trappen/models"
+	"trappen/models/store"
 	"trappen/models/storetest"
 )
 
@@ -24,14 +24,14 @@ func TestDemoSeedsALivingAppAndCanRunTwice(t *testing.T) {
 			if !strings.Contains(out.String(), demoCaseworkerEmail) || !strings.Contains(out.String(), demoPassword) {
 				t.Fatalf("demo did not say how to sign in: %s", out.String())
 			}
-			store, err := models.Open(context.Background(), opts)
+			store, err := store.Open(context.Background(), opts)
 			if err != nil {
 				t.Fatal(err)
 			}
-			defer store.Close()
+			defer store.SQL.Close()
 			ctx, now := context.Background(), time.Now()
 			for _, c := range demoCitizens {
-				u, err := store.Login(ctx, c.email, demoPassword, "127.0.0.1", now)
+				u, err := store.Identity.Login(ctx, c.email, demoPassword, "127.0.0.1", now)
 				if err != nil {
 					t.Fatalf("%s cannot sign in: %v", c.email, err)
 				}

@@ -16,7 +16,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"trappen/api"
-	"trappen/models"
+	"trappen/models/store"
 	"trappen/push"
 	"trappen/pwa"
 )
@@ -65,7 +65,7 @@ func newLogger(w io.Writer, level string) *slog.Logger {
 // app is Trappen wired together.
 type app struct {
 	cfg   Config
-	store *models.Store
+	store *store.Store
 	http  *fiber.App
 	log   *slog.Logger
 	now   func() time.Time
@@ -74,41 +74,41 @@ type app struct {
 
 // newApp opens the store, migrates it and builds the HTTP app.
 func newApp(ctx context.Context, cfg Config, log *slog.Logger, now func() time.Time) (*app, error) {
-	store, err := models.Open(ctx, cfg.storeOptions())
+	store, err := openStore(ctx, cfg)
 	if err != nil {
 		return nil, err
 	}
 	key := cfg.JWTKey
 	if len(key) == 0 {
 		if key, err = loadOrCreateKey(cfg.DataDir, "jwt.key"); err != nil {
-			store.Close()
+			store.SQL.Close()
 			return nil, fmt.Errorf("JWT key: %w", err)
 		}
 	}
 	tokens, err := api.NewTokens(key)
 	if err != nil {
-		store.Close()
+		store.SQL.Close()
 		return nil, err
 	}
 	vapid, err := vapidKeys(ctx, cfg, store)
 	if err != nil {
-		store.Close()
+		store.SQL.Close()
 		return nil, fmt.Errorf("VAPID key: %w", err)
 	}
 	sender, err := push.NewWebPush(vapid.PublicKey, vapid.PrivateKey, cfg.PushSubscriber, push.DefaultConcurrency)
 	if err != nil {
-		store.Close()
+		store.SQL.Close()
 		return nil, fmt.Errorf("VAPID key: %w", err)
 	}
 	a := &app{cfg: cfg, store: store, log: log, now: now}
-	a.push = &push.Worker{Store: store, Log: log, Sender: sender}
+	a.push = &push.Worker{Outbox: store.Outbox, Log: log, Sender: sender}
 	a.http = api.New(api.Deps{Store: store, Tokens: tokens, Log: log, Now: now, PWA: pwa.FS(),
 		SecureCookies: cfg.SecureCookies, ProxyHeader: cfg.ProxyHeader, TrustedProxies: cfg.TrustedProxies,
 		Push: &api.PushConfig{PublicKey: vapid.PublicKey, Allowlist: cfg.PushAllowlist}})
 	return a, nil
 }
 
-func (a *app) Close() error { return a.store.Close() }
+func (a *app) Close() error { return a.store.SQL.Close() }
 
 func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	a, err := newApp(ctx, cfg, log, time.Now)
@@ -117,7 +117,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	}
 	defer a.Close()
 	workerCtx, stopWorker := context.WithCancel(ctx)
-	defer startPushWorker(workerCtx, a.push, a.now, log)() // waits for the round in progress
+	defer startPushWorker(workerCtx, a.push, a.store, a.now, log)() // waits for the round in progress
 	defer stopWorker()
 	errc := make(chan error, 1)
 	go func() { errc <- a.http.Listen(cfg.Addr) }()
@@ -141,4 +141,10 @@ func oneLine(err error) string {
 		}
 	}
 	return msg
+}
+
+// openStore opens and migrates the database and returns the case store
+// (with the identity and outbox stores on the same database).
+func openStore(ctx context.Context, cfg Config) (*store.Store, error) {
+	return store.Open(ctx, cfg.storeOptions())
 }

@@ -9,21 +9,25 @@ import (
 	"time"
 
 	"trappen/models"
+	"trappen/models/store"
 	"trappen/push"
 )
 
 // pushPollInterval is how often the worker looks for due messages;
-// pushPurgeInterval how often old push history is deleted.
+// pushPurgeInterval how often old push history is deleted; lapseInterval
+// how often overdue fast-track requests are recorded as lapsed (readers
+// already show them lapsed, so this only brings the stored state along).
 const (
 	pushPollInterval  = time.Second
 	pushPurgeInterval = time.Hour
+	lapseInterval     = time.Minute
 )
 
 // vapidKeys returns the configured key pair, or the one kept in the
 // database (created on first start), so every instance signs alike.
-func vapidKeys(ctx context.Context, cfg Config, store *models.Store) (*models.VAPIDKeys, error) {
+func vapidKeys(ctx context.Context, cfg Config, store *store.Store) (*models.VAPIDKeys, error) {
 	if cfg.VAPIDPublicKey == "" {
-		return store.LoadOrCreateVAPIDKeys(ctx, time.Now())
+		return store.Outbox.LoadOrCreateVAPIDKeys(ctx, time.Now())
 	}
 	pub, ok1 := models.DecodeBase64Key(cfg.VAPIDPublicKey)
 	priv, ok2 := models.DecodeBase64Key(cfg.VAPIDPrivateKey)
@@ -34,23 +38,30 @@ func vapidKeys(ctx context.Context, cfg Config, store *models.Store) (*models.VA
 		PrivateKey: base64.RawURLEncoding.EncodeToString(priv)}, nil
 }
 
-// startPushWorker runs the worker every pushPollInterval until ctx ends;
+// startPushWorker runs the worker every pushPollInterval until ctx ends,
+// and the store's background chores (lapsing, purging) at their intervals;
 // the returned function waits for the round in progress to finish.
-func startPushWorker(ctx context.Context, w *push.Worker, now func() time.Time, log *slog.Logger) (wait func()) {
+func startPushWorker(ctx context.Context, w *push.Worker, st *store.Store, now func() time.Time, log *slog.Logger) (wait func()) {
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
 		t := time.NewTicker(pushPollInterval)
 		defer t.Stop()
-		var lastPurge time.Time
+		var lastPurge, lastLapse time.Time
 		for {
 			if _, err := w.RunOnce(ctx, now()); err != nil && ctx.Err() == nil {
 				log.Error("push worker round failed", "err", err)
 			}
+			if now().Sub(lastLapse) >= lapseInterval {
+				lastLapse = now()
+				if _, err := st.LapseOverdueFastTrack(ctx, lastLapse); err != nil && ctx.Err() == nil {
+					log.Error("lapsing overdue fast-track requests failed", "err", err)
+				}
+			}
 			if now().Sub(lastPurge) >= pushPurgeInterval {
 				lastPurge = now()
-				if _, err := w.Store.PurgePushHistory(ctx, lastPurge.Add(-models.PushHistoryRetention)); err != nil && ctx.Err() == nil {
+				if _, err := w.Outbox.PurgePushHistory(ctx, lastPurge.Add(-models.PushHistoryRetention)); err != nil && ctx.Err() == nil {
 					log.Error("purging push history failed", "err", err)
 				}
 			}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"trappen/models"
+	"trappen/models/sqldb"
 )
 
 // testClock is a clock the test moves; it starts at the real time so the
@@ -42,14 +43,14 @@ type testServer struct {
 }
 
 // startServer runs Trappen on a fresh database with engine opts.
-func startServer(t testing.TB, opts models.OpenOptions) *testServer {
+func startServer(t testing.TB, opts sqldb.OpenOptions) *testServer {
 	t.Helper()
 	return startServerEnv(t, opts, nil)
 }
 
 // startServerEnv is startServer with extra environment variables (e.g.
 // TRAPPEN_PUSH_ALLOWLIST pointing at a push service stand-in).
-func startServerEnv(t testing.TB, opts models.OpenOptions, env map[string]string) *testServer {
+func startServerEnv(t testing.TB, opts sqldb.OpenOptions, env map[string]string) *testServer {
 	t.Helper()
 	cfg, err := LoadConfig(envFor(opts, env))
 	if err != nil {
@@ -125,7 +126,7 @@ func (s *testServer) get(path string) *http.Response {
 // createCaseworker adds a caseworker directly in the store.
 func (s *testServer) createCaseworker(email, name, password string) {
 	s.t.Helper()
-	if _, err := s.app.store.CreateCaseworker(context.Background(), models.NewCaseworker{Email: email, Name: name, Password: password}, s.clock.Now()); err != nil {
+	if _, err := s.app.store.Identity.CreateCaseworker(context.Background(), models.NewCaseworker{Email: email, Name: name, Password: password}, s.clock.Now()); err != nil {
 		s.t.Fatal(err)
 	}
 }
@@ -134,7 +135,7 @@ func (s *testServer) createCaseworker(email, name, password string) {
 func (s *testServer) registerCitizen(caseworkerEmail, name, email string) string {
 	s.t.Helper()
 	ctx := context.Background()
-	cw, err := s.app.store.Login(ctx, caseworkerEmail, "a long enough password", "127.0.0.1", s.clock.Now())
+	cw, err := s.app.store.Identity.Login(ctx, caseworkerEmail, "a long enough password", "127.0.0.1", s.clock.Now())
 	if err != nil {
 		s.t.Fatal(err)
 	}

@@ -5,8 +5,6 @@ import (
 	"testing"
 
 	"gorm.io/gorm"
-
-	"trappen/models"
 )
 
 // Statement is one SQL statement a store ran, with its arguments.
@@ -22,11 +20,11 @@ type Recorder struct {
 	seen []Statement
 }
 
-// Record registers a recorder on s (once per store) and returns it, off.
-func Record(t testing.TB, s *models.Store) *Recorder {
+// Record registers a recorder on db (once per database) and returns it, off.
+func Record(t testing.TB, db *gorm.DB) *Recorder {
 	t.Helper()
 	r := &Recorder{}
-	cb := s.DB.Callback()
+	cb := db.Callback()
 	const name = "storetest:record"
 	for _, err := range []error{
 		cb.Create().After("gorm:create").Register(name, r.keep),

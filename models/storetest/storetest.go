@@ -15,7 +15,8 @@ import (
 	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 
-	"trappen/models"
+	"trappen/models/sqldb"
+	"trappen/models/store"
 )
 
 // EnvURL names the variable holding the PostgreSQL test server's URL.
@@ -42,29 +43,31 @@ func Engines(t testing.TB) []Engine {
 }
 
 // Each runs fn once per available engine, as subtests named after the engine.
-func Each(t *testing.T, fn func(t *testing.T, s *models.Store)) {
+func Each(t *testing.T, fn func(t *testing.T, s *store.Store)) {
 	for _, e := range Engines(t) {
 		t.Run(string(e), func(t *testing.T) { fn(t, Open(t, e)) })
 	}
 }
 
 // Options returns open options for a fresh, isolated database on engine e.
-func Options(t testing.TB, e Engine) models.OpenOptions {
+func Options(t testing.TB, e Engine) sqldb.OpenOptions {
 	if e == SQLite {
-		return models.OpenOptions{DataDir: t.TempDir()}
+		return sqldb.OpenOptions{DataDir: t.TempDir()}
 	}
-	return models.OpenOptions{DatabaseURL: freshSchema(t)}
+	return sqldb.OpenOptions{DatabaseURL: freshSchema(t)}
 }
 
-// Open returns a migrated store on engine e, closed when the test ends.
-func Open(t testing.TB, e Engine) *models.Store {
+// Open returns the case store on a migrated database on engine e, closed
+// when the test ends. Its Identity and Outbox fields are the other stores
+// on the same database, and SQL the database itself.
+func Open(t testing.TB, e Engine) *store.Store {
 	t.Helper()
-	s, err := models.Open(context.Background(), Options(t, e))
+	db, err := sqldb.Open(context.Background(), Options(t, e))
 	if err != nil {
 		t.Fatalf("open %s store: %v", e, err)
 	}
-	t.Cleanup(func() { s.Close() })
-	return s
+	t.Cleanup(func() { db.Close() })
+	return store.New(db)
 }
 
 // freshSchema creates a schema of its own and returns a URL that uses it.

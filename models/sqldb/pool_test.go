@@ -1,11 +1,11 @@
-package models_test
+package sqldb_test
 
 import (
 	"context"
 	"sync"
 	"testing"
 
-	"trappen/models"
+	"trappen/models/sqldb"
 	"trappen/models/storetest"
 )
 
@@ -14,7 +14,7 @@ import (
 func TestThePostgresPoolKeepsItsConnectionsAndStatements(t *testing.T) {
 	opts := storetest.Options(t, storetest.Postgres)
 	opts.MaxConns = 6
-	s, err := models.Open(context.Background(), opts)
+	s, err := sqldb.Open(context.Background(), opts)
 	if err != nil {
 		t.Fatal(err)
 	}

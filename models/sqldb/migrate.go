@@ -1,4 +1,4 @@
-package models
+package sqldb
 
 import (
 	"context"
@@ -27,7 +27,7 @@ type migration struct {
 
 // Migrate applies, in one transaction, every migration not applied yet.
 // Migrations are append-only: a shipped file is never edited.
-func (s *Store) Migrate(ctx context.Context) error {
+func (s *DB) Migrate(ctx context.Context) error {
 	all, err := loadMigrations(s.Dialect)
 	if err != nil {
 		return err

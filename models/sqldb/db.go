@@ -1,6 +1,7 @@
-// Package models holds Trappen's domain: its types, rules and storage.
-// It knows nothing of HTTP.
-package models
+// Package sqldb opens Trappen's database (SQLite or PostgreSQL), applies the
+// embedded versioned migrations and hands out the transaction helper every
+// store is built on.
+package sqldb
 
 import (
 	"context"
@@ -16,7 +17,7 @@ import (
 	"gorm.io/gorm/logger"
 )
 
-// Dialect names the database engine behind a Store.
+// Dialect names the database engine behind a DB.
 type Dialect string
 
 const (
@@ -24,8 +25,8 @@ const (
 	Postgres Dialect = "postgres"
 )
 
-// Store is the handle every storage function takes.
-type Store struct {
+// DB is the database handle every store is built on.
+type DB struct {
 	DB      *gorm.DB
 	Dialect Dialect
 }
@@ -41,7 +42,7 @@ type OpenOptions struct {
 }
 
 // Open connects to the database and runs pending migrations.
-func Open(ctx context.Context, opts OpenOptions) (*Store, error) {
+func Open(ctx context.Context, opts OpenOptions) (*DB, error) {
 	s, err := connect(opts)
 	if err != nil {
 		return nil, err
@@ -53,7 +54,7 @@ func Open(ctx context.Context, opts OpenOptions) (*Store, error) {
 	return s, nil
 }
 
-func connect(opts OpenOptions) (*Store, error) {
+func connect(opts OpenOptions) (*DB, error) {
 	cfg := &gorm.Config{
 		Logger:                 logger.Discard,
 		NowFunc:                func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) },
@@ -73,12 +74,12 @@ func connect(opts OpenOptions) (*Store, error) {
 			return nil, err
 		}
 		configurePool(sqlDB, opts.MaxConns)
-		return &Store{DB: db, Dialect: Postgres}, nil
+		return &DB{DB: db, Dialect: Postgres}, nil
 	}
 	return openSQLite(opts.DataDir, cfg)
 }
 
-func openSQLite(dir string, cfg *gorm.Config) (*Store, error) {
+func openSQLite(dir string, cfg *gorm.Config) (*DB, error) {
 	if dir == "" {
 		dir = "data"
 	}
@@ -100,11 +101,11 @@ func openSQLite(dir string, cfg *gorm.Config) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite: %w", err)
 	}
-	return &Store{DB: db, Dialect: SQLite}, nil
+	return &DB{DB: db, Dialect: SQLite}, nil
 }
 
 // Ping reports whether the database answers.
-func (s *Store) Ping(ctx context.Context) error {
+func (s *DB) Ping(ctx context.Context) error {
 	sqlDB, err := s.DB.DB()
 	if err != nil {
 		return err
@@ -113,7 +114,7 @@ func (s *Store) Ping(ctx context.Context) error {
 }
 
 // Close releases the connection pool.
-func (s *Store) Close() error {
+func (s *DB) Close() error {
 	sqlDB, err := s.DB.DB()
 	if err != nil {
 		return err
@@ -122,6 +123,6 @@ func (s *Store) Close() error {
 }
 
 // Tx runs fn in a transaction bound to ctx.
-func (s *Store) Tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+func (s *DB) Tx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	return s.DB.WithContext(ctx).Transaction(fn)
 }

@@ -1,4 +1,4 @@
-package models
+package outbox
 
 import (
 	"context"
@@ -7,13 +7,16 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+
+	"trappen/models"
+	"trappen/models/sqldb"
 )
 
 // PushOutcome is what became of one claimed delivery.
 type PushOutcome struct {
 	DeliveryID string
 	ClaimToken string
-	// Status is DeliverySent, DeliveryFailed, or DeliveryPending for a retry
+	// Status is models.DeliverySent, models.DeliveryFailed, or models.DeliveryPending for a retry
 	// at RetryAt.
 	Status     string
 	HTTPStatus int // 0 when the push service did not answer
@@ -48,7 +51,7 @@ func (s *Store) RecordPushOutcomes(ctx context.Context, outcomes []PushOutcome, 
 func (s *Store) outcomeStatement(outcomes []PushOutcome, now time.Time) (string, []any) {
 	row := "(?, ?, ?, ?, ?, ?)"
 	first := row
-	if s.Dialect == Postgres {
+	if s.Dialect == sqldb.Postgres {
 		first = "(?::text, ?::text, ?::text, ?::integer, ?::timestamptz, ?::timestamptz)"
 	}
 	var b strings.Builder
@@ -65,9 +68,9 @@ func (s *Store) outcomeStatement(outcomes []PushOutcome, now time.Time) (string,
 			lastStatus = o.HTTPStatus
 		}
 		switch o.Status {
-		case DeliverySent:
+		case models.DeliverySent:
 			sentAt = now
-		case DeliveryPending:
+		case models.DeliveryPending:
 			nextAt = o.RetryAt.UTC().Truncate(time.Microsecond)
 		}
 		args = append(args, o.DeliveryID, o.ClaimToken, o.Status, lastStatus, sentAt, nextAt)
@@ -101,7 +104,7 @@ func (s *Store) outcomeStatement(outcomes []PushOutcome, now time.Time) (string,
 // On SQLite a single statement (single=true) runs on its own: it is atomic
 // anyway, and a transaction would only hold the one write lock longer.
 func (s *Store) pushTx(ctx context.Context, single bool, fn func(tx *gorm.DB) error) error {
-	if s.Dialect != Postgres {
+	if s.Dialect != sqldb.Postgres {
 		if single {
 			return fn(s.DB.WithContext(ctx))
 		}
@@ -119,5 +122,5 @@ func (s *Store) pushTx(ctx context.Context, single bool, fn func(tx *gorm.DB) er
 // DropPushSubscription deletes a subscription the push service no longer
 // knows (404/410); its deliveries go with it.
 func (s *Store) DropPushSubscription(ctx context.Context, subscriptionID string) error {
-	return s.DB.WithContext(ctx).Where("id = ?", subscriptionID).Delete(&PushSubscription{}).Error
+	return s.DB.WithContext(ctx).Where("id = ?", subscriptionID).Delete(&models.PushSubscription{}).Error
 }

@@ -1,8 +1,10 @@
-package models
+package store
 
 import (
 	"context"
 	"time"
+
+	"trappen/models"
 )
 
 // exportSection is one named part of a citizen's data export.
@@ -14,14 +16,14 @@ type exportSection struct {
 // exportSections lists every part of the export. Whoever stores something new
 // about a citizen adds a section here.
 func (s *Store) exportSections() []exportSection {
-	a := func(id string) Access { return AsCitizen(id) }
+	a := func(id string) models.Access { return models.AsCitizen(id) }
 	return []exportSection{
 		{"profile", func(ctx context.Context, id string, _ time.Time) (any, error) {
 			c, err := s.CitizenByID(ctx, id)
 			if err != nil {
 				return nil, err
 			}
-			return ToProfile(c), nil
+			return models.ToProfile(c), nil
 		}},
 		{"goals", func(ctx context.Context, id string, _ time.Time) (any, error) { return s.Goals(ctx, a(id)) }},
 		{"checkins", func(ctx context.Context, id string, _ time.Time) (any, error) { return s.Checkins(ctx, a(id)) }},
@@ -36,10 +38,10 @@ func (s *Store) exportSections() []exportSection {
 			return s.FastTrackSection(ctx, a(id), now)
 		}},
 		{"push_subscriptions", func(ctx context.Context, id string, _ time.Time) (any, error) {
-			return s.PushSubscriptionViews(ctx, id)
+			return s.Outbox.PushSubscriptionViews(ctx, id)
 		}},
 		{"notification_settings", func(ctx context.Context, id string, _ time.Time) (any, error) {
-			n, err := s.NotificationSettingsFor(ctx, id)
+			n, err := s.Outbox.NotificationSettingsFor(ctx, id)
 			if err != nil {
 				return nil, err
 			}

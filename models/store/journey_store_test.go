@@ -1,4 +1,4 @@
-package models_test
+package store_test
 
 import (
 	"context"
@@ -7,16 +7,17 @@ import (
 	"time"
 
 	"trappen/models"
+	"trappen/models/store"
 	"trappen/models/storetest"
 )
 
 var journeyNow = time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
 
 // newCitizen makes a caseworker and a citizen on their caseload.
-func newCitizen(t *testing.T, s *models.Store, email string) (cwID, czID string) {
+func newCitizen(t *testing.T, s *store.Store, email string) (cwID, czID string) {
 	t.Helper()
 	ctx := context.Background()
-	cw, err := s.CreateCaseworker(ctx, models.NewCaseworker{Email: "cw-" + email, Name: "Sara", Password: "correct horse battery"}, journeyNow)
+	cw, err := s.Identity.CreateCaseworker(ctx, models.NewCaseworker{Email: "cw-" + email, Name: "Sara", Password: "correct horse battery"}, journeyNow)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +31,7 @@ func newCitizen(t *testing.T, s *models.Store, email string) (cwID, czID string)
 }
 
 func TestConcurrentReplaysOfACheckInStoreItOnce(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, s *models.Store) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		_, cz := newCitizen(t, s, "bo@example.dk")
 		in := models.NewCheckin{ID: "6F1C1E0A-3B7E-4A39-9A3E-0C2D9B1F7A11", RecordedAt: journeyNow, Note: "ok"}
 		var wg sync.WaitGroup
@@ -65,7 +66,7 @@ func TestConcurrentReplaysOfACheckInStoreItOnce(t *testing.T) {
 }
 
 func TestACancelledMeetingKeepsItsRow(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, s *models.Store) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		cw, cz := newCitizen(t, s, "bo@example.dk")
 		a := models.AsCaseworker(cw, cz)
@@ -87,7 +88,7 @@ func TestACancelledMeetingKeepsItsRow(t *testing.T) {
 }
 
 func TestPlanVersionsAreNumberedInOrder(t *testing.T) {
-	storetest.Each(t, func(t *testing.T, s *models.Store) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		cw, cz := newCitizen(t, s, "bo@example.dk")
 		a := models.AsCaseworker(cw, cz)

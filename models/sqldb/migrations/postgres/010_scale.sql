@@ -14,3 +14,6 @@ CREATE INDEX push_deliveries_subscription ON push_deliveries (subscription_id);
 -- A claim returns the ids it took, so the claim token needs no index, and a
 -- claim, which changes no indexed column, updates its rows in place.
 DROP INDEX push_deliveries_claim;
+
+-- The background sweep that records lapsed fast-track requests.
+CREATE INDEX fast_track_requests_pending ON fast_track_requests (consent_deadline) WHERE status = 'pending';

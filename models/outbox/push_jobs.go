@@ -1,0 +1,46 @@
+package outbox
+
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
+
+	"trappen/models"
+)
+
+// EnqueuePush writes jobs in the caller's transaction. An event already
+// queued stays as it is; one that was cancelled (a meeting moved away and
+// back) is revived with its new time.
+func EnqueuePush(tx *gorm.DB, jobs ...models.PushJob) error {
+	for i := range jobs {
+		err := tx.Clauses(clause.OnConflict{
+			Columns: []clause.Column{{Name: "citizen_id"}, {Name: "event_key"}},
+			DoUpdates: clause.Assignments(map[string]any{"status": models.JobPending, "fire_at": jobs[i].FireAt,
+				"ref_at": jobs[i].RefAt, "note": "", "updated_at": jobs[i].UpdatedAt}),
+			Where: clause.Where{Exprs: []clause.Expression{clause.Eq{Column: clause.Column{Table: "push_jobs", Name: "status"}, Value: models.JobCancelled}}},
+		}).Create(&jobs[i]).Error
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CancelPushJobs cancels the pending jobs of types about refID.
+func CancelPushJobs(tx *gorm.DB, refID string, types []string, now time.Time) error {
+	return tx.Model(&models.PushJob{}).Where("ref_id = ? AND type IN ? AND status = ?", refID, types, models.JobPending).
+		Updates(map[string]any{"status": models.JobCancelled, "updated_at": now.UTC()}).Error
+}
+
+// PurgePushHistory deletes jobs that fired before `before` and have nothing
+// left to send, with their deliveries. A reminder's time never returns, so
+// its unique event key is not needed any more.
+func (s *Store) PurgePushHistory(ctx context.Context, before time.Time) (int64, error) {
+	res := s.DB.WithContext(ctx).
+		Where("status <> 'pending' AND fire_at < ?", before.UTC()).
+		Where("NOT EXISTS (SELECT 1 FROM push_deliveries d WHERE d.job_id = push_jobs.id AND d.status = 'pending')").
+		Delete(&models.PushJob{})
+	return res.RowsAffected, res.Error
+}

@@ -1,0 +1,25 @@
+package sqldb
+
+import (
+	"errors"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"trappen/models"
+)
+
+// NotFound turns gorm's "no row" into the domain's not-found.
+func NotFound(err error) error {
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return models.ErrNotFound
+	}
+	return err
+}
+
+// IsUniqueViolation reports whether err is a unique-index violation on
+// either engine.
+func IsUniqueViolation(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "UNIQUE constraint failed") || strings.Contains(msg, "SQLSTATE 23505")
+}

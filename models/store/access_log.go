@@ -1,0 +1,70 @@
+package store
+
+import (
+	"context"
+	"time"
+
+	"gorm.io/gorm"
+
+	"trappen/models"
+)
+
+// RecordAccess writes that caseworkerID read what of citizenID. Nothing is
+// written when the citizen is not on the caseworker's caseload.
+func (s *Store) RecordAccess(ctx context.Context, caseworkerID, citizenID, what string, now time.Time) error {
+	now = now.UTC()
+	return s.DB.WithContext(ctx).Exec(`INSERT INTO access_log (citizen_id, caseworker_id, what, day, at)
+		SELECT id, caseworker_id, ?, ?, ? FROM citizens WHERE id = ? AND caseworker_id = ?`,
+		what, models.CopenhagenDate(now).Format(models.DateLayout), now, citizenID, caseworkerID).Error
+}
+
+// recordCaseloadAccess writes one "caseload" entry per citizen shown, at most
+// once a day, in a single statement whatever the caseload's size.
+func recordCaseloadAccess(db *gorm.DB, caseworkerID string, now time.Time) error {
+	now = now.UTC()
+	return db.Exec(`INSERT INTO access_log (citizen_id, caseworker_id, what, day, at)
+		SELECT id, caseworker_id, ?, ?, ? FROM citizens WHERE caseworker_id = ?
+		ON CONFLICT DO NOTHING`,
+		models.WhatCaseload, models.CopenhagenDate(now).Format(models.DateLayout), now, caseworkerID).Error
+}
+
+// AccessLog lists the reads of citizenID's data, newest first. before is the
+// id of the last entry of the previous page (0 for the first page).
+func (s *Store) AccessLog(ctx context.Context, citizenID string, before int64, limit int) ([]models.AccessEntry, error) {
+	if limit <= 0 || limit > models.MaxAccessLogPage {
+		limit = models.MaxAccessLogPage
+	}
+	q := s.DB.WithContext(ctx).Table("access_log AS a").
+		Select(`a.id, a.at, u.name AS caseworker_name, a.what`).
+		Joins("JOIN users u ON u.id = a.caseworker_id").
+		Where("a.citizen_id = ?", citizenID)
+	if before > 0 {
+		q = q.Where("a.id < ?", before)
+	}
+	out := []models.AccessEntry{}
+	err := q.Order("a.id DESC").Limit(limit).Scan(&out).Error
+	for i := range out {
+		out[i].At = out[i].At.UTC()
+	}
+	return out, err
+}
+
+// exportAccessLog is the whole access log, newest first, for the export.
+func (s *Store) exportAccessLog(ctx context.Context, citizenID string, _ time.Time) (any, error) {
+	var all []models.AccessEntry
+	for before := int64(0); ; {
+		page, err := s.AccessLog(ctx, citizenID, before, models.MaxAccessLogPage)
+		if err != nil {
+			return nil, err
+		}
+		all = append(all, page...)
+		if len(page) < models.MaxAccessLogPage {
+			break
+		}
+		before = page[len(page)-1].ID
+	}
+	if all == nil {
+		all = []models.AccessEntry{}
+	}
+	return all, nil
+}

@@ -42,10 +42,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 		err = serve(ctx, cfg, log)
 	case args[0] == "caseworker" && len(args) > 1 && args[1] == "create":
 		err = createCaseworker(ctx, cfg, args[2:], stdin, stdout)
+	case args[0] == "seed":
+		err = seedCommand(ctx, cfg, args[1:], stdout)
+	case args[0] == "loadtest":
+		err = loadtestCommand(ctx, args[1:], stdout)
 	case args[0] == "demo":
 		err = seedDemo(ctx, cfg, stdout)
 	default:
-		err = errors.New("usage: server [serve] | caseworker create --email E --name N | demo")
+		err = errors.New("usage: server [serve] | caseworker create --email E --name N | demo | seed --citizens N | loadtest --url URL --rate R --duration D [--find-max]")
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, oneLine(err))

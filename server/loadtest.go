@@ -101,7 +101,7 @@ func loadtestCommand(ctx context.Context, args []string, stdout io.Writer) error
 	fs.DurationVar(&o.duration, "duration", 30*time.Second, "length of the run (of each step with --find-max)")
 	fs.BoolVar(&o.findMax, "find-max", false, "step the rate up by a quarter until p99 reaches 50 ms")
 	fs.IntVar(&o.serverPID, "server-pid", 0, "the server's process id, for its CPU time")
-	fs.StringVar(&o.dbName, "db-name", "", "count only PostgreSQL backends of this database (default: all of PostgreSQL)")
+	fs.StringVar(&o.dbName, "db-name", "", "the PostgreSQL database under test, for its backends' CPU time")
 	fs.IntVar(&o.citizens, "citizens", 1000, "citizens seeded (server seed --citizens)")
 	fs.IntVar(&o.users, "users", 200, "seeded citizens to sign in (caseworkers: a quarter as many)")
 	fs.StringVar(&o.password, "password", defaultSeedPassword, "the seed password")

@@ -179,10 +179,12 @@ func procCPU(pid int) float64 {
 }
 
 // postgresCPU sums the CPU milliseconds of PostgreSQL's backends serving
-// database (all of PostgreSQL's processes when database is empty), -1 if
-// none is found. A backend that exits takes its time with it, so the
+// database, -1 if none is found (or no database is named: SQLite). A backend that exits takes its time with it, so the
 // server's pool must keep its connections.
 func postgresCPU(database string) float64 {
+	if database == "" {
+		return -1
+	}
 	stats, _ := filepath.Glob("/proc/[0-9]*/stat")
 	total, found := 0, false
 	for _, f := range stats {
@@ -190,12 +192,10 @@ func postgresCPU(database string) float64 {
 		if !ok || name != "postgres" {
 			continue
 		}
-		if database != "" {
-			// A backend's title: "postgres: [CLUSTER: ]USER DATABASE HOST(PORT) STATE".
-			title, _ := os.ReadFile(filepath.Join(filepath.Dir(f), "cmdline"))
-			if fields := strings.Fields(string(title)); len(fields) < 3 || !slices.Contains(fields[2:min(len(fields), 5)], database) {
-				continue
-			}
+		// A backend's title: "postgres: [CLUSTER: ]USER DATABASE HOST(PORT) STATE".
+		title, _ := os.ReadFile(filepath.Join(filepath.Dir(f), "cmdline"))
+		if fields := strings.Fields(string(title)); len(fields) < 3 || !slices.Contains(fields[2:min(len(fields), 5)], database) {
+			continue
 		}
 		total += ticks
 		found = true

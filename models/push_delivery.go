@@ -31,7 +31,8 @@ type PushDelivery struct {
 type Delivery struct {
 	ID             string
 	JobID          string
-	Attempts       int // including this one
+	ClaimToken     string // the claim this worker holds; outcomes need it
+	Attempts       int    // including this one
 	Type           string
 	RefID          string
 	RefAt          *time.Time

@@ -66,7 +66,11 @@ func newFixture(t testing.TB, s *store.Store, locale string) *fixture {
 }
 
 func (f *fixture) newWorker(s *store.Store) *push.Worker {
-	return &push.Worker{Outbox: s.Outbox, Log: discard(), Lease: 2 * time.Minute, Sender: push.NewWebPush(f.keys.PublicKey, f.keys.PrivateKey, "mailto:drift@trappen.example")}
+	sender, err := push.NewWebPush(f.keys.PublicKey, f.keys.PrivateKey, "mailto:drift@trappen.example", push.DefaultConcurrency)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return &push.Worker{Outbox: s.Outbox, Log: discard(), Lease: 2 * time.Minute, Sender: sender}
 }
 
 func (f *fixture) subscribe() *pushtest.Device {

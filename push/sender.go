@@ -3,6 +3,7 @@ package push
 import (
 	"context"
 	"io"
+	"net"
 	"net/http"
 	"strconv"
 	"strings"
@@ -26,7 +27,8 @@ type Sender interface {
 // which Firefox on Android refuses.
 const recordSize = 2048
 
-// WebPush sends with VAPID and aes128gcm (RFC 8291/8292).
+// WebPush sends with VAPID and aes128gcm (RFC 8291/8292) through
+// webpush-go, which does the encryption and signs the VAPID header.
 type WebPush struct {
 	PublicKey  string // base64url, uncompressed P-256 point
 	PrivateKey string // base64url, 32 bytes
@@ -34,10 +36,31 @@ type WebPush struct {
 	Client     *http.Client
 }
 
-// NewWebPush returns a sender with a bounded HTTP client.
-func NewWebPush(publicKey, privateKey, subscriber string) *WebPush {
+// NewWebPush returns a sender for the key pair (base64url) and subscriber.
+// Its HTTP client keeps enough idle connections per push service for conns
+// sends at once.
+func NewWebPush(publicKey, privateKey, subscriber string, conns int) (*WebPush, error) {
 	return &WebPush{PublicKey: publicKey, PrivateKey: privateKey, Subscriber: subscriber,
-		Client: &http.Client{Timeout: 15 * time.Second}}
+		Client: newClient(conns)}, nil
+}
+
+// newClient is an HTTP client for push services: HTTP/2 where offered (one
+// connection carries every stream), otherwise up to conns kept-alive
+// HTTP/1.1 connections per service, so a busy worker does not reconnect for
+// every message. A send that takes 15 s is given up and retried later.
+func newClient(conns int) *http.Client {
+	conns = max(conns, 1)
+	t := &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext,
+		ForceAttemptHTTP2:     true,
+		MaxIdleConns:          4 * conns,
+		MaxIdleConnsPerHost:   conns,
+		IdleConnTimeout:       90 * time.Second,
+		TLSHandshakeTimeout:   5 * time.Second,
+		ExpectContinueTimeout: time.Second,
+	}
+	return &http.Client{Transport: t, Timeout: 15 * time.Second}
 }
 
 // subscriber undoes the library's habit of prefixing "mailto:" to anything
@@ -63,9 +86,10 @@ func (w *WebPush) Send(ctx context.Context, m Message) (Response, error) {
 		return Response{}, err
 	}
 	defer res.Body.Close()
+	// Read what is left, so the connection goes back to the pool.
 	io.Copy(io.Discard, io.LimitReader(res.Body, 64<<10))
 	out := Response{Status: res.StatusCode}
-	if s, err := strconv.Atoi(res.Header.Get("Retry-After")); err == nil && s > 0 {
+	if s, err := strconv.Atoi(strings.TrimSpace(res.Header.Get("Retry-After"))); err == nil && s > 0 {
 		out.RetryAfter = time.Duration(s) * time.Second
 	}
 	return out, nil

@@ -12,6 +12,7 @@ import (
 
 	"trappen/models"
 	"trappen/models/outbox"
+	"trappen/models/sqldb"
 )
 
 // Worker moves due jobs to devices. Any number of workers may run against
@@ -22,14 +23,19 @@ type Worker struct {
 	Log    *slog.Logger
 	// Batch is how many jobs or deliveries one claim takes (default 200).
 	Batch int
-	// Concurrency is how many sends run at once (default 16).
+	// Concurrency is how many sends are in flight at once (default
+	// DefaultConcurrency). A push service answers in 50–150 ms, so this
+	// many sends carry about Concurrency×10 messages a second.
 	Concurrency int
 	// Lease is how long a claim lasts before another worker may take it
-	// over (default 2 minutes); it must outlast a send.
+	// over (default 2 minutes); it must outlast a send and its queueing.
 	Lease time.Duration
 	// MaxAttempts ends retries of a delivery (default 10).
 	MaxAttempts int
 }
+
+// DefaultConcurrency is the default number of sends in flight.
+const DefaultConcurrency = 256
 
 // Stats counts what one RunOnce did.
 type Stats struct {
@@ -63,7 +69,7 @@ func (w *Worker) defaults() {
 		w.Batch = 200
 	}
 	if w.Concurrency <= 0 {
-		w.Concurrency = 16
+		w.Concurrency = DefaultConcurrency
 	}
 	if w.Lease <= 0 {
 		w.Lease = 2 * time.Minute
@@ -77,61 +83,182 @@ func (w *Worker) defaults() {
 }
 
 // RunOnce fans out every job due at now and sends every delivery due at now,
-// then returns. ctx stops it between batches.
+// then returns. Sending starts with the first fanned-out batch. ctx stops
+// it between claims; what was sent is recorded.
 func (w *Worker) RunOnce(ctx context.Context, now time.Time) (Stats, error) {
 	w.defaults()
-	var st Stats
-	for ctx.Err() == nil {
-		n, err := w.Outbox.FanOutDuePush(ctx, now, w.Batch)
-		if err != nil {
-			return st, err
+	var jobs int
+	fanned := make(chan struct{}, 1) // a batch of jobs became deliveries
+	fanErr := make(chan error, 1)
+	go func() {
+		defer close(fanned)
+		for ctx.Err() == nil {
+			n, err := w.Outbox.FanOutDuePush(ctx, now, w.Batch)
+			jobs += n
+			if err != nil {
+				fanErr <- err
+				return
+			}
+			if n > 0 {
+				select {
+				case fanned <- struct{}{}:
+				default:
+				}
+			}
+			if n < w.Batch {
+				break
+			}
 		}
-		st.Jobs += n
-		if n < w.Batch {
-			break
+		fanErr <- nil
+	}()
+	if w.Outbox.Dialect == sqldb.SQLite {
+		// One writer at a time: fanning out while claiming would only make
+		// the two wait for each other's write lock.
+		for range fanned {
 		}
 	}
-	for ctx.Err() == nil {
-		batch, err := w.Outbox.ClaimPushDeliveries(ctx, now, w.Lease, w.Batch)
-		if err != nil || len(batch) == 0 {
-			return st, err
-		}
-		w.sendAll(ctx, batch, now, &st)
+	st, err := w.sendDue(ctx, now, fanned)
+	if ferr := <-fanErr; ferr != nil && err == nil {
+		err = ferr
 	}
-	return st, ctx.Err()
+	st.Jobs = jobs // the fan-out is done
+	if err == nil {
+		err = ctx.Err()
+	}
+	return st, err
 }
 
-func (w *Worker) sendAll(ctx context.Context, batch []models.Delivery, now time.Time, st *Stats) {
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	sem := make(chan struct{}, w.Concurrency)
-	for _, d := range batch {
-		wg.Add(1)
-		sem <- struct{}{}
+// result is one finished send on its way to the recorder.
+type result struct {
+	d          models.Delivery
+	o          outcome
+	status     int
+	retryAfter time.Duration
+}
+
+// sendDue claims due deliveries while a pool of Concurrency senders works
+// through them: a new claim is made as soon as there is room, not when the
+// slowest send of the last batch is done. When nothing is due it waits for
+// the fan-out's next batch, until fanned is closed. Outcomes are written by
+// one recorder, as many in one statement as have finished meanwhile.
+func (w *Worker) sendDue(ctx context.Context, now time.Time, fanned <-chan struct{}) (Stats, error) {
+	work := make(chan models.Delivery, w.Batch)
+	results := make(chan result, w.Concurrency)
+	var senders sync.WaitGroup
+	for range w.Concurrency {
+		senders.Add(1)
 		go func() {
-			defer func() { <-sem; wg.Done() }()
-			o := w.deliver(ctx, d, now)
-			mu.Lock()
-			st.add(o)
-			mu.Unlock()
+			defer senders.Done()
+			for d := range work {
+				if ctx.Err() != nil {
+					continue // left claimed: the lease runs out and another round sends it
+				}
+				results <- w.deliver(ctx, d, now)
+			}
 		}()
 	}
-	wg.Wait()
+	var st Stats
+	recorded := make(chan struct{})
+	go func() {
+		defer close(recorded)
+		w.recordAll(results, now, &st)
+	}()
+	err := w.claimAll(ctx, now, fanned, work)
+	close(work)
+	senders.Wait()
+	close(results)
+	<-recorded
+	return st, err
 }
 
-// deliver sends one delivery and records the outcome. The record is written
-// even when ctx ends meanwhile, so a finished send is not repeated.
-func (w *Worker) deliver(ctx context.Context, d models.Delivery, now time.Time) outcome {
+// claimAll hands due deliveries to the senders until none is left and the
+// fan-out is done.
+func (w *Worker) claimAll(ctx context.Context, now time.Time, fanned <-chan struct{}, work chan<- models.Delivery) error {
+	fanning := true
+	for ctx.Err() == nil {
+		batch, err := w.Outbox.ClaimPushDeliveries(ctx, now, w.Lease, w.Batch)
+		if err != nil {
+			return err
+		}
+		for _, d := range batch {
+			work <- d
+		}
+		if len(batch) > 0 {
+			continue
+		}
+		if !fanning {
+			return nil
+		}
+		select { // nothing due yet: wait for the fan-out, then look once more
+		case _, ok := <-fanned:
+			fanning = ok
+		case <-ctx.Done():
+		}
+	}
+	return nil
+}
+
+// deliver sends one delivery and says what became of it.
+func (w *Worker) deliver(ctx context.Context, d models.Delivery, now time.Time) result {
 	msg, err := Build(d, now)
 	if err != nil {
-		return w.record(ctx, d, failed, 0, now, 0)
+		return result{d: d, o: failed}
 	}
 	res, err := w.Sender.Send(ctx, msg)
 	if err != nil {
 		w.Log.Warn("push send failed", "host", host(d.Endpoint), "type", d.Type, "attempt", d.Attempts, "err", safeError(err, d.Endpoint))
-		return w.record(ctx, d, w.retryOrFail(d), 0, now, 0)
+		return result{d: d, o: w.retryOrFail(d)}
 	}
-	return w.record(ctx, d, w.classify(d, res.Status), res.Status, now, res.RetryAfter)
+	return result{d: d, o: w.classify(d, res.Status), status: res.Status, retryAfter: res.RetryAfter}
+}
+
+// recordAll writes outcomes as they arrive: it takes whatever has finished
+// (up to 500) and writes it in one statement, so under load the batches
+// grow and when idle each outcome is written at once. Outcomes are written
+// even after ctx ends, so a finished send is not repeated.
+func (w *Worker) recordAll(results <-chan result, now time.Time, st *Stats) {
+	ctx := context.Background()
+	buf := make([]outbox.PushOutcome, 0, 500)
+	for r := range results {
+		buf = w.collect(ctx, buf, r, now, st)
+	more:
+		for len(buf) < cap(buf) {
+			select {
+			case r, ok := <-results:
+				if !ok {
+					break more
+				}
+				buf = w.collect(ctx, buf, r, now, st)
+			default:
+				break more
+			}
+		}
+		if err := w.Outbox.RecordPushOutcomes(ctx, buf, now); err != nil {
+			// The leases run out and another round tries these again.
+			w.Log.Error("push outcomes not recorded", "deliveries", len(buf), "err", err)
+		}
+		buf = buf[:0]
+	}
+}
+
+func (w *Worker) collect(ctx context.Context, buf []outbox.PushOutcome, r result, now time.Time, st *Stats) []outbox.PushOutcome {
+	st.add(r.o)
+	d := r.d
+	switch r.o {
+	case sent:
+		return append(buf, outbox.PushOutcome{DeliveryID: d.ID, ClaimToken: d.ClaimToken, Status: models.DeliverySent, HTTPStatus: r.status})
+	case retried:
+		return append(buf, outbox.PushOutcome{DeliveryID: d.ID, ClaimToken: d.ClaimToken, Status: models.DeliveryPending,
+			HTTPStatus: r.status, RetryAt: now.Add(max(Backoff(d.Attempts), r.retryAfter))})
+	case failed:
+		w.Log.Warn("push delivery given up", "host", host(d.Endpoint), "type", d.Type, "status", r.status, "attempts", d.Attempts)
+		return append(buf, outbox.PushOutcome{DeliveryID: d.ID, ClaimToken: d.ClaimToken, Status: models.DeliveryFailed, HTTPStatus: r.status})
+	default: // gone: the subscription and its deliveries are deleted
+		if err := w.Outbox.DropPushSubscription(ctx, d.SubscriptionID); err != nil {
+			w.Log.Error("push subscription not dropped", "err", err)
+		}
+		return buf
+	}
 }
 
 // classify follows RFC 8030: 404/410 mean the subscription is gone; 408,
@@ -154,27 +281,6 @@ func (w *Worker) retryOrFail(d models.Delivery) outcome {
 		return failed
 	}
 	return retried
-}
-
-func (w *Worker) record(ctx context.Context, d models.Delivery, o outcome, status int, now time.Time, retryAfter time.Duration) outcome {
-	ctx = context.WithoutCancel(ctx)
-	var err error
-	switch o {
-	case sent:
-		err = w.Outbox.MarkPushSent(ctx, d.ID, status, now)
-	case retried:
-		err = w.Outbox.RetryPushDelivery(ctx, d.ID, status, now.Add(max(Backoff(d.Attempts), retryAfter)), now)
-	case failed:
-		w.Log.Warn("push delivery given up", "host", host(d.Endpoint), "type", d.Type, "status", status, "attempts", d.Attempts)
-		err = w.Outbox.FailPushDelivery(ctx, d.ID, status, now)
-	case gone:
-		err = w.Outbox.DropPushSubscription(ctx, d.SubscriptionID)
-	}
-	if err != nil {
-		// The lease runs out and another round tries again.
-		w.Log.Error("push outcome not recorded", "delivery", d.ID, "err", err)
-	}
-	return o
 }
 
 // Backoff is the wait before attempt n+1: 30 s doubling, at most an hour.

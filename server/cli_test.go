@@ -192,3 +192,23 @@ func TestServiceInfoSettings(t *testing.T) {
 		}
 	}
 }
+
+func TestDatabasePoolSizeFromTheEnvironment(t *testing.T) {
+	env := func(v string) func(string) string {
+		return func(n string) string {
+			if n == "TRAPPEN_DB_MAX_CONNS" {
+				return v
+			}
+			return ""
+		}
+	}
+	cfg, err := LoadConfig(env("40"))
+	if err != nil || cfg.storeOptions().MaxConns != 40 {
+		t.Fatalf("pool size = %d (%v), want 40", cfg.DBMaxConns, err)
+	}
+	for _, bad := range []string{"0", "-1", "many", "100000"} {
+		if _, err := LoadConfig(env(bad)); err == nil {
+			t.Errorf("TRAPPEN_DB_MAX_CONNS=%q was accepted", bad)
+		}
+	}
+}

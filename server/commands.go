@@ -48,6 +48,22 @@ var commands = []command{
 			return purgeOnce(ctx, cfg, log, stdout)
 		},
 	},
+	{
+		name: "seed", summary: "fill an empty database with national-scale test data",
+		usage:   "--citizens N [--seed S] [--password P]",
+		details: "For load tests only: refuses a database it has seeded before. See the README's load test.",
+		run: func(ctx context.Context, cfg Config, _ *slog.Logger, args []string, _ io.Reader, stdout io.Writer) error {
+			return seedCommand(ctx, cfg, args, stdout)
+		},
+	},
+	{
+		name: "loadtest", summary: "put an open-loop load on a running Trappen (loopback only)",
+		usage:   "--url URL --rate R --duration D [--find-max] [--server-pid PID] [--db-name NAME]",
+		details: "Reports p50/p95/p99/max per request kind and CPU milliseconds per request.",
+		run: func(ctx context.Context, _ Config, _ *slog.Logger, args []string, _ io.Reader, stdout io.Writer) error {
+			return loadtestCommand(ctx, args, stdout)
+		},
+	},
 }
 
 // setting is one environment variable, for `--help`.
@@ -59,6 +75,7 @@ var settings = []setting{
 	{"TRAPPEN_ADDR", "address to listen on (default :8080)"},
 	{"DATABASE_URL", "postgres://… to use PostgreSQL; unset: embedded SQLite"},
 	{"TRAPPEN_DATA_DIR", "folder for the SQLite file and generated keys (default ./data)"},
+	{"TRAPPEN_DB_MAX_CONNS", "PostgreSQL connections kept open by this instance (default 16)"},
 	{"TRAPPEN_LOG_LEVEL", "debug, info (default), warn or error"},
 	{"TRAPPEN_JWT_KEY, TRAPPEN_JWT_KEY_FILE", "signing key for access tokens (default: generated in the data folder)"},
 	{"TRAPPEN_SECURE_COOKIES", "true: always mark cookies Secure (behind a TLS proxy)"},

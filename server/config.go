@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"trappen/api"
+	"trappen/models/sqldb"
 	"trappen/oidcrp"
 	"trappen/secretbox"
 )
@@ -17,6 +18,7 @@ type Config struct {
 	Addr          string // TRAPPEN_ADDR
 	DatabaseURL   string // DATABASE_URL
 	DataDir       string // TRAPPEN_DATA_DIR
+	DBMaxConns    int    // TRAPPEN_DB_MAX_CONNS
 	JWTKey        []byte // TRAPPEN_JWT_KEY or TRAPPEN_JWT_KEY_FILE
 	SecureCookies bool   // TRAPPEN_SECURE_COOKIES
 	LogLevel      string // TRAPPEN_LOG_LEVEL
@@ -98,6 +100,11 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	if c.SecureCookies, err = envBool(getenv, "TRAPPEN_SECURE_COOKIES", false); err != nil {
 		return c, err
 	}
+	if v := getenv("TRAPPEN_DB_MAX_CONNS"); v != "" {
+		if c.DBMaxConns, err = strconv.Atoi(v); err != nil || c.DBMaxConns < 1 || c.DBMaxConns > 1000 {
+			return c, fmt.Errorf("TRAPPEN_DB_MAX_CONNS must be a number from 1 to 1000")
+		}
+	}
 	if c.JWTKey, err = secret(getenv, "TRAPPEN_JWT_KEY"); err != nil {
 		return c, err
 	}
@@ -134,6 +141,11 @@ func retentionDays(v string) (int, error) {
 		return 0, fmt.Errorf("TRAPPEN_RETENTION_DAYS must be a whole number of days from 0 to 36500")
 	}
 	return n, nil
+}
+
+// storeOptions says where the data lives and how many connections to keep.
+func (c Config) storeOptions() sqldb.OpenOptions {
+	return sqldb.OpenOptions{DatabaseURL: c.DatabaseURL, DataDir: c.DataDir, MaxConns: c.DBMaxConns}
 }
 
 // splitList splits a comma-separated value, dropping empty items.

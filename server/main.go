@@ -18,7 +18,6 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"trappen/api"
-	"trappen/models/sqldb"
 	"trappen/models/store"
 	"trappen/push"
 	"trappen/pwa"
@@ -114,9 +113,13 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, now func() time.T
 		store.SQL.Close()
 		return nil, err
 	}
+	sender, err := push.NewWebPush(vapid.PublicKey, vapid.PrivateKey, cfg.PushSubscriber, push.DefaultConcurrency)
+	if err != nil {
+		store.SQL.Close()
+		return nil, fmt.Errorf("VAPID key: %w", err)
+	}
 	a := &app{cfg: cfg, store: store, log: log, now: now}
-	a.push = &push.Worker{Outbox: store.Outbox, Log: log,
-		Sender: push.NewWebPush(vapid.PublicKey, vapid.PrivateKey, cfg.PushSubscriber)}
+	a.push = &push.Worker{Outbox: store.Outbox, Log: log, Sender: sender}
 	a.http = api.New(api.Deps{Store: store, Tokens: tokens, Log: log, Now: now, PWA: pwa.FS(),
 		SecureCookies: cfg.SecureCookies, ProxyHeader: cfg.ProxyHeader, TrustedProxies: cfg.TrustedProxies,
 		PublicURL: cfg.PublicURL,
@@ -167,5 +170,5 @@ func oneLine(err error) string {
 }
 
 func openStore(ctx context.Context, cfg Config) (*store.Store, error) {
-	return store.Open(ctx, sqldb.OpenOptions{DatabaseURL: cfg.DatabaseURL, DataDir: cfg.DataDir})
+	return store.Open(ctx, cfg.storeOptions())
 }

@@ -26,8 +26,10 @@ func (s *Store) FanOutDuePush(ctx context.Context, now time.Time, limit int) (in
 		return 0, err
 	}
 	var n int
-	err := s.Tx(ctx, func(tx *gorm.DB) error {
-		q := tx.Where("status = ? AND fire_at <= ?", models.JobPending, now).Order("fire_at, id").Limit(limit)
+	err := s.pushTx(ctx, false, func(tx *gorm.DB) error {
+		// 'pending' is written out, not bound, so the planner knows the
+		// partial index push_jobs_pending applies.
+		q := tx.Where("status = 'pending' AND fire_at <= ?", now).Order("fire_at, id").Limit(limit)
 		if s.Dialect == sqldb.Postgres {
 			q = q.Clauses(sqldb.ForUpdateSkipLocked)
 		}
@@ -151,58 +153,41 @@ func (s *Store) ClaimPushDeliveries(ctx context.Context, now time.Time, lease ti
 	if s.Dialect == sqldb.Postgres {
 		skip = " FOR UPDATE SKIP LOCKED"
 	}
-	err := s.DB.WithContext(ctx).Exec(`UPDATE push_deliveries
+	// Joined to the chosen ids, each row is updated through its primary key;
+	// "WHERE id IN (…)" lets the planner walk every pending row instead.
+	// The claim changes no indexed column, so PostgreSQL updates the rows in
+	// place (HOT) without touching an index.
+	var ids []string
+	err := s.pushTx(ctx, true, func(tx *gorm.DB) error {
+		return tx.Raw(`UPDATE push_deliveries
 		SET claimed_until = ?, claim_token = ?, attempts = attempts + 1, updated_at = ?
-		WHERE id IN (SELECT id FROM push_deliveries
+		FROM (SELECT id FROM push_deliveries
 			WHERE status = 'pending' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until <= ?)
-			ORDER BY next_attempt_at LIMIT ?`+skip+`)
-		AND status = 'pending' AND (claimed_until IS NULL OR claimed_until <= ?)`,
-		now.Add(lease), token, now, now, now, limit, now).Error
-	if err != nil {
-		return nil, fmt.Errorf("claim push deliveries: %w", err)
+			ORDER BY next_attempt_at LIMIT ?`+skip+`) AS due
+		WHERE push_deliveries.id = due.id RETURNING push_deliveries.id`,
+			now.Add(lease), token, now, now, now, limit).Scan(&ids).Error
+	})
+	if err != nil || len(ids) == 0 {
+		return nil, err
 	}
 	var out []models.Delivery
-	err = s.DB.WithContext(ctx).Raw(`SELECT d.id, d.job_id, d.attempts, d.subscription_id,
+	err = s.DB.WithContext(ctx).Raw(`SELECT d.id, d.job_id, d.claim_token, d.attempts, d.subscription_id,
 		j.type, j.ref_id, j.ref_at, j.fire_at, j.citizen_id, u.locale, s.endpoint, s.p256dh, s.auth
 		FROM push_deliveries d
 		JOIN push_jobs j ON j.id = d.job_id
 		JOIN push_subscriptions s ON s.id = d.subscription_id
 		JOIN users u ON u.id = j.citizen_id
-		WHERE d.claim_token = ? ORDER BY d.next_attempt_at, d.id`, token).Scan(&out).Error
+		WHERE d.id IN ? ORDER BY d.next_attempt_at, d.id`, ids).Scan(&out).Error
 	return out, err
 }
 
-// MarkPushSent records a delivery the push service accepted.
-func (s *Store) MarkPushSent(ctx context.Context, id string, status int, now time.Time) error {
-	return s.finishDelivery(s.DB.WithContext(ctx), id, map[string]any{"status": models.DeliverySent, "sent_at": now.UTC(), "last_status": status}, now)
-}
-
-// RetryPushDelivery releases a delivery to be tried again at next.
-func (s *Store) RetryPushDelivery(ctx context.Context, id string, status int, next, now time.Time) error {
-	return s.finishDelivery(s.DB.WithContext(ctx), id, map[string]any{"next_attempt_at": next.UTC(), "last_status": status}, now)
-}
-
-// FailPushDelivery gives a delivery up for good.
-func (s *Store) FailPushDelivery(ctx context.Context, id string, status int, now time.Time) error {
-	return s.finishDelivery(s.DB.WithContext(ctx), id, map[string]any{"status": models.DeliveryFailed, "last_status": status}, now)
-}
-
-// DropPushSubscription deletes a subscription the push service no longer
-// knows (404/410); its deliveries go with it.
-func (s *Store) DropPushSubscription(ctx context.Context, subscriptionID string) error {
-	return sqldb.Wrap("drop push subscription", s.DB.WithContext(ctx).Where("id = ?", subscriptionID).Delete(&models.PushSubscription{}).Error)
-}
-
-func (s *Store) finishDelivery(db *gorm.DB, id string, fields map[string]any, now time.Time) error {
-	fields["claimed_until"] = nil
-	fields["updated_at"] = now.UTC()
-	return sqldb.Wrap("finish delivery", db.Model(&models.PushDelivery{}).Where("id = ? AND status = ?", id, models.DeliveryPending).Updates(fields).Error)
-}
-
 // anyDue is a cheap read before a claim, so an idle worker polling every
-// second takes no write lock (SQLite has only one).
+// second takes no write lock (SQLite has only one). Ordered by the due
+// column, it reads the first entry of the partial index of pending rows;
+// unordered, PostgreSQL may hope to find a due row early in a table scan.
 func (s *Store) anyDue(ctx context.Context, table, column string, now time.Time) (bool, error) {
 	var ids []string
-	err := s.DB.WithContext(ctx).Table(table).Where("status = 'pending' AND "+column+" <= ?", now).Limit(1).Pluck("id", &ids).Error
+	err := s.DB.WithContext(ctx).Table(table).Where("status = 'pending' AND "+column+" <= ?", now).
+		Order(column).Limit(1).Pluck("id", &ids).Error
 	return len(ids) > 0, err
 }

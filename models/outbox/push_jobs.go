@@ -41,7 +41,7 @@ func CancelPushJobs(tx *gorm.DB, refID string, types []string, now time.Time) er
 // its unique event key is not needed any more.
 func (s *Store) PurgePushHistory(ctx context.Context, before time.Time) (int64, error) {
 	res := s.DB.WithContext(ctx).
-		Where("status <> ? AND fire_at < ?", models.JobPending, before.UTC()).
+		Where("status <> 'pending' AND fire_at < ?", before.UTC()).
 		Where("NOT EXISTS (SELECT 1 FROM push_deliveries d WHERE d.job_id = push_jobs.id AND d.status = 'pending')").
 		Delete(&models.PushJob{})
 	return res.RowsAffected, res.Error

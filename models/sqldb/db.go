@@ -40,6 +40,8 @@ type OpenOptions struct {
 	DatabaseURL string
 	// DataDir holds the SQLite file when DatabaseURL is empty.
 	DataDir string
+	// MaxConns sizes the PostgreSQL pool (DefaultMaxConns when 0).
+	MaxConns int
 }
 
 // Open connects to the database and runs pending migrations.
@@ -74,8 +76,7 @@ func connect(opts OpenOptions) (*DB, error) {
 		if err != nil {
 			return nil, fmt.Errorf("connect: %w", err)
 		}
-		sqlDB.SetMaxOpenConns(20)
-		sqlDB.SetConnMaxIdleTime(5 * time.Minute)
+		configurePool(sqlDB, opts.MaxConns)
 		return &DB{DB: db, Dialect: Postgres}, nil
 	}
 	return openSQLite(opts.DataDir, cfg)

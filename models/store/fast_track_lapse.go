@@ -18,9 +18,10 @@ import (
 func (s *Store) LapseOverdueFastTrack(ctx context.Context, now time.Time) (int, error) {
 	now = now.UTC()
 	var ids []string
-	// DeadlinePassed: a full second after the deadline.
+	// DeadlinePassed: a full second after the deadline. 'pending' is written
+	// out so the planner knows the partial index applies.
 	err := s.DB.WithContext(ctx).Model(&models.FastTrackRequest{}).
-		Where("status = ? AND consent_deadline <= ?", models.FastTrackPending, now.Add(-time.Second)).
+		Where("status = 'pending' AND consent_deadline <= ?", now.Add(-time.Second)).
 		Pluck("id", &ids).Error
 	if err != nil {
 		return 0, fmt.Errorf("find overdue fast-track requests: %w", err)

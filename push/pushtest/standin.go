@@ -48,6 +48,10 @@ type Service struct {
 	received  []Received
 	failures  []string
 	responses map[string][]int
+	delay     time.Duration
+	// verified holds the VAPID tokens whose signature checked out, as a
+	// push service caches them: a sender reuses one token per audience.
+	verified map[string]*vapidClaims
 }
 
 // Device is one browser's subscription with its private key.
@@ -69,7 +73,7 @@ func New(tb testing.TB, vapidPublicKey string) *Service {
 		tb.Fatal(err)
 	}
 	s := &Service{origin: "http://" + ln.Addr().String(), vapidKey: vapidPublicKey,
-		devices: map[string]*Device{}, responses: map[string][]int{}}
+		devices: map[string]*Device{}, responses: map[string][]int{}, verified: map[string]*vapidClaims{}}
 	s.srv = &http.Server{Handler: http.HandlerFunc(s.handle), ReadHeaderTimeout: 5 * time.Second}
 	go s.srv.Serve(ln)
 	tb.Cleanup(func() { s.srv.Close() })
@@ -128,6 +132,21 @@ func (s *Service) Delivered() []Received {
 	return out
 }
 
+// SetDelay makes every answer wait d, as a real push service's round trip
+// does (50–150 ms), so a sender's concurrency is put to the test.
+func (s *Service) SetDelay(d time.Duration) {
+	s.mu.Lock()
+	s.delay = d
+	s.mu.Unlock()
+}
+
+// VAPIDTokens is how many distinct VAPID tokens the stand-in has verified.
+func (s *Service) VAPIDTokens() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.verified)
+}
+
 // Reset forgets received messages.
 func (s *Service) Reset() {
 	s.mu.Lock()
@@ -168,7 +187,15 @@ func (s *Service) handle(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	s.received = append(s.received, rec)
+	delay := s.delay
 	s.mu.Unlock()
+	if delay > 0 {
+		select {
+		case <-time.After(delay):
+		case <-r.Context().Done():
+			return
+		}
+	}
 	w.WriteHeader(rec.Status)
 }
 
@@ -234,9 +261,17 @@ func (s *Service) checkVAPID(header string) error {
 	if key != s.vapidKey {
 		return fmt.Errorf("k is not the server's VAPID key")
 	}
-	claims, err := verifyES256(token, key)
-	if err != nil {
-		return err
+	s.mu.Lock()
+	claims := s.verified[token]
+	s.mu.Unlock()
+	if claims == nil {
+		var err error
+		if claims, err = verifyES256(token, key); err != nil {
+			return err
+		}
+		s.mu.Lock()
+		s.verified[token] = claims
+		s.mu.Unlock()
 	}
 	if claims.Aud != s.origin {
 		return fmt.Errorf("aud %q, want %q", claims.Aud, s.origin)

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"regexp"
+	"strings"
+	"testing"
+
+	"trappen/models/storetest"
+)
+
+// Seeding gives accounts the load test can sign in with, and a short run
+// of the whole mix against a real server answers every request.
+func TestSeedAndLoadTest(t *testing.T) {
+	for _, e := range storetest.Engines(t) {
+		t.Run(string(e), func(t *testing.T) {
+			ts := startServer(t, storetest.Options(t, e))
+			ctx := context.Background()
+			var out bytes.Buffer
+			if err := seedCommand(ctx, ts.cfg, []string{"--citizens", "80", "--seed", "7"}, &out); err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(out.String(), "Seeded 80 citizens and 2 caseworkers") {
+				t.Fatalf("seed said %q", out.String())
+			}
+			var counts struct{ Citizens, Checkins, Plans, Meetings, Jobs int }
+			ts.app.store.DB.Raw(`SELECT (SELECT count(*) FROM citizens) AS citizens, (SELECT count(*) FROM checkins) AS checkins,
+				(SELECT count(*) FROM plan_versions) AS plans, (SELECT count(*) FROM meetings) AS meetings,
+				(SELECT count(*) FROM push_jobs) AS jobs`).Scan(&counts)
+			if counts.Citizens != 80 || counts.Checkins < 80 || counts.Plans < 80 || counts.Meetings != 160 || counts.Jobs != 320 {
+				t.Fatalf("seeded %+v", counts)
+			}
+			if err := seedCommand(ctx, ts.cfg, []string{"--citizens", "10"}, &out); err == nil {
+				t.Fatal("a second seed was accepted")
+			}
+			out.Reset()
+			err := loadtestCommand(ctx, []string{"--url", ts.URL, "--rate", "40", "--duration", "1s", "--citizens", "80",
+				"--users", "8", "--server-pid", "0"}, &out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all := regexp.MustCompile(`(?m)^all\s+(\d+)\s+(\d+)\s`).FindStringSubmatch(out.String())
+			if all == nil || all[1] != "40" || all[2] != "0" {
+				t.Fatalf("load test said:\n%s", out.String())
+			}
+			for _, kind := range []string{"home", "checkin", "caseload"} {
+				if !regexp.MustCompile(`(?m)^` + kind + `\s+\d+\s+0\s`).MatchString(out.String()) {
+					t.Errorf("no error-free %s line:\n%s", kind, out.String())
+				}
+			}
+		})
+	}
+}
+
+func TestTheLoadTestOnlyTargetsThisMachine(t *testing.T) {
+	for _, u := range []string{"http://example.com", "https://127.0.0.1:8080", "http://10.0.0.1:8080", "127.0.0.1:8080"} {
+		if _, err := loopbackURL(u); err == nil {
+			t.Errorf("%s was accepted", u)
+		}
+	}
+	for _, u := range []string{"http://127.0.0.1:8080", "http://localhost:8080", "http://[::1]:8080"} {
+		if _, err := loopbackURL(u); err != nil {
+			t.Errorf("%s: %v", u, err)
+		}
+	}
+	if _, _, ok := readStat("/proc/self/stat"); !ok || procCPU(os.Getpid()) < 0 {
+		t.Fatal("cannot read this process's CPU time")
+	}
+}

@@ -192,6 +192,7 @@ func BenchmarkCaseworkerWorkspace(b *testing.B) {
 // TestTheBenchmarkSeedLooksLikeARealCaseload keeps the benchmark honest: the
 // seeded caseload has 40 citizens with check-ins, meetings and plans.
 func TestTheBenchmarkSeedLooksLikeARealCaseload(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("seeds 40 citizens")
 	}

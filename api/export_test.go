@@ -6,6 +6,7 @@ import (
 )
 
 func TestTheExportHoldsEverythingAboutTheCitizenAndNothingElse(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		eva := e.citizenOf(j.cw, "eva@example.dk")
@@ -40,6 +41,7 @@ func TestTheExportHoldsEverythingAboutTheCitizenAndNothingElse(t *testing.T) {
 }
 
 func TestTheCitizenPageAssemblesTheJourney(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		e.overallGoal(j, "Fuld tid inden 1. juni")

@@ -13,6 +13,7 @@ func ftBody(by string, at time.Time, weeks int) map[string]any {
 // testStart is Monday 2 March 2026 09:00 Copenhagen; the first sick day in
 // citizenInput is 16 February, so day 35 is 23 March.
 func TestRegisterFastTrack(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("cw@example.dk")
 		cz := e.citizen(cw, "bo@example.dk")
@@ -74,6 +75,7 @@ func TestRegisterFastTrack(t *testing.T) {
 }
 
 func TestFastTrackDecision(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("cw@example.dk")
 		register := func(t *testing.T, cz session) string {

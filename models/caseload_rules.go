@@ -274,6 +274,7 @@ func clOpenActions(f CaseloadFacts, e CaseloadEntry, now time.Time) []string {
 	add(f.PlanFeedback == "no", ActionPlanFeedbackNo)
 	add(reflection, ActionReflectionShared)
 	add(!e.Activated && (e.InviteExpiresAt == nil || !now.Before(*e.InviteExpiresAt)), ActionInviteExpired)
+	add(AnyAgreementOverdue(f.OpenAgreementDues, now), ActionAgreementOverdue)
 	return out
 }
 

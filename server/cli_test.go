@@ -29,6 +29,7 @@ func envFor(opts sqldb.OpenOptions, extra map[string]string) func(string) string
 }
 
 func TestCaseworkerCreateReadsThePasswordFromStdinAndRefusesATakenEmail(t *testing.T) {
+	t.Parallel()
 	for _, engine := range storetest.Engines(t) {
 		t.Run(string(engine), func(t *testing.T) {
 			opts := storetest.Options(t, engine)
@@ -59,6 +60,7 @@ func TestCaseworkerCreateReadsThePasswordFromStdinAndRefusesATakenEmail(t *testi
 }
 
 func TestCaseworkerCreateRefusesBadInput(t *testing.T) {
+	t.Parallel()
 	opts := storetest.Options(t, storetest.SQLite)
 	cases := []struct {
 		name  string
@@ -81,6 +83,7 @@ func TestCaseworkerCreateRefusesBadInput(t *testing.T) {
 }
 
 func TestConfigDefaultsAndSecrets(t *testing.T) {
+	t.Parallel()
 	cfg, err := LoadConfig(func(string) string { return "" })
 	if err != nil {
 		t.Fatal(err)
@@ -108,6 +111,7 @@ func TestConfigDefaultsAndSecrets(t *testing.T) {
 }
 
 func TestTheSigningKeySurvivesARestart(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	first, err := loadOrCreateKey(dir, "jwt.key")
 	if err != nil {

@@ -49,7 +49,6 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		Addr:           envOr(getenv, "TRAPPEN_ADDR", ":8080"),
 		DatabaseURL:    getenv("DATABASE_URL"),
 		DataDir:        envOr(getenv, "TRAPPEN_DATA_DIR", "data"),
-		SecureCookies:  getenv("TRAPPEN_SECURE_COOKIES") == "true" || getenv("TRAPPEN_SECURE_COOKIES") == "1",
 		LogLevel:       envOr(getenv, "TRAPPEN_LOG_LEVEL", "info"),
 		PushSubscriber: envOr(getenv, "TRAPPEN_PUSH_SUBSCRIBER", "https://trappen.example/kontakt"),
 		VAPIDPublicKey: getenv("TRAPPEN_VAPID_PUBLIC_KEY"),
@@ -61,6 +60,9 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		return c, fmt.Errorf("TRAPPEN_PROXY_HEADER needs TRAPPEN_TRUSTED_PROXIES")
 	}
 	var err error
+	if c.SecureCookies, err = envBool(getenv, "TRAPPEN_SECURE_COOKIES", false); err != nil {
+		return c, err
+	}
 	if c.JWTKey, err = secret(getenv, "TRAPPEN_JWT_KEY"); err != nil {
 		return c, err
 	}
@@ -111,6 +113,21 @@ func envOr(getenv func(string) string, name, def string) string {
 		return v
 	}
 	return def
+}
+
+// envBool reads a yes/no setting. A value it does not understand is an
+// error, never a silent "no": TRAPPEN_SECURE_COOKIES=ja must not quietly
+// send cookies without Secure.
+func envBool(getenv func(string) string, name string, def bool) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(getenv(name))) {
+	case "":
+		return def, nil
+	case "true", "1", "yes", "on":
+		return true, nil
+	case "false", "0", "no", "off":
+		return false, nil
+	}
+	return def, fmt.Errorf("%s must be true or false, not %q", name, getenv(name))
 }
 
 // secret reads NAME, or the file named by NAME_FILE.

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -23,11 +24,11 @@ func (s *Store) CaseloadViewOf(ctx context.Context, caseworkerID, status string,
 	db := s.DB.WithContext(ctx)
 	facts, err := loadCaseloadFacts(db, caseworkerID, status, now)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("caseload view: %w", err)
 	}
 	if len(facts) > 0 {
 		if err := recordCaseloadAccess(db, caseworkerID, now); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("caseload view: %w", err)
 		}
 	}
 	out := make([]models.CaseloadEntry, len(facts))
@@ -44,7 +45,7 @@ func loadCaseloadFacts(db *gorm.DB, caseworkerID, status string, now time.Time) 
 		closed = "citizens.closed_on IS NOT NULL"
 	}
 	if err := db.Joins("User").Where("citizens.caseworker_id = ?", caseworkerID).Where(closed).Find(&citizens).Error; err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load caseload facts: %w", err)
 	}
 	if len(citizens) == 0 {
 		return nil, nil
@@ -56,10 +57,10 @@ func loadCaseloadFacts(db *gorm.DB, caseworkerID, status string, now time.Time) 
 		byID[citizens[i].ID] = &facts[i]
 	}
 	for _, load := range []func(*gorm.DB, string, time.Time, map[string]*models.CaseloadFacts) error{
-		caseloadInvites, caseloadSnoozes, caseloadMeetings, caseloadCheckins, caseloadFastTrack, caseloadPlanFeedback,
+		caseloadInvites, caseloadSnoozes, caseloadMeetings, caseloadCheckins, caseloadFastTrack, caseloadPlanFeedback, caseloadAgreements,
 	} {
 		if err := load(db, caseworkerID, now, byID); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("load caseload facts: %w", err)
 		}
 	}
 	return facts, nil

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -36,7 +37,7 @@ func (s *Store) CreateCitizen(ctx context.Context, caseworkerID string, in model
 			return identity.UniqueEmail(err)
 		}
 		if err := tx.Omit("User").Create(c).Error; err != nil {
-			return err
+			return fmt.Errorf("create citizen: %w", err)
 		}
 		if err := recordCategory(tx, c.ID, c.Category, now); err != nil {
 			return err
@@ -46,7 +47,7 @@ func (s *Store) CreateCitizen(ctx context.Context, caseworkerID string, in model
 		return err
 	})
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("create citizen: %w", err)
 	}
 	return c, inv, nil
 }
@@ -56,10 +57,10 @@ func (s *Store) ReissueInvite(ctx context.Context, caseworkerID, citizenID strin
 	var inv *models.IssuedInvite
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
 		if _, err := citizenOf(tx, caseworkerID, citizenID); err != nil {
-			return err
+			return fmt.Errorf("reissue invite: %w", err)
 		}
 		if err := tx.Where("citizen_id = ? AND used_at IS NULL", citizenID).Delete(&models.Invite{}).Error; err != nil {
-			return err
+			return fmt.Errorf("reissue invite: %w", err)
 		}
 		var err error
 		inv, err = identity.IssueInvite(tx, citizenID, now)

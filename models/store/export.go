@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"trappen/models"
@@ -21,7 +22,7 @@ func (s *Store) exportSections() []exportSection {
 		{"profile", func(ctx context.Context, id string, _ time.Time) (any, error) {
 			c, err := s.CitizenByID(ctx, id)
 			if err != nil {
-				return nil, err
+				return nil, fmt.Errorf("export sections: %w", err)
 			}
 			return models.ToProfile(c), nil
 		}},
@@ -34,6 +35,7 @@ func (s *Store) exportSections() []exportSection {
 			return s.Meetings(ctx, a(id), now)
 		}},
 		{"placements", func(ctx context.Context, id string, _ time.Time) (any, error) { return s.Placements(ctx, a(id)) }},
+		{"agreements", func(ctx context.Context, id string, now time.Time) (any, error) { return s.Agreements(ctx, a(id), now) }}, // issue 9
 		{"fast_track", func(ctx context.Context, id string, now time.Time) (any, error) {
 			return s.FastTrackSection(ctx, a(id), now)
 		}},
@@ -43,7 +45,7 @@ func (s *Store) exportSections() []exportSection {
 		{"notification_settings", func(ctx context.Context, id string, _ time.Time) (any, error) {
 			n, err := s.Outbox.NotificationSettingsFor(ctx, id)
 			if err != nil {
-				return nil, err
+				return nil, fmt.Errorf("export sections: %w", err)
 			}
 			return n.View(), nil
 		}},
@@ -67,7 +69,7 @@ func (s *Store) Export(ctx context.Context, citizenID string, now time.Time) (ma
 	for _, sec := range s.exportSections() {
 		v, err := sec.collect(ctx, citizenID, now)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("export: %w", err)
 		}
 		out[sec.name] = v
 	}

@@ -2,11 +2,13 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
 
 	"trappen/models"
+	"trappen/models/sqldb"
 )
 
 // CreatePlacement records a placement by the caseworker.
@@ -15,15 +17,18 @@ func (s *Store) CreatePlacement(ctx context.Context, a models.Access, in models.
 		return nil, err
 	}
 	p := models.StaircasePlacement{ID: models.NewID(), CitizenID: a.CitizenID, Party: in.Party, Step: in.Step, Date: in.Date,
-		Note: in.Note, CreatedBy: a.UserID, CreatedAt: now.UTC()}
+		Note: in.Note, MeetingID: in.MeetingID, CreatedBy: a.UserID, CreatedAt: now.UTC()}
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
 		if err := checkAccess(tx, a); err != nil {
 			return err
 		}
-		return tx.Create(&p).Error
+		if err := checkMeetingOf(tx, a.CitizenID, p.MeetingID); err != nil {
+			return err
+		}
+		return sqldb.Wrap("create placement", tx.Create(&p).Error)
 	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("create placement: %w", err)
 	}
 	v := toPlacementView(p)
 	return &v, nil
@@ -41,7 +46,7 @@ func (s *Store) Placements(ctx context.Context, a models.Access) ([]models.Place
 func loadPlacements(db *gorm.DB, citizenID string) ([]models.PlacementView, error) {
 	var rows []models.StaircasePlacement
 	if err := db.Where("citizen_id = ?", citizenID).Order("date, created_at").Find(&rows).Error; err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load placements: %w", err)
 	}
 	out := make([]models.PlacementView, len(rows))
 	for i, p := range rows {
@@ -51,5 +56,5 @@ func loadPlacements(db *gorm.DB, citizenID string) ([]models.PlacementView, erro
 }
 
 func toPlacementView(p models.StaircasePlacement) models.PlacementView {
-	return models.PlacementView{ID: p.ID, Party: p.Party, Step: p.Step, Date: p.Date, Note: p.Note, CreatedAt: p.CreatedAt.UTC()}
+	return models.PlacementView{ID: p.ID, Party: p.Party, Step: p.Step, Date: p.Date, Note: p.Note, MeetingID: p.MeetingID, CreatedAt: p.CreatedAt.UTC()}
 }

@@ -5,6 +5,7 @@ import (
 )
 
 func TestProgressionShowsEachSeriesTheSameToBothSides(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		overall := e.overallGoal(j, "Fuld tid inden 1. juni")
@@ -50,6 +51,7 @@ func TestProgressionShowsEachSeriesTheSameToBothSides(t *testing.T) {
 }
 
 func TestPlacementValidationAndIsolation(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		ole := e.caseworker("ole@example.dk")

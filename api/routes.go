@@ -11,97 +11,146 @@ import (
 
 func models404() error { return models.ErrNotFound }
 
-// routes lists every route of Trappen in one place.
+// routes lists every route of Trappen in one place, grouped by resource.
+//
+// Fiber runs middleware in the order it was registered, so the order of the
+// three blocks matters: routes without a bearer token come before the
+// authenticated group is made, and the routes any signed-in user has under
+// /me come before the citizen group (which requires the citizen role on
+// /me) is made. Within the resource groups the order is free.
 func (h *handler) routes(app *fiber.App) {
 	app.Use(recover.New(), h.requestLog, h.securityHeaders, limitBody, compress.New(), etag.New())
 
+	// Health: liveness, readiness (the database answers) and the i18n catalog.
 	app.Get("/healthz", h.healthz)
 	app.Get("/readyz", h.readyz)
 	app.Get("/i18n/:lang", h.catalog)
 
 	v1 := app.Group("/api/v1")
+
+	// Auth: sign in, refresh, sign out and activate an invite (no bearer token).
 	v1.Post("/auth/login", h.login)
 	v1.Post("/auth/refresh", h.refresh)
 	v1.Post("/auth/logout", h.logout)
 	v1.Post("/auth/activate", h.activate)
-	// Issue 4: no bearer token (the feed authenticates with its own token).
+	// Public push key and calendar feed: no bearer token (the feed authenticates with its own token).
 	v1.Get("/push/public-key", h.pushPublicKey)
 	v1.Get("/me/calendar.ics", h.calendarFeed)
 	// Who runs the service and how long data is kept: the footer's pages.
 	v1.Get("/service-info", h.serviceInfo)
 
 	authed := v1.Group("", h.authenticate)
+
+	// Me: any signed-in user's profile, language and password.
 	authed.Get("/me", h.me)
 	authed.Patch("/me", h.updateMe)
-	// Before the citizen group: caseworkers change their password here too.
 	authed.Put("/me/password", h.changePassword)
 	// Is a goal being typed vague? The rule's one home is models.IsVagueGoal.
 	authed.Get("/goal-check", h.goalCheck)
 
-	// auditReads (issue 5) logs every read of a citizen's data, for every
-	// route in this group, present and future.
-	cw := authed.Group("/citizens", requireRole(models.RoleCaseworker, "/api/v1/citizens"), h.auditReads)
+	// auditReads logs every read of a citizen's data by a caseworker, for
+	// every route under /citizens, present and future.
+	// refuseClosedCase refuses every write to a closed case, for every route
+	// in these groups, present and future.
+	cw := authed.Group("/citizens", requireRole(models.RoleCaseworker, "/api/v1/citizens"), h.auditReads,
+		h.refuseClosedCase("/api/v1/citizens", closedCaseworkerWrites))
+	citizen := authed.Group("/me", requireRole(models.RoleCitizen, "/api/v1/me"),
+		h.refuseClosedCase("/api/v1/me", closedCitizenWrites))
+
+	// Citizens: the caseworker's caseload list, registration, one citizen's page and invite.
 	cw.Post("", h.createCitizen)
 	cw.Get("", h.listCitizens)
 	cw.Get("/:id", h.getCitizen)
 	cw.Post("/:id/invite", h.reissueInvite)
 
-	citizen := authed.Group("/me", requireRole(models.RoleCitizen, "/api/v1/me"))
+	// Caseload and caseworkers: snooze a citizen, reassign to a colleague, list colleagues.
+	cw.Put("/:id/snooze", h.snoozeCitizen)
+	cw.Delete("/:id/snooze", h.unsnoozeCitizen)
+	cw.Post("/:id/reassign", h.reassignCitizen)
+	authed.Get("/caseworkers", requireRole(models.RoleCaseworker, "/api/v1/caseworkers"), h.listCaseworkers)
 
-	// --- Issue 3: the citizen's journey (goals, check-ins, plan, meetings, progression, export).
+	// Home: the citizen's start page.
+	citizen.Get("/home", h.home)
+
+	// Goals: the citizen's goals and activities, seen and edited by both.
 	cw.Get("/:id/goals", h.listGoals(cwAccess))
 	cw.Post("/:id/goals", h.createGoal(cwAccess))
 	cw.Patch("/:id/goals/:goal_id", h.updateGoal(cwAccess))
+	citizen.Get("/goals", h.listGoals(meAccess))
+	citizen.Post("/goals", h.createGoal(meAccess))
+	citizen.Patch("/goals/:goal_id", h.updateGoal(meAccess))
+
+	// Check-ins: the citizen's weekly check-ins.
+	citizen.Get("/checkins", h.myCheckins)
+	citizen.Post("/checkins", h.postCheckin)
+
+	// Plans: the caseworker writes versions, the citizen reads, answers and marks them seen.
 	cw.Get("/:id/plan", h.getPlan(cwAccess))
 	cw.Put("/:id/plan", h.putCitizenPlan)
 	cw.Get("/:id/plan/versions", h.listPlanVersions)
+	citizen.Get("/plan", h.getPlan(meAccess))
+	citizen.Put("/plan/feedback", h.putPlanFeedback)
+	citizen.Post("/plan/seen", h.planSeen)
+
+	// Meetings: booked by the caseworker, replied to and reflected on by the citizen.
 	cw.Get("/:id/meetings", h.listMeetings(cwAccess))
 	cw.Post("/:id/meetings", h.createMeeting)
 	cw.Patch("/:id/meetings/:meeting_id", h.updateMeeting)
 	cw.Delete("/:id/meetings/:meeting_id", h.cancelMeeting)
-	cw.Get("/:id/placements", h.listPlacements)
-	cw.Post("/:id/placements", h.createPlacement)
-	cw.Get("/:id/progression", h.progression(cwAccess))
-	citizen.Get("/home", h.home)
-	citizen.Get("/goals", h.listGoals(meAccess))
-	citizen.Post("/goals", h.createGoal(meAccess))
-	citizen.Patch("/goals/:goal_id", h.updateGoal(meAccess))
-	citizen.Get("/checkins", h.myCheckins)
-	citizen.Post("/checkins", h.postCheckin)
-	citizen.Get("/plan", h.getPlan(meAccess))
-	citizen.Put("/plan/feedback", h.putPlanFeedback)
-	citizen.Post("/plan/seen", h.planSeen)
 	citizen.Get("/meetings", h.listMeetings(meAccess))
 	citizen.Post("/meetings/seen", h.meetingsSeen)
 	citizen.Put("/meetings/:meeting_id/reply", h.replyToMeeting)
 	citizen.Put("/meetings/:meeting_id/reflection", h.putReflection)
-	citizen.Get("/progression", h.progression(meAccess))
-	citizen.Get("/export", h.export)
 
-	// --- Issue 4: fast track, push subscriptions, notification settings, calendar feed.
+	// Placements: the caseworker's staircase placements.
+	cw.Get("/:id/placements", h.listPlacements)
+	cw.Post("/:id/placements", h.createPlacement)
+
+	// Progression: goals, hours and placements over time, for both.
+	cw.Get("/:id/progression", h.progression(cwAccess))
+	citizen.Get("/progression", h.progression(meAccess))
+
+	// Fast track: registered by the caseworker, answered or withdrawn by the citizen.
 	cw.Post("/:id/fast-track", h.registerFastTrack)
 	cw.Get("/:id/fast-track", h.citizenFastTrack)
 	citizen.Get("/fast-track", h.myFastTrack)
 	citizen.Post("/fast-track/:ft_id/decision", h.decideFastTrack)
 	citizen.Post("/fast-track/:ft_id/withdraw", h.withdrawFastTrack)
+
+	// Push: the citizen's push subscriptions (the public key is above).
 	citizen.Get("/push-subscriptions", h.listPushSubscriptions)
 	citizen.Post("/push-subscriptions", h.savePushSubscription)
 	citizen.Delete("/push-subscriptions", h.deletePushSubscription)
+
+	// Notification settings: pause and quiet hours.
 	citizen.Get("/notification-settings", h.notificationSettings)
 	citizen.Put("/notification-settings", h.putNotificationSettings)
+
+	// Calendar: the citizen's feed token (the feed itself is above).
 	citizen.Get("/calendar-token", h.calendarTokenStatus)
 	citizen.Post("/calendar-token", h.rotateCalendarToken)
 	citizen.Delete("/calendar-token", h.revokeCalendarToken)
 
-	// --- Issue 5: the caseworker's workspace (caseload, snooze, reassign, audit log).
-	cw.Put("/:id/snooze", h.snoozeCitizen)
-	cw.Delete("/:id/snooze", h.unsnoozeCitizen)
-	cw.Post("/:id/reassign", h.reassignCitizen)
-	authed.Get("/caseworkers", requireRole(models.RoleCaseworker, "/api/v1/caseworkers"), h.listCaseworkers)
+	// Access log and export: what caseworkers read, and everything stored about the citizen.
 	citizen.Get("/access-log", h.getAccessLog)
+	citizen.Get("/export", h.export)
+
+	// The case over its whole life: change it, close, reopen, delete.
+	cw.Patch("/:id", h.patchCitizen)
+	cw.Delete("/:id", h.deleteCase)
+	cw.Post("/:id/close", h.closeCase)
+	cw.Post("/:id/reopen", h.reopenCase)
+
+	// Timeline: the law's clock, for both, and what each records on it.
+	cw.Get("/:id/timeline", h.timeline(cwAccess))
+	cw.Post("/:id/timeline/doctor_consultation", h.recordDoctorConsultation(cwAccess))
+	cw.Post("/:id/timeline/re_evaluation", h.recordReEvaluation)
+	citizen.Get("/timeline", h.timeline(meAccess))
+	citizen.Post("/timeline/doctor_consultation", h.recordDoctorConsultation(meAccess))
 
 	// Unknown API paths answer in the contract's error format, not with the app.
 	v1.All("/*", func(*fiber.Ctx) error { return models404() })
 
+	// PWA: everything else is the web app.
 	app.Get("/*", h.servePWA)
 }

@@ -11,4 +11,7 @@ type CitizenJourney struct {
 	Meetings   *MeetingLists   `json:"meetings"`
 	Placements []PlacementView `json:"placements"`
 	FastTrack  any             `json:"fast_track"`
+	// Issue 8: the category's history and the law's clock.
+	CategoryHistory []CategoryChange `json:"category_history"`
+	Timeline        []TimelineItem   `json:"timeline"`
 }

@@ -203,6 +203,7 @@ func (b *browser) caseloadNames(what string, want ...string) {
 }
 
 func TestBrowserCaseworkerMovesAndCancelsMeetings(t *testing.T) {
+	t.Parallel()
 	s := cwmServer(t)
 	ctx := context.Background()
 	sara := cwmCaseworkerID(t, s, "sara@example.dk")
@@ -285,6 +286,7 @@ func TestBrowserCaseworkerMovesAndCancelsMeetings(t *testing.T) {
 }
 
 func TestBrowserCaseworkerRegistersFastTrack(t *testing.T) {
+	t.Parallel()
 	s := cwmServer(t)
 	bo, _ := cwmCitizen(t, s, "sara@example.dk", cwmCitizenOpts{name: "Bo Jensen", email: "bo@example.dk", activate: true})
 	eva, _ := cwmCitizen(t, s, "sara@example.dk", cwmCitizenOpts{name: "Eva Lund", email: "eva@example.dk", sickDaysAgo: 40, activate: true})
@@ -390,6 +392,7 @@ func TestBrowserCaseworkerRegistersFastTrack(t *testing.T) {
 
 // Reassigning on a tablet: Bo leaves Sara's caseload and joins Ali's.
 func TestBrowserCaseworkerReassignsACitizen(t *testing.T) {
+	t.Parallel()
 	s := cwmServer(t)
 	bo, _ := cwmCitizen(t, s, "sara@example.dk", cwmCitizenOpts{name: "Bo Jensen", email: "bo@example.dk", activate: true})
 	cwmCitizen(t, s, "sara@example.dk", cwmCitizenOpts{name: "Eva Lund", email: "eva@example.dk", activate: true})
@@ -432,6 +435,7 @@ func TestBrowserCaseworkerReassignsACitizen(t *testing.T) {
 
 // A new invite after the first expired: the old code is dead, the new works.
 func TestBrowserCaseworkerReissuesAnExpiredInvite(t *testing.T) {
+	t.Parallel()
 	s := cwmServer(t)
 	dan, oldCode := cwmCitizen(t, s, "sara@example.dk", cwmCitizenOpts{name: "Dan Dahl", email: "dan@example.dk"})
 	s.clock.Advance(15 * 24 * time.Hour)
@@ -479,6 +483,7 @@ func TestBrowserCaseworkerReissuesAnExpiredInvite(t *testing.T) {
 
 // The caseload's filters on a phone, with four citizens.
 func TestBrowserCaseworkerFiltersTheCaseload(t *testing.T) {
+	t.Parallel()
 	s := cwmServer(t)
 	ctx := context.Background()
 	sara := cwmCaseworkerID(t, s, "sara@example.dk")
@@ -564,6 +569,7 @@ func TestBrowserCaseworkerFiltersTheCaseload(t *testing.T) {
 
 // The roundtable summary: on screen, then as printed on A4.
 func TestBrowserCaseworkerPrintsTheSummary(t *testing.T) {
+	t.Parallel()
 	s := cwmServer(t)
 	ctx := context.Background()
 	sara := cwmCaseworkerID(t, s, "sara@example.dk")
@@ -641,6 +647,7 @@ func isoWeekOf(t time.Time) int {
 
 // The plan editor and its step-up helper by keyboard alone.
 func TestBrowserCaseworkerPlansByKeyboard(t *testing.T) {
+	t.Parallel()
 	s := cwmServer(t)
 	sara := cwmCaseworkerID(t, s, "sara@example.dk")
 	now := s.clock.Now()

@@ -22,6 +22,7 @@ import (
 // roundtable summary and snoozes the citizen; the citizen then sees the reads
 // in "Hvem har set mine oplysninger".
 func TestBrowserCaseworkerWorkspace(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		size [2]int64

@@ -4,25 +4,20 @@ import (
 	"fmt"
 	"net/mail"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"trappen/api"
 )
 
-// DefaultRetentionDays is how long a closed case is kept by default.
-const DefaultRetentionDays = 365
-
-// loadServiceInfo reads who runs the service (the footer, the privacy notice)
-// and how long data is kept. Only the name has a default: an address the
-// operator did not give is shown as none rather than made up.
+// loadServiceInfo reads who runs the service (the footer, the privacy
+// notice). Only the name has a default: an address the operator did not give
+// is shown as none rather than made up. LoadConfig adds RetentionDays.
 func loadServiceInfo(getenv func(string) string) (api.ServiceInfo, error) {
 	s := api.ServiceInfo{
-		OrgName:       envOr(getenv, "TRAPPEN_ORG_NAME", api.DefaultOrgName),
-		OrgURL:        strings.TrimSpace(getenv("TRAPPEN_ORG_URL")),
-		OrgEmail:      strings.TrimSpace(getenv("TRAPPEN_ORG_EMAIL")),
-		OrgPhone:      strings.TrimSpace(getenv("TRAPPEN_ORG_PHONE")),
-		RetentionDays: DefaultRetentionDays,
+		OrgName:  envOr(getenv, "TRAPPEN_ORG_NAME", api.DefaultOrgName),
+		OrgURL:   strings.TrimSpace(getenv("TRAPPEN_ORG_URL")),
+		OrgEmail: strings.TrimSpace(getenv("TRAPPEN_ORG_EMAIL")),
+		OrgPhone: strings.TrimSpace(getenv("TRAPPEN_ORG_PHONE")),
 	}
 	if s.OrgURL != "" {
 		u, err := url.Parse(s.OrgURL)
@@ -34,13 +29,6 @@ func loadServiceInfo(getenv func(string) string) (api.ServiceInfo, error) {
 		if a, err := mail.ParseAddress(s.OrgEmail); err != nil || a.Address != s.OrgEmail {
 			return s, fmt.Errorf("TRAPPEN_ORG_EMAIL must be a plain e-mail address, e.g. jobcenter@kommune.dk")
 		}
-	}
-	if v := getenv("TRAPPEN_RETENTION_DAYS"); v != "" {
-		n, err := strconv.Atoi(strings.TrimSpace(v))
-		if err != nil || n < 0 {
-			return s, fmt.Errorf("TRAPPEN_RETENTION_DAYS must be a whole number of days, 0 or more")
-		}
-		s.RetentionDays = n
 	}
 	return s, nil
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"math"
 	"strings"
 	"time"
@@ -33,7 +34,7 @@ func (loginFailure) TableName() string { return "login_failures" }
 func (s *Store) Login(ctx context.Context, email, password, client string, now time.Time) (*models.User, error) {
 	keys := []string{rateKey("email", strings.ToLower(models.NormalizeEmail(email))), rateKey("client", client)}
 	if err := s.checkRateLimit(ctx, keys, now); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("login: %w", err)
 	}
 	u, err := s.userByEmail(ctx, email)
 	if err != nil && !models.IsNotFound(err) {
@@ -46,7 +47,7 @@ func (s *Store) Login(ctx context.Context, email, password, client string, now t
 	ok := CheckPassword(hash, password)
 	if u == nil || u.PasswordHash == nil || !ok {
 		if err := s.recordFailure(ctx, keys, now); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("login: %w", err)
 		}
 		return nil, errInvalidCredentials
 	}
@@ -64,7 +65,7 @@ func (s *Store) checkRateLimit(ctx context.Context, keys []string, now time.Time
 	limits := []int{models.MaxFailuresPerEmail, models.MaxFailuresPerClient}
 	for i, key := range keys {
 		if err := s.checkKeyLimit(ctx, key, limits[i], now); err != nil {
-			return err
+			return fmt.Errorf("check rate limit: %w", err)
 		}
 	}
 	return nil
@@ -77,7 +78,7 @@ func (s *Store) checkKeyLimit(ctx context.Context, key string, limit int, now ti
 		Where("key_hash = ? AND failed_at > ?", key, now.UTC().Add(-models.LoginWindow)).
 		Order("failed_at DESC").Limit(limit).Pluck("failed_at", &failures).Error
 	if err != nil {
-		return err
+		return fmt.Errorf("check key limit: %w", err)
 	}
 	if len(failures) < limit {
 		return nil
@@ -94,10 +95,10 @@ func (s *Store) recordFailure(ctx context.Context, keys []string, now time.Time)
 	}
 	db := s.DB.WithContext(ctx)
 	if err := db.Create(&rows).Error; err != nil {
-		return err
+		return fmt.Errorf("record failure: %w", err)
 	}
 	// Keep the table small: old failures no longer count.
-	return db.Where("failed_at < ?", now.UTC().Add(-models.LoginWindow)).Delete(&loginFailure{}).Error
+	return sqldb.Wrap("record failure", db.Where("failed_at < ?", now.UTC().Add(-models.LoginWindow)).Delete(&loginFailure{}).Error)
 }
 
 // IssueRefreshToken starts a new rotation family for user and returns the raw token.
@@ -109,7 +110,7 @@ func issueRefresh(db *gorm.DB, userID, family string, now time.Time) (string, er
 	raw, hash := models.NewSecret()
 	t := models.RefreshToken{ID: models.NewID(), UserID: userID, FamilyID: family, TokenHash: hash,
 		ExpiresAt: now.UTC().Add(models.RefreshTokenLifetime), CreatedAt: now.UTC()}
-	return raw, db.Create(&t).Error
+	return raw, sqldb.Wrap("issue refresh", db.Create(&t).Error)
 }
 
 // RotateRefreshToken spends raw and returns its user and a successor token.
@@ -125,7 +126,7 @@ func (s *Store) RotateRefreshToken(ctx context.Context, raw string, now time.Tim
 			return errInvalidRefresh
 		}
 		if err != nil {
-			return err
+			return fmt.Errorf("rotate refresh token: %w", err)
 		}
 		if t.UsedAt != nil && t.RevokedAt == nil {
 			reused = true
@@ -143,7 +144,7 @@ func (s *Store) RotateRefreshToken(ctx context.Context, raw string, now time.Tim
 		}
 		var u models.User
 		if err := tx.Where("id = ?", t.UserID).Take(&u).Error; err != nil {
-			return err
+			return fmt.Errorf("rotate refresh token: %w", err)
 		}
 		user = &u
 		next, err = issueRefresh(tx, t.UserID, t.FamilyID, now)
@@ -153,14 +154,14 @@ func (s *Store) RotateRefreshToken(ctx context.Context, raw string, now time.Tim
 		return nil, "", errInvalidRefresh
 	}
 	if err != nil {
-		return nil, "", err
+		return nil, "", fmt.Errorf("rotate refresh token: %w", err)
 	}
 	return user, next, nil
 }
 
 func revokeFamily(tx *gorm.DB, family string, now time.Time) error {
-	return tx.Model(&models.RefreshToken{}).Where("family_id = ? AND revoked_at IS NULL", family).
-		Update("revoked_at", now.UTC()).Error
+	return sqldb.Wrap("revoke family", tx.Model(&models.RefreshToken{}).Where("family_id = ? AND revoked_at IS NULL", family).
+		Update("revoked_at", now.UTC()).Error)
 }
 
 // RevokeRefreshToken ends the family raw belongs to (logout). Unknown tokens are ignored.
@@ -171,7 +172,7 @@ func (s *Store) RevokeRefreshToken(ctx context.Context, raw string, now time.Tim
 		return nil
 	}
 	if err != nil {
-		return err
+		return fmt.Errorf("revoke refresh token: %w", err)
 	}
 	return revokeFamily(s.DB.WithContext(ctx), t.FamilyID, now)
 }
@@ -187,34 +188,34 @@ func (s *Store) RevokeRefreshToken(ctx context.Context, raw string, now time.Tim
 func (s *Store) ChangePassword(ctx context.Context, userID, current, next, keepRefresh string, now time.Time) (string, error) {
 	u, err := s.UserByID(ctx, userID)
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("change password: %w", err)
 	}
 	keys := []string{rateKey("email", strings.ToLower(models.NormalizeEmail(u.Email)))}
 	if err := s.checkRateLimit(ctx, keys, now); err != nil {
-		return "", err
+		return "", fmt.Errorf("change password: %w", err)
 	}
 	if err := s.checkPasswordChange(ctx, u, current, next, keys, now); err != nil {
-		return "", err
+		return "", fmt.Errorf("change password: %w", err)
 	}
 	hash, err := HashPassword(next)
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("change password: %w", err)
 	}
 	var fresh string
 	err = s.Tx(ctx, func(tx *gorm.DB) error {
 		err := tx.Model(&models.User{}).Where("id = ?", u.ID).
 			UpdateColumns(map[string]any{"password_hash": hash, "password_changed_at": now.UTC(), "updated_at": now.UTC()}).Error
 		if err != nil {
-			return err
+			return fmt.Errorf("change password: %w", err)
 		}
 		fresh, err = revokeOtherFamilies(tx, u.ID, keepRefresh, now)
 		return err
 	})
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("change password: %w", err)
 	}
 	// Proving the password clears the e-mail's failures, as a login does.
-	return fresh, s.DB.WithContext(ctx).Where("key_hash = ?", keys[0]).Delete(&loginFailure{}).Error
+	return fresh, sqldb.Wrap("change password", s.DB.WithContext(ctx).Where("key_hash = ?", keys[0]).Delete(&loginFailure{}).Error)
 }
 
 // checkPasswordChange validates both passwords; a wrong current one is
@@ -226,7 +227,7 @@ func (s *Store) checkPasswordChange(ctx context.Context, u *models.User, current
 		v.Add("current_password", "required")
 	case u.PasswordHash == nil || !CheckPassword(*u.PasswordHash, current):
 		if err := s.recordFailure(ctx, keys, now); err != nil {
-			return err
+			return fmt.Errorf("check password change: %w", err)
 		}
 		v.Add("current_password", "wrong_password")
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
+	"fmt"
 	"math/big"
 	"strings"
 	"time"
@@ -19,7 +20,7 @@ func IssueInvite(tx *gorm.DB, citizenID string, now time.Time) (*models.IssuedIn
 	inv := models.Invite{ID: models.NewID(), CitizenID: citizenID, CodeHash: models.HashSecret(normalizeInviteCode(code)),
 		ExpiresAt: now.UTC().Add(models.InviteLifetime), CreatedAt: now.UTC()}
 	if err := tx.Create(&inv).Error; err != nil {
-		return nil, err
+		return nil, fmt.Errorf("issue invite: %w", err)
 	}
 	return &models.IssuedInvite{Code: code, ExpiresAt: inv.ExpiresAt}, nil
 }
@@ -59,7 +60,7 @@ var errInvalidInvite = models.NewError(models.KindUnauthorized, "invalid_invite"
 func (s *Store) Activate(ctx context.Context, code, password, client string, now time.Time) (*models.User, error) {
 	key := rateKey("activate", client)
 	if err := s.checkKeyLimit(ctx, key, models.MaxActivationFailures, now); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("activate: %w", err)
 	}
 	u, err := s.activate(ctx, code, password, now)
 	if errors.Is(err, errInvalidInvite) {
@@ -81,7 +82,7 @@ func (s *Store) activate(ctx context.Context, code, password string, now time.Ti
 	}
 	hash, err := HashPassword(password)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("activate: %w", err)
 	}
 	var user models.User
 	err = s.Tx(ctx, func(tx *gorm.DB) error {
@@ -91,29 +92,32 @@ func (s *Store) activate(ctx context.Context, code, password string, now time.Ti
 			return errInvalidInvite
 		}
 		if err != nil {
-			return err
+			return fmt.Errorf("activate: %w", err)
 		}
 		if inv.UsedAt != nil || !now.Before(inv.ExpiresAt) {
 			return errInvalidInvite
 		}
 		res := tx.Model(&models.Invite{}).Where("id = ? AND used_at IS NULL", inv.ID).Update("used_at", now.UTC())
-		if res.Error != nil || res.RowsAffected != 1 {
-			return errors.Join(res.Error, errInvalidInvite)
+		if res.Error != nil {
+			return fmt.Errorf("use invite: %w", res.Error)
+		}
+		if res.RowsAffected != 1 {
+			return errInvalidInvite
 		}
 		if err := tx.Model(&models.User{}).Where("id = ?", inv.CitizenID).
 			Updates(map[string]any{"password_hash": hash, "password_changed_at": now.UTC(), "updated_at": now.UTC()}).Error; err != nil {
-			return err
+			return fmt.Errorf("activate: %w", err)
 		}
 		// A re-issued invite is how a forgotten password is replaced: sessions
 		// on other devices end with the old password.
 		if err := tx.Model(&models.RefreshToken{}).Where("user_id = ? AND revoked_at IS NULL", inv.CitizenID).
 			Update("revoked_at", now.UTC()).Error; err != nil {
-			return err
+			return fmt.Errorf("activate: %w", err)
 		}
-		return tx.Where("id = ?", inv.CitizenID).Take(&user).Error
+		return sqldb.Wrap("activate", tx.Where("id = ?", inv.CitizenID).Take(&user).Error)
 	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("activate: %w", err)
 	}
 	return &user, nil
 }

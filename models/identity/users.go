@@ -3,6 +3,7 @@ package identity
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -29,7 +30,7 @@ func (s *Store) CreateCaseworker(ctx context.Context, in models.NewCaseworker, n
 	}
 	hash, err := HashPassword(in.Password)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("create caseworker: %w", err)
 	}
 	u := &models.User{ID: models.NewID(), Role: models.RoleCaseworker, Email: in.Email, Name: in.Name, Locale: in.Locale,
 		PasswordHash: &hash, CreatedAt: now.UTC(), UpdatedAt: now.UTC()}
@@ -78,7 +79,7 @@ func (s *Store) SetLocale(ctx context.Context, userID, locale string, now time.T
 	err := s.DB.WithContext(ctx).Model(&models.User{}).Where("id = ?", userID).
 		UpdateColumns(map[string]any{"locale": locale, "updated_at": now.UTC()}).Error
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("set locale: %w", err)
 	}
 	return s.UserByID(ctx, userID)
 }

@@ -3,12 +3,14 @@ package outbox
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
 	"trappen/models"
+	"trappen/models/sqldb"
 )
 
 func defaultNotificationSettings(citizenID string) *models.NotificationSettings {
@@ -36,13 +38,13 @@ func (s *Store) UpdateNotificationSettings(ctx context.Context, citizenID string
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
 		var err error
 		if n, err = notificationSettings(tx, citizenID); err != nil {
-			return err
+			return fmt.Errorf("update notification settings: %w", err)
 		}
 		if err := c.Apply(n); err != nil {
-			return err
+			return fmt.Errorf("update notification settings: %w", err)
 		}
 		n.UpdatedAt = now.UTC()
-		return tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(n).Error
+		return sqldb.Wrap("update notification settings", tx.Clauses(clause.OnConflict{UpdateAll: true}).Create(n).Error)
 	})
 	return n, err
 }

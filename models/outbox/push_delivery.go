@@ -2,6 +2,7 @@ package outbox
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -32,13 +33,13 @@ func (s *Store) FanOutDuePush(ctx context.Context, now time.Time, limit int) (in
 		}
 		var jobs []models.PushJob
 		if err := q.Find(&jobs).Error; err != nil {
-			return err
+			return fmt.Errorf("fan out due push: %w", err)
 		}
 		n = len(jobs)
 		fo := fanOutBatch{tx: tx, now: now, settings: map[string]*models.NotificationSettings{}, subs: map[string][]models.PushSubscription{}}
 		for i := range jobs {
 			if err := fo.add(&jobs[i]); err != nil {
-				return err
+				return fmt.Errorf("fan out due push: %w", err)
 			}
 		}
 		return fo.flush()
@@ -60,7 +61,7 @@ type fanOutBatch struct {
 func (b *fanOutBatch) add(j *models.PushJob) error {
 	reason, err := skipReason(b.tx, j, b.settings, b.now)
 	if err != nil {
-		return err
+		return fmt.Errorf("add: %w", err)
 	}
 	if reason != "" {
 		return setJob(b.tx, j.ID, map[string]any{"status": models.JobSkipped, "note": reason}, b.now)
@@ -73,7 +74,7 @@ func (b *fanOutBatch) add(j *models.PushJob) error {
 	subs, ok := b.subs[j.CitizenID]
 	if !ok {
 		if err := b.tx.Where("citizen_id = ?", j.CitizenID).Find(&subs).Error; err != nil {
-			return err
+			return fmt.Errorf("add: %w", err)
 		}
 		b.subs[j.CitizenID] = subs
 	}
@@ -88,14 +89,14 @@ func (b *fanOutBatch) add(j *models.PushJob) error {
 func (b *fanOutBatch) flush() error {
 	if len(b.rows) > 0 {
 		if err := b.tx.Clauses(clause.OnConflict{DoNothing: true}).CreateInBatches(b.rows, 500).Error; err != nil {
-			return err
+			return fmt.Errorf("flush: %w", err)
 		}
 	}
 	if len(b.done) == 0 {
 		return nil
 	}
-	return b.tx.Model(&models.PushJob{}).Where("id IN ?", b.done).
-		Updates(map[string]any{"status": models.JobFannedOut, "updated_at": b.now}).Error
+	return sqldb.Wrap("flush", b.tx.Model(&models.PushJob{}).Where("id IN ?", b.done).
+		Updates(map[string]any{"status": models.JobFannedOut, "updated_at": b.now}).Error)
 }
 
 // SkipReason says why a due job is not to be sent at all, or "".
@@ -110,7 +111,7 @@ func skipReason(tx *gorm.DB, j *models.PushJob, cache map[string]*models.Notific
 	if !ok {
 		var err error
 		if st, err = notificationSettings(tx, j.CitizenID); err != nil {
-			return "", err
+			return "", fmt.Errorf("skip reason: %w", err)
 		}
 		cache[j.CitizenID] = st
 	}
@@ -124,7 +125,7 @@ func skipReason(tx *gorm.DB, j *models.PushJob, cache map[string]*models.Notific
 func fastTrackSkipReason(tx *gorm.DB, requestID string, now time.Time) (string, error) {
 	var r models.FastTrackRequest
 	if err := tx.Where("id = ?", requestID).Take(&r).Error; err != nil {
-		return "", err
+		return "", fmt.Errorf("fast track skip reason: %w", err)
 	}
 	if r.Status != models.FastTrackPending || models.DeadlinePassed(r.ConsentDeadline, now) {
 		return "decided", nil
@@ -134,7 +135,7 @@ func fastTrackSkipReason(tx *gorm.DB, requestID string, now time.Time) (string, 
 
 func setJob(tx *gorm.DB, id string, fields map[string]any, now time.Time) error {
 	fields["updated_at"] = now
-	return tx.Model(&models.PushJob{}).Where("id = ?", id).Updates(fields).Error
+	return sqldb.Wrap("set job", tx.Model(&models.PushJob{}).Where("id = ?", id).Updates(fields).Error)
 }
 
 // ClaimPushDeliveries leases up to limit due deliveries to the caller until
@@ -158,7 +159,7 @@ func (s *Store) ClaimPushDeliveries(ctx context.Context, now time.Time, lease ti
 		AND status = 'pending' AND (claimed_until IS NULL OR claimed_until <= ?)`,
 		now.Add(lease), token, now, now, now, limit, now).Error
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("claim push deliveries: %w", err)
 	}
 	var out []models.Delivery
 	err = s.DB.WithContext(ctx).Raw(`SELECT d.id, d.job_id, d.attempts, d.subscription_id,
@@ -189,13 +190,13 @@ func (s *Store) FailPushDelivery(ctx context.Context, id string, status int, now
 // DropPushSubscription deletes a subscription the push service no longer
 // knows (404/410); its deliveries go with it.
 func (s *Store) DropPushSubscription(ctx context.Context, subscriptionID string) error {
-	return s.DB.WithContext(ctx).Where("id = ?", subscriptionID).Delete(&models.PushSubscription{}).Error
+	return sqldb.Wrap("drop push subscription", s.DB.WithContext(ctx).Where("id = ?", subscriptionID).Delete(&models.PushSubscription{}).Error)
 }
 
 func (s *Store) finishDelivery(db *gorm.DB, id string, fields map[string]any, now time.Time) error {
 	fields["claimed_until"] = nil
 	fields["updated_at"] = now.UTC()
-	return db.Model(&models.PushDelivery{}).Where("id = ? AND status = ?", id, models.DeliveryPending).Updates(fields).Error
+	return sqldb.Wrap("finish delivery", db.Model(&models.PushDelivery{}).Where("id = ? AND status = ?", id, models.DeliveryPending).Updates(fields).Error)
 }
 
 // anyDue is a cheap read before a claim, so an idle worker polling every

@@ -2,12 +2,14 @@ package outbox
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
 	"trappen/models"
+	"trappen/models/sqldb"
 )
 
 // EnqueuePush writes jobs in the caller's transaction. An event already
@@ -22,7 +24,7 @@ func EnqueuePush(tx *gorm.DB, jobs ...models.PushJob) error {
 			Where: clause.Where{Exprs: []clause.Expression{clause.Eq{Column: clause.Column{Table: "push_jobs", Name: "status"}, Value: models.JobCancelled}}},
 		}).Create(&jobs[i]).Error
 		if err != nil {
-			return err
+			return fmt.Errorf("enqueue push: %w", err)
 		}
 	}
 	return nil
@@ -30,8 +32,8 @@ func EnqueuePush(tx *gorm.DB, jobs ...models.PushJob) error {
 
 // CancelPushJobs cancels the pending jobs of types about refID.
 func CancelPushJobs(tx *gorm.DB, refID string, types []string, now time.Time) error {
-	return tx.Model(&models.PushJob{}).Where("ref_id = ? AND type IN ? AND status = ?", refID, types, models.JobPending).
-		Updates(map[string]any{"status": models.JobCancelled, "updated_at": now.UTC()}).Error
+	return sqldb.Wrap("cancel push jobs", tx.Model(&models.PushJob{}).Where("ref_id = ? AND type IN ? AND status = ?", refID, types, models.JobPending).
+		Updates(map[string]any{"status": models.JobCancelled, "updated_at": now.UTC()}).Error)
 }
 
 // PurgePushHistory deletes jobs that fired before `before` and have nothing

@@ -3,6 +3,7 @@ package outbox
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	"gorm.io/gorm/clause"
 
 	"trappen/models"
+	"trappen/models/sqldb"
 )
 
 // SavePushSubscription upserts by endpoint: a browser re-subscribing updates
@@ -27,7 +29,7 @@ func (s *Store) SavePushSubscription(ctx context.Context, citizenID string, in m
 		DoUpdates: clause.AssignmentColumns([]string{"citizen_id", "p256dh", "auth", "updated_at"}),
 	}).Create(sub).Error
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("save push subscription: %w", err)
 	}
 	var stored models.PushSubscription // sub's fresh ID lost to the existing row's
 	err = s.DB.WithContext(ctx).Where("endpoint = ?", in.Endpoint).Take(&stored).Error
@@ -37,8 +39,8 @@ func (s *Store) SavePushSubscription(ctx context.Context, citizenID string, in m
 // DeletePushSubscription removes the citizen's subscription for endpoint;
 // deleting one that is already gone is not an error.
 func (s *Store) DeletePushSubscription(ctx context.Context, citizenID, endpoint string) error {
-	return s.DB.WithContext(ctx).Where("citizen_id = ? AND endpoint = ?", citizenID, strings.TrimSpace(endpoint)).
-		Delete(&models.PushSubscription{}).Error
+	return sqldb.Wrap("delete push subscription", s.DB.WithContext(ctx).Where("citizen_id = ? AND endpoint = ?", citizenID, strings.TrimSpace(endpoint)).
+		Delete(&models.PushSubscription{}).Error)
 }
 
 // PushSubscriptions lists the citizen's devices, oldest first.
@@ -62,11 +64,11 @@ func (s *Store) LoadOrCreateVAPIDKeys(ctx context.Context, now time.Time) (*mode
 	}
 	fresh, err := models.GenerateVAPIDKeys()
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load or create vapid keys: %w", err)
 	}
 	fresh.CreatedAt = now.UTC()
 	if err := db.Clauses(clause.OnConflict{DoNothing: true}).Create(fresh).Error; err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load or create vapid keys: %w", err)
 	}
 	err = db.Where("id = 1").Take(&k).Error // another instance may have won
 	return &k, err

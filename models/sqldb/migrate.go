@@ -30,22 +30,22 @@ type migration struct {
 func (s *DB) Migrate(ctx context.Context) error {
 	all, err := loadMigrations(s.Dialect)
 	if err != nil {
-		return err
+		return fmt.Errorf("migrate: %w", err)
 	}
 	return s.Tx(ctx, func(tx *gorm.DB) error {
 		if s.Dialect == Postgres {
 			// Several instances may start at once; one migrates, the others wait.
 			if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", migrationLockID).Error; err != nil {
-				return err
+				return fmt.Errorf("migrate: %w", err)
 			}
 		}
 		if err := tx.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
 			version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`).Error; err != nil {
-			return err
+			return fmt.Errorf("migrate: %w", err)
 		}
 		var applied []int
 		if err := tx.Raw("SELECT version FROM schema_migrations").Scan(&applied).Error; err != nil {
-			return err
+			return fmt.Errorf("migrate: %w", err)
 		}
 		done := map[int]bool{}
 		for _, v := range applied {
@@ -60,7 +60,7 @@ func (s *DB) Migrate(ctx context.Context) error {
 			}
 			if err := tx.Exec("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
 				m.version, m.name, time.Now().UTC().Format(time.RFC3339)).Error; err != nil {
-				return err
+				return fmt.Errorf("migrate: %w", err)
 			}
 		}
 		return nil
@@ -71,7 +71,7 @@ func loadMigrations(d Dialect) ([]migration, error) {
 	dir := "migrations/" + string(d)
 	entries, err := fs.ReadDir(migrationFiles, dir)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load migrations: %w", err)
 	}
 	var out []migration
 	for _, e := range entries {
@@ -86,7 +86,7 @@ func loadMigrations(d Dialect) ([]migration, error) {
 		}
 		body, err := fs.ReadFile(migrationFiles, dir+"/"+name)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("load migrations: %w", err)
 		}
 		out = append(out, migration{version: version, name: rest, sql: string(body)})
 	}

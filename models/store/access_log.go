@@ -2,30 +2,32 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
 
 	"trappen/models"
+	"trappen/models/sqldb"
 )
 
 // RecordAccess writes that caseworkerID read what of citizenID. Nothing is
 // written when the citizen is not on the caseworker's caseload.
 func (s *Store) RecordAccess(ctx context.Context, caseworkerID, citizenID, what string, now time.Time) error {
 	now = now.UTC()
-	return s.DB.WithContext(ctx).Exec(`INSERT INTO access_log (citizen_id, caseworker_id, what, day, at)
+	return sqldb.Wrap("record access", s.DB.WithContext(ctx).Exec(`INSERT INTO access_log (citizen_id, caseworker_id, what, day, at)
 		SELECT id, caseworker_id, ?, ?, ? FROM citizens WHERE id = ? AND caseworker_id = ?`,
-		what, models.CopenhagenDate(now).Format(models.DateLayout), now, citizenID, caseworkerID).Error
+		what, models.CopenhagenDate(now).Format(models.DateLayout), now, citizenID, caseworkerID).Error)
 }
 
 // recordCaseloadAccess writes one "caseload" entry per citizen shown, at most
 // once a day, in a single statement whatever the caseload's size.
 func recordCaseloadAccess(db *gorm.DB, caseworkerID string, now time.Time) error {
 	now = now.UTC()
-	return db.Exec(`INSERT INTO access_log (citizen_id, caseworker_id, what, day, at)
+	return sqldb.Wrap("record caseload access", db.Exec(`INSERT INTO access_log (citizen_id, caseworker_id, what, day, at)
 		SELECT id, caseworker_id, ?, ?, ? FROM citizens WHERE caseworker_id = ?
 		ON CONFLICT DO NOTHING`,
-		models.WhatCaseload, models.CopenhagenDate(now).Format(models.DateLayout), now, caseworkerID).Error
+		models.WhatCaseload, models.CopenhagenDate(now).Format(models.DateLayout), now, caseworkerID).Error)
 }
 
 // AccessLog lists the reads of citizenID's data, newest first. before is the
@@ -55,7 +57,7 @@ func (s *Store) exportAccessLog(ctx context.Context, citizenID string, _ time.Ti
 	for before := int64(0); ; {
 		page, err := s.AccessLog(ctx, citizenID, before, models.MaxAccessLogPage)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("export access log: %w", err)
 		}
 		all = append(all, page...)
 		if len(page) < models.MaxAccessLogPage {

@@ -23,7 +23,7 @@ func (s *Store) RotateCalendarToken(ctx context.Context, citizenID string, now t
 
 // RevokeCalendarToken switches the feed off.
 func (s *Store) RevokeCalendarToken(ctx context.Context, citizenID string) error {
-	return s.DB.WithContext(ctx).Where("citizen_id = ?", citizenID).Delete(&models.CalendarToken{}).Error
+	return sqldb.Wrap("revoke calendar token", s.DB.WithContext(ctx).Where("citizen_id = ?", citizenID).Delete(&models.CalendarToken{}).Error)
 }
 
 // CalendarTokenFor reports whether the citizen has a live token, and since when.

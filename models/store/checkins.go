@@ -9,6 +9,7 @@ import (
 	"gorm.io/gorm"
 
 	"trappen/models"
+	"trappen/models/sqldb"
 )
 
 var errCheckinConflict = models.NewError(models.KindConflict, "checkin_conflict")
@@ -35,7 +36,7 @@ func (s *Store) RecordCheckin(ctx context.Context, citizenID string, in models.N
 		return s.replayResult(ctx, citizenID, in.ID, err)
 	}
 	if err != nil {
-		return nil, false, err
+		return nil, false, fmt.Errorf("record checkin: %w", err)
 	}
 	v, err := s.checkinView(ctx, citizenID, in.ID)
 	return v, true, err
@@ -43,7 +44,7 @@ func (s *Store) RecordCheckin(ctx context.Context, citizenID string, in models.N
 
 func (s *Store) replayResult(ctx context.Context, citizenID, id string, err error) (*models.CheckinView, bool, error) {
 	if err != nil {
-		return nil, false, err
+		return nil, false, fmt.Errorf("replay result: %w", err)
 	}
 	v, err := s.checkinView(ctx, citizenID, id)
 	return v, false, err
@@ -58,7 +59,7 @@ func (s *Store) checkinReplay(ctx context.Context, citizenID, id, hash string) (
 		return false, nil
 	}
 	if err != nil {
-		return false, err
+		return false, fmt.Errorf("checkin replay: %w", err)
 	}
 	if c.CitizenID != citizenID || c.BodyHash != hash {
 		return false, errCheckinConflict
@@ -74,7 +75,7 @@ func insertCheckin(tx *gorm.DB, citizenID string, in models.NewCheckin, hash str
 		}
 		var own []string
 		if err := tx.Model(&models.Goal{}).Where("citizen_id = ? AND id IN ?", citizenID, ids).Pluck("id", &own).Error; err != nil {
-			return err
+			return fmt.Errorf("insert checkin: %w", err)
 		}
 		if err := checkOwnGoals(in.GoalScores, own); err != nil {
 			return err
@@ -84,7 +85,7 @@ func insertCheckin(tx *gorm.DB, citizenID string, in models.NewCheckin, hash str
 		NotAtWorkplace: in.NotAtWorkplace,
 		Wellbeing:      in.Wellbeing, HoursWorked: in.HoursWorked, Note: in.Note, BodyHash: hash, CreatedAt: now}
 	if err := tx.Create(&c).Error; err != nil {
-		return err
+		return fmt.Errorf("insert checkin: %w", err)
 	}
 	if len(in.GoalScores) == 0 {
 		return nil
@@ -93,7 +94,7 @@ func insertCheckin(tx *gorm.DB, citizenID string, in models.NewCheckin, hash str
 	for i, sc := range in.GoalScores {
 		rows[i] = models.CheckinScore{CheckinID: c.ID, GoalID: sc.GoalID, Score: sc.Score}
 	}
-	return tx.Create(&rows).Error
+	return sqldb.Wrap("insert checkin", tx.Create(&rows).Error)
 }
 
 // checkOwnGoals names, by its index in the request, each score whose goal is
@@ -124,7 +125,7 @@ func (s *Store) Checkins(ctx context.Context, a models.Access) ([]models.Checkin
 func (s *Store) checkinView(ctx context.Context, citizenID, id string) (*models.CheckinView, error) {
 	list, err := loadCheckins(s.DB.WithContext(ctx).Where("checkins.id = ?", id), citizenID, 1)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("checkin view: %w", err)
 	}
 	if len(list) == 0 {
 		return nil, models.ErrNotFound
@@ -141,7 +142,7 @@ func loadCheckins(db *gorm.DB, citizenID string, limit int) ([]models.CheckinVie
 		q = q.Limit(limit)
 	}
 	if err := q.Find(&rows).Error; err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load checkins: %w", err)
 	}
 	out := make([]models.CheckinView, len(rows))
 	if len(rows) == 0 {
@@ -153,7 +154,7 @@ func loadCheckins(db *gorm.DB, citizenID string, limit int) ([]models.CheckinVie
 	}
 	var scores []models.CheckinScore
 	if err := db.Session(&gorm.Session{NewDB: true}).Where("checkin_id IN ?", ids).Order("goal_id").Find(&scores).Error; err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load checkins: %w", err)
 	}
 	byCheckin := map[string][]models.GoalScore{}
 	for _, sc := range scores {

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"trappen/models"
@@ -13,24 +14,32 @@ func (s *Store) Journey(ctx context.Context, caseworkerID string, c *models.Citi
 	a := models.AsCaseworker(caseworkerID, c.ID)
 	goals, err := s.Goals(ctx, a)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("journey: %w", err)
 	}
 	plan, err := s.CurrentPlan(ctx, a, now)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("journey: %w", err)
 	}
 	meetings, err := s.Meetings(ctx, a, now)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("journey: %w", err)
 	}
 	placements, err := s.Placements(ctx, a)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("journey: %w", err)
 	}
 	fastTrack, err := s.FastTrackSection(ctx, a, now)
+	if err != nil {
+		return nil, fmt.Errorf("journey: %w", err)
+	}
+	history, err := s.CategoryHistory(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	timeline, err := timelineOf(s.DB.WithContext(ctx), c, now)
 	if err != nil {
 		return nil, err
 	}
 	return &models.CitizenJourney{Milestones: models.ComputeMilestones(c.FirstSickDay, now), Goals: goals, Plan: plan,
-		Meetings: meetings, Placements: placements, FastTrack: fastTrack}, nil
+		Meetings: meetings, Placements: placements, FastTrack: fastTrack, CategoryHistory: history, Timeline: timeline}, nil
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"trappen/models"
@@ -21,7 +22,7 @@ func (s *Store) exportSections() []exportSection {
 		{"profile", func(ctx context.Context, id string, _ time.Time) (any, error) {
 			c, err := s.CitizenByID(ctx, id)
 			if err != nil {
-				return nil, err
+				return nil, fmt.Errorf("export sections: %w", err)
 			}
 			return models.ToProfile(c), nil
 		}},
@@ -43,10 +44,12 @@ func (s *Store) exportSections() []exportSection {
 		{"notification_settings", func(ctx context.Context, id string, _ time.Time) (any, error) {
 			n, err := s.Outbox.NotificationSettingsFor(ctx, id)
 			if err != nil {
-				return nil, err
+				return nil, fmt.Errorf("export sections: %w", err)
 			}
 			return n.View(), nil
 		}},
+		{"category_history", func(ctx context.Context, id string, _ time.Time) (any, error) { return s.CategoryHistory(ctx, id) }}, // issue 8
+		{"timeline", func(ctx context.Context, id string, now time.Time) (any, error) { return s.TimelineOf(ctx, a(id), now) }},    // issue 8
 		{"access_log", s.exportAccessLog},                 // issue 5
 		{"caseworker_changes", s.exportCaseworkerChanges}, // issue 5
 		{"snooze", s.exportSnooze},                        // issue 5
@@ -65,7 +68,7 @@ func (s *Store) Export(ctx context.Context, citizenID string, now time.Time) (ma
 	for _, sec := range s.exportSections() {
 		v, err := sec.collect(ctx, citizenID, now)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("export: %w", err)
 		}
 		out[sec.name] = v
 	}

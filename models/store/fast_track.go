@@ -20,31 +20,37 @@ func (s *Store) RegisterFastTrack(ctx context.Context, caseworkerID, citizenID s
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
 		c, err := citizenOf(tx, caseworkerID, citizenID)
 		if err != nil {
-			return err
+			return fmt.Errorf("register fast track: %w", err)
+		}
+		if c.Closed() {
+			return models.ErrCaseClosed
 		}
 		at, weeks, err := in.Parse(c, now)
 		if err != nil {
+			return fmt.Errorf("register fast track: %w", err)
+		}
+		if err := models.CheckFastTrackRequest(c, at, weeks, now); err != nil {
 			return err
 		}
-		if err := models.CheckFastTrackEligibility(c.FirstSickDay, at, weeks); err != nil {
+		if err := refuseSecondPending(tx, c.ID, now); err != nil {
 			return err
 		}
 		r = newFastTrackRequest(c.ID, caseworkerID, in.RequestedBy, at, weeks, now)
 		if err := tx.Omit("Events").Create(r).Error; err != nil {
-			return err
+			return fmt.Errorf("register fast track: %w", err)
 		}
 		if err := recordFastTrack(tx, r, models.ActorCaseworker, &caseworkerID, nil, r.Status, now); err != nil {
-			return err
+			return fmt.Errorf("register fast track: %w", err)
 		}
 		if r.Status == models.FastTrackPending && models.DeadlinePassed(r.ConsentDeadline, now) {
 			if err := transition(tx, r, models.ActorSystem, nil, models.FastTrackLapsed, now); err != nil {
-				return err
+				return fmt.Errorf("register fast track: %w", err)
 			}
 		}
 		return scheduleFastTrackPush(tx, r, now)
 	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("register fast track: %w", err)
 	}
 	return r, nil
 }
@@ -62,7 +68,7 @@ func newFastTrackRequest(citizenID, registeredBy, requestedBy string, at time.Ti
 func recordFastTrack(tx *gorm.DB, r *models.FastTrackRequest, role string, actorID *string, from *string, to string, at time.Time) error {
 	ev := models.FastTrackEvent{RequestID: r.ID, ActorRole: role, ActorID: actorID, FromStatus: from, ToStatus: to, At: at.UTC()}
 	if err := tx.Create(&ev).Error; err != nil {
-		return err
+		return fmt.Errorf("record fast track: %w", err)
 	}
 	r.Events = append(r.Events, ev)
 	return nil
@@ -79,7 +85,7 @@ func transition(tx *gorm.DB, r *models.FastTrackRequest, role string, actorID *s
 	}
 	r.Status, r.UpdatedAt = to, at.UTC()
 	if err := recordFastTrack(tx, r, role, actorID, &from, to, at); err != nil {
-		return err
+		return fmt.Errorf("transition: %w", err)
 	}
 	return outbox.CancelPushJobs(tx, r.ID, []string{models.PushFastTrackDeadline, models.PushFastTrackRequest}, at)
 }
@@ -105,7 +111,7 @@ func fastTrackState(tx *gorm.DB, citizenID string, now time.Time) (*models.FastT
 	err := tx.Preload("Events", func(db *gorm.DB) *gorm.DB { return db.Order("id") }).
 		Where("citizen_id = ?", citizenID).Order("created_at DESC, requested_at DESC").Find(&all).Error
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("fast track state: %w", err)
 	}
 	st := &models.FastTrackState{All: all}
 	for i := range all {
@@ -117,10 +123,7 @@ func fastTrackState(tx *gorm.DB, citizenID string, now time.Time) (*models.FastT
 	if st.Current == nil && len(all) > 0 {
 		st.Current = &all[0]
 	}
-	if st.Current != nil {
-		st.FollowUp, err = followUpOf(tx, st.Current)
-	}
-	return st, err
+	return st, nil
 }
 
 // lapseIfDue persists a lapse that has happened by now, recorded at the
@@ -130,23 +133,6 @@ func lapseIfDue(tx *gorm.DB, r *models.FastTrackRequest, now time.Time) error {
 		return nil
 	}
 	return transition(tx, r, models.ActorSystem, nil, models.FastTrackLapsed, r.ConsentDeadline.Add(time.Second))
-}
-
-// followUpOf flags a missing follow-up meeting unless the citizen said no.
-func followUpOf(tx *gorm.DB, r *models.FastTrackRequest) (*models.FollowUp, error) {
-	f := &models.FollowUp{Due: models.FollowUpDue(r.RequestedAt)}
-	if r.Status != models.FastTrackPending && r.Status != models.FastTrackAccepted {
-		return f, nil
-	}
-	var n int64
-	err := tx.Table("meetings").Where("citizen_id = ? AND kind = 'follow_up' AND status = 'scheduled' AND starts_at >= ? AND starts_at <= ?",
-		r.CitizenID, r.RequestedAt, f.Due).Count(&n).Error
-	if err != nil {
-		return nil, err
-	}
-	f.Booked = n > 0
-	f.Missing = !f.Booked
-	return f, nil
 }
 
 // DecideFastTrack records the citizen's answer. After the deadline the
@@ -191,7 +177,7 @@ func (s *Store) changeFastTrack(ctx context.Context, citizenID, id string, now t
 			return sqldb.NotFound(err)
 		}
 		if err := lapseIfDue(tx, &r, now); err != nil {
-			return err
+			return fmt.Errorf("change fast track: %w", err)
 		}
 		to, err := decide(&r)
 		if err != nil {
@@ -201,7 +187,7 @@ func (s *Store) changeFastTrack(ctx context.Context, citizenID, id string, now t
 		return transition(tx, &r, models.ActorCitizen, &citizenID, to, now)
 	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("change fast track: %w", err)
 	}
 	if refusal != nil {
 		return nil, refusal

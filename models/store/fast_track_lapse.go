@@ -31,7 +31,7 @@ func (s *Store) LapseOverdueFastTrack(ctx context.Context, now time.Time) (int, 
 		err := s.Tx(ctx, func(tx *gorm.DB) error {
 			var r models.FastTrackRequest
 			if err := sqldb.LockForUpdate(tx, s.Dialect).Where("id = ?", id).Take(&r).Error; err != nil {
-				return err
+				return fmt.Errorf("lapse overdue fast track: %w", err)
 			}
 			lapsed = r.Status == models.FastTrackPending && models.DeadlinePassed(r.ConsentDeadline, now)
 			return lapseIfDue(tx, &r, now)

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"trappen/models"
@@ -11,7 +12,7 @@ import (
 func (s *Store) FastTrackSection(ctx context.Context, a models.Access, now time.Time) (*models.FastTrackSummary, error) {
 	st, err := s.FastTrackFor(ctx, a, now)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("fast track section: %w", err)
 	}
 	cur, all := st.Views()
 	return &models.FastTrackSummary{Current: cur, Requests: all}, nil
@@ -21,7 +22,7 @@ func (s *Store) FastTrackSection(ctx context.Context, a models.Access, now time.
 func (s *Store) PendingFastTrack(ctx context.Context, a models.Access, now time.Time) (*models.FastTrackView, error) {
 	st, err := s.FastTrackFor(ctx, a, now)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("pending fast track: %w", err)
 	}
 	cur, _ := st.Views()
 	if cur == nil || cur.Status != models.FastTrackPending {

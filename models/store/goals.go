@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -31,12 +32,12 @@ func (s *Store) CreateGoal(ctx context.Context, a models.Access, in models.NewGo
 			}
 		}
 		if err := tx.Create(&g).Error; err != nil {
-			return err
+			return fmt.Errorf("create goal: %w", err)
 		}
 		return replaceActivities(tx, g.ID, in.Activities, now)
 	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("create goal: %w", err)
 	}
 	return s.goalView(ctx, a.CitizenID, g.ID)
 }
@@ -46,7 +47,7 @@ func checkParent(tx *gorm.DB, citizenID, parentID string) error {
 	var n int64
 	err := tx.Model(&models.Goal{}).Where("id = ? AND citizen_id = ? AND parent_id IS NULL", parentID, citizenID).Count(&n).Error
 	if err != nil {
-		return err
+		return fmt.Errorf("check parent: %w", err)
 	}
 	if n == 0 {
 		return models.Invalid("parent_id", "invalid_parent_goal")
@@ -56,7 +57,7 @@ func checkParent(tx *gorm.DB, citizenID, parentID string) error {
 
 func replaceActivities(tx *gorm.DB, goalID string, titles []string, now time.Time) error {
 	if err := tx.Where("goal_id = ?", goalID).Delete(&models.GoalActivity{}).Error; err != nil {
-		return err
+		return fmt.Errorf("replace activities: %w", err)
 	}
 	if len(titles) == 0 {
 		return nil
@@ -65,7 +66,7 @@ func replaceActivities(tx *gorm.DB, goalID string, titles []string, now time.Tim
 	for i, t := range titles {
 		rows[i] = models.GoalActivity{ID: models.NewID(), GoalID: goalID, Position: i, Title: t, CreatedAt: now}
 	}
-	return tx.Create(&rows).Error
+	return sqldb.Wrap("replace activities", tx.Create(&rows).Error)
 }
 
 // UpdateGoal applies a patch to one of a.CitizenID's goals.
@@ -84,7 +85,7 @@ func (s *Store) UpdateGoal(ctx context.Context, a models.Access, goalID string, 
 		return applyGoalPatch(tx, &g, p, now.UTC())
 	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("update goal: %w", err)
 	}
 	return s.goalView(ctx, a.CitizenID, goalID)
 }
@@ -103,7 +104,7 @@ func applyGoalPatch(tx *gorm.DB, g *models.Goal, p models.GoalPatch, now time.Ti
 		changes["target_date"] = nil
 	}
 	if err := tx.Model(&models.Goal{}).Where("id = ?", g.ID).Updates(changes).Error; err != nil {
-		return err
+		return fmt.Errorf("apply goal patch: %w", err)
 	}
 	if p.Activities != nil {
 		return replaceActivities(tx, g.ID, *p.Activities, now)
@@ -124,7 +125,7 @@ func (s *Store) Goals(ctx context.Context, a models.Access) ([]models.GoalView, 
 func (s *Store) goalView(ctx context.Context, citizenID, goalID string) (*models.GoalView, error) {
 	goals, acts, err := loadGoals(s.DB.WithContext(ctx), citizenID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("goal view: %w", err)
 	}
 	for _, g := range goals {
 		if g.ID == goalID {
@@ -146,7 +147,7 @@ func (s *Store) goalView(ctx context.Context, citizenID, goalID string) (*models
 func loadGoals(db *gorm.DB, citizenID string) ([]models.Goal, map[string][]models.GoalActivity, error) {
 	var goals []models.Goal
 	if err := db.Where("citizen_id = ?", citizenID).Order("created_at, id").Find(&goals).Error; err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("load goals: %w", err)
 	}
 	var acts []models.GoalActivity
 	err := db.Where("goal_id IN (?)", db.Model(&models.Goal{}).Select("id").Where("citizen_id = ?", citizenID)).
@@ -161,7 +162,7 @@ func loadGoals(db *gorm.DB, citizenID string) ([]models.Goal, map[string][]model
 func loadGoalTree(db *gorm.DB, citizenID string) ([]models.GoalView, error) {
 	goals, acts, err := loadGoals(db, citizenID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load goal tree: %w", err)
 	}
 	out := []models.GoalView{}
 	index := map[string]int{}

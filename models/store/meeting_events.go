@@ -1,6 +1,7 @@
 package store
 
 import (
+	"fmt"
 	"strconv"
 	"time"
 
@@ -27,20 +28,20 @@ var (
 func (s *Store) onMeetingEvent(tx *gorm.DB, m *models.Meeting, ev models.MeetingEvent, now time.Time) error {
 	now = now.UTC()
 	if err := outbox.CancelPushJobs(tx, m.ID, reminderTypes, now); err != nil {
-		return err
+		return fmt.Errorf("on meeting event: %w", err)
 	}
 	switch ev {
 	case models.MeetingScheduled:
 		err := outbox.EnqueuePush(tx, newPushJob(m.CitizenID, models.PushMeetingScheduled, m.ID, "meeting_scheduled:"+m.ID, &m.StartsAt, now, now))
 		if err != nil {
-			return err
+			return fmt.Errorf("on meeting event: %w", err)
 		}
 	case models.MeetingChanged:
 		if m.MovedAt == nil || !m.MovedAt.Equal(now) {
 			break // an edit of agenda or participants is not news on the lock screen
 		}
 		if err := queueMeetingChanged(tx, m, now); err != nil {
-			return err
+			return fmt.Errorf("on meeting event: %w", err)
 		}
 	case models.MeetingCancelled:
 		return queueMeetingCancelled(tx, m, now)
@@ -69,7 +70,7 @@ func queueMeetingCancelled(tx *gorm.DB, m *models.Meeting, now time.Time) error 
 		return res.Error
 	}
 	if err := outbox.CancelPushJobs(tx, m.ID, newsTypes, now); err != nil {
-		return err
+		return fmt.Errorf("queue meeting cancelled: %w", err)
 	}
 	return outbox.EnqueuePush(tx, newPushJob(m.CitizenID, models.PushMeetingCancelled, m.ID, "meeting_cancelled:"+m.ID, &m.StartsAt, now, now))
 }
@@ -92,7 +93,7 @@ func scheduleMeetingReminders(tx *gorm.DB, m *models.Meeting, now time.Time) err
 	if fire := at.Add(-models.ReflectionPromptBefore); m.Kind == models.KindRoundtable && fire.After(now) {
 		var n int64
 		if err := tx.Model(&models.MeetingReflection{}).Where("meeting_id = ?", m.ID).Count(&n).Error; err != nil {
-			return err
+			return fmt.Errorf("schedule meeting reminders: %w", err)
 		}
 		if n == 0 {
 			jobs = append(jobs, newPushJob(m.CitizenID, models.PushReflectionPrompt, m.ID, "reflection_prompt:"+base, &at, fire, now))

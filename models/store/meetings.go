@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -18,7 +19,7 @@ var errMeetingCancelled = models.NewError(models.KindConflict, "meeting_cancelle
 func (s *Store) CreateMeeting(ctx context.Context, a models.Access, in models.NewMeeting, now time.Time) (*models.MeetingView, error) {
 	at, err := in.Validate(now)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("create meeting: %w", err)
 	}
 	now = now.UTC()
 	m := models.Meeting{ID: models.NewID(), CitizenID: a.CitizenID, Kind: in.Kind, StartsAt: at, DurationMinutes: models.DefaultMeetingMinutes,
@@ -35,12 +36,12 @@ func (s *Store) CreateMeeting(ctx context.Context, a models.Access, in models.Ne
 			return err
 		}
 		if err := tx.Create(&m).Error; err != nil {
-			return err
+			return fmt.Errorf("create meeting: %w", err)
 		}
 		return s.onMeetingEvent(tx, &m, models.MeetingScheduled, now)
 	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("create meeting: %w", err)
 	}
 	return s.meetingView(ctx, a, m.ID)
 }
@@ -50,12 +51,12 @@ func (s *Store) CreateMeeting(ctx context.Context, a models.Access, in models.Ne
 func (s *Store) UpdateMeeting(ctx context.Context, a models.Access, id string, p models.MeetingPatch, now time.Time) (*models.MeetingView, error) {
 	at, err := p.Validate(now)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("update meeting: %w", err)
 	}
 	err = s.Tx(ctx, func(tx *gorm.DB) error {
 		m, err := s.lockMeeting(tx, a, id)
 		if err != nil {
-			return err
+			return fmt.Errorf("update meeting: %w", err)
 		}
 		if m.Status == models.MeetingStatusCancelled {
 			return errMeetingCancelled
@@ -67,7 +68,7 @@ func (s *Store) UpdateMeeting(ctx context.Context, a models.Access, id string, p
 		return s.saveMeetingChange(tx, m, moved, now.UTC())
 	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("update meeting: %w", err)
 	}
 	return s.meetingView(ctx, a, id)
 }
@@ -103,11 +104,11 @@ func (s *Store) saveMeetingChange(tx *gorm.DB, m *models.Meeting, moved bool, no
 	// wall clock, not the now this change happens at.
 	if err := tx.Select("kind", "starts_at", "duration_minutes", "location", "participants", "agenda",
 		"updated_at", "moved_at").UpdateColumns(m).Error; err != nil {
-		return err
+		return fmt.Errorf("save meeting change: %w", err)
 	}
 	if moved {
 		if err := tx.Where("meeting_id = ?", m.ID).Delete(&models.MeetingReply{}).Error; err != nil {
-			return err
+			return fmt.Errorf("save meeting change: %w", err)
 		}
 	}
 	return s.onMeetingEvent(tx, m, models.MeetingChanged, now)
@@ -124,7 +125,7 @@ func (s *Store) CancelMeeting(ctx context.Context, a models.Access, id string, n
 		}
 		m.Status, m.CancelledAt, m.UpdatedAt = models.MeetingStatusCancelled, &now, now
 		if err := tx.Select("status", "cancelled_at", "updated_at").UpdateColumns(m).Error; err != nil {
-			return err
+			return fmt.Errorf("cancel meeting: %w", err)
 		}
 		return s.onMeetingEvent(tx, m, models.MeetingCancelled, now)
 	})
@@ -150,16 +151,16 @@ func (s *Store) ReplyToMeeting(ctx context.Context, citizenID, id string, in mod
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
 		m, err := s.lockMeeting(tx, models.AsCitizen(citizenID), id)
 		if err != nil {
-			return err
+			return fmt.Errorf("reply to meeting: %w", err)
 		}
 		if m.Status == models.MeetingStatusCancelled {
 			return errMeetingCancelled
 		}
-		return tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "meeting_id"}},
-			DoUpdates: clause.AssignmentColumns([]string{"response", "reason", "updated_at"})}).Create(&r).Error
+		return sqldb.Wrap("reply to meeting", tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "meeting_id"}},
+			DoUpdates: clause.AssignmentColumns([]string{"response", "reason", "updated_at"})}).Create(&r).Error)
 	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("reply to meeting: %w", err)
 	}
 	v := toReplyView(r)
 	return &v, nil
@@ -177,15 +178,15 @@ func (s *Store) SaveReflection(ctx context.Context, citizenID, id string, in mod
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
 		m, err := s.lockMeeting(tx, models.AsCitizen(citizenID), id)
 		if err != nil {
-			return err
+			return fmt.Errorf("save reflection: %w", err)
 		}
 		if saved, err = upsertReflection(tx, citizenID, id, in, now); err != nil {
-			return err
+			return fmt.Errorf("save reflection: %w", err)
 		}
 		return s.onReflectionSaved(tx, m, now)
 	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("save reflection: %w", err)
 	}
 	v := toReflectionView(saved)
 	return &v, nil
@@ -211,17 +212,17 @@ func upsertReflection(tx *gorm.DB, citizenID, id string, in models.NewReflection
 	}
 	r.CameFrom, r.HeadingTo, r.Proposal, r.Shared, r.UpdatedAt = in.CameFrom, in.HeadingTo, in.Proposal, in.Shared, now
 	if exists {
-		return r, tx.Select("*").UpdateColumns(&r).Error // keeps updated_at = now, as above
+		return r, sqldb.Wrap("upsert reflection", tx.Select("*").UpdateColumns(&r).Error) // keeps updated_at = now, as above
 	}
-	return r, tx.Create(&r).Error
+	return r, sqldb.Wrap("upsert reflection", tx.Create(&r).Error)
 }
 
 // MarkMeetingsSeen records that the citizen has seen changes to their meetings.
 func (s *Store) MarkMeetingsSeen(ctx context.Context, citizenID string, now time.Time) error {
 	now = now.UTC()
-	return s.DB.WithContext(ctx).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "citizen_id"}},
+	return sqldb.Wrap("mark meetings seen", s.DB.WithContext(ctx).Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "citizen_id"}},
 		DoUpdates: clause.AssignmentColumns([]string{"meetings_seen_at"})}).
-		Create(&models.CitizenSeen{CitizenID: citizenID, MeetingsSeenAt: &now}).Error
+		Create(&models.CitizenSeen{CitizenID: citizenID, MeetingsSeenAt: &now}).Error)
 }
 
 func toReplyView(r models.MeetingReply) models.ReplyView {
@@ -244,7 +245,7 @@ func (s *Store) Meetings(ctx context.Context, a models.Access, now time.Time) (*
 	}
 	all, err := loadMeetingViews(db, a, "")
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("meetings: %w", err)
 	}
 	return models.SplitMeetings(all, now), nil
 }
@@ -252,7 +253,7 @@ func (s *Store) Meetings(ctx context.Context, a models.Access, now time.Time) (*
 func (s *Store) meetingView(ctx context.Context, a models.Access, id string) (*models.MeetingView, error) {
 	list, err := loadMeetingViews(s.DB.WithContext(ctx), a, id)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("meeting view: %w", err)
 	}
 	if len(list) == 0 {
 		return nil, models.ErrNotFound
@@ -269,12 +270,12 @@ func loadMeetingViews(db *gorm.DB, a models.Access, id string) ([]models.Meeting
 		q = q.Where("id = ?", id)
 	}
 	if err := q.Order("starts_at, id").Find(&rows).Error; err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load meeting views: %w", err)
 	}
 	fresh := db.Session(&gorm.Session{NewDB: true})
 	var replies []models.MeetingReply
 	if err := fresh.Where("citizen_id = ?", a.CitizenID).Find(&replies).Error; err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load meeting views: %w", err)
 	}
 	refl := fresh.Where("citizen_id = ?", a.CitizenID)
 	if a.Caseworker {
@@ -282,7 +283,7 @@ func loadMeetingViews(db *gorm.DB, a models.Access, id string) ([]models.Meeting
 	}
 	var reflections []models.MeetingReflection
 	if err := refl.Find(&reflections).Error; err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load meeting views: %w", err)
 	}
 	return assembleMeetings(rows, replies, reflections), nil
 }

@@ -2,11 +2,13 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
 
 	"trappen/models"
+	"trappen/models/sqldb"
 )
 
 // CreatePlacement records a placement by the caseworker.
@@ -20,10 +22,10 @@ func (s *Store) CreatePlacement(ctx context.Context, a models.Access, in models.
 		if err := checkAccess(tx, a); err != nil {
 			return err
 		}
-		return tx.Create(&p).Error
+		return sqldb.Wrap("create placement", tx.Create(&p).Error)
 	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("create placement: %w", err)
 	}
 	v := toPlacementView(p)
 	return &v, nil
@@ -41,7 +43,7 @@ func (s *Store) Placements(ctx context.Context, a models.Access) ([]models.Place
 func loadPlacements(db *gorm.DB, citizenID string) ([]models.PlacementView, error) {
 	var rows []models.StaircasePlacement
 	if err := db.Where("citizen_id = ?", citizenID).Order("date, created_at").Find(&rows).Error; err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load placements: %w", err)
 	}
 	out := make([]models.PlacementView, len(rows))
 	for i, p := range rows {

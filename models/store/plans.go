@@ -22,7 +22,7 @@ func (s *Store) SavePlan(ctx context.Context, a models.Access, in models.PlanSna
 	in.Normalize()
 	raw, err := json.Marshal(in)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("save plan: %w", err)
 	}
 	err = s.Tx(ctx, func(tx *gorm.DB) error {
 		if err := checkAccess(tx, a); err != nil {
@@ -35,13 +35,13 @@ func (s *Store) SavePlan(ctx context.Context, a models.Access, in models.PlanSna
 		}
 		var last int
 		if err := tx.Model(&models.PlanVersion{}).Where("citizen_id = ?", a.CitizenID).Select("COALESCE(MAX(version), 0)").Scan(&last).Error; err != nil {
-			return err
+			return fmt.Errorf("save plan: %w", err)
 		}
-		return tx.Create(&models.PlanVersion{ID: models.NewID(), CitizenID: a.CitizenID, Version: last + 1, Snapshot: string(raw),
-			CreatedBy: a.UserID, CreatedAt: now.UTC()}).Error
+		return sqldb.Wrap("save plan", tx.Create(&models.PlanVersion{ID: models.NewID(), CitizenID: a.CitizenID, Version: last + 1, Snapshot: string(raw),
+			CreatedBy: a.UserID, CreatedAt: now.UTC()}).Error)
 	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("save plan: %w", err)
 	}
 	return s.CurrentPlan(ctx, a, now)
 }
@@ -68,7 +68,7 @@ func (s *Store) PlanVersions(ctx context.Context, a models.Access, now time.Time
 	}
 	views, err := loadPlanViews(db, a.CitizenID, 0, now)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("plan versions: %w", err)
 	}
 	if len(views) == 0 {
 		return []models.PlanView{}, nil
@@ -95,7 +95,7 @@ func loadPlanViews(db *gorm.DB, citizenID string, limit int, now time.Time) ([]m
 	}
 	authors, feedback, seen, err := planExtras(db, citizenID, rows)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("load plan views: %w", err)
 	}
 	n := len(rows)
 	if limit > 0 && n == limit {
@@ -105,7 +105,7 @@ func loadPlanViews(db *gorm.DB, citizenID string, limit int, now time.Time) ([]m
 	for i := 0; i < n; i++ {
 		v, err := buildPlanView(rows, i, now)
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("load plan views: %w", err)
 		}
 		if u, ok := authors[rows[i].CreatedBy]; ok {
 			v.CreatedBy = &models.PersonRef{ID: u.ID, Name: u.Name, Role: u.Role}
@@ -121,12 +121,12 @@ func loadPlanViews(db *gorm.DB, citizenID string, limit int, now time.Time) ([]m
 func buildPlanView(rows []models.PlanVersion, i int, now time.Time) (*models.PlanView, error) {
 	cur, err := decodeSnapshot(rows[i].Snapshot)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("build plan view: %w", err)
 	}
 	var prev *models.PlanSnapshot
 	if i+1 < len(rows) {
 		if prev, err = decodeSnapshot(rows[i+1].Snapshot); err != nil {
-			return nil, err
+			return nil, fmt.Errorf("build plan view: %w", err)
 		}
 	}
 	v := snapshotView(cur, now)
@@ -168,7 +168,7 @@ func planExtras(db *gorm.DB, citizenID string, rows []models.PlanVersion) (map[s
 	fresh := db.Session(&gorm.Session{NewDB: true})
 	var users []models.User
 	if err := fresh.Select("id", "name", "role").Where("id IN ?", userIDs).Find(&users).Error; err != nil {
-		return nil, nil, 0, err
+		return nil, nil, 0, fmt.Errorf("plan extras: %w", err)
 	}
 	authors := map[string]models.User{}
 	for _, u := range users {
@@ -176,7 +176,7 @@ func planExtras(db *gorm.DB, citizenID string, rows []models.PlanVersion) (map[s
 	}
 	var fb []models.PlanFeedback
 	if err := fresh.Where("plan_version_id IN ?", ids).Find(&fb).Error; err != nil {
-		return nil, nil, 0, err
+		return nil, nil, 0, fmt.Errorf("plan extras: %w", err)
 	}
 	feedback := map[string]*models.FeedbackView{}
 	for _, f := range fb {
@@ -213,23 +213,23 @@ func (s *Store) SavePlanFeedback(ctx context.Context, citizenID string, in model
 			return errNoPlan
 		}
 		if err != nil {
-			return err
+			return fmt.Errorf("save plan feedback: %w", err)
 		}
 		fb := models.PlanFeedback{PlanVersionID: pv.ID, CitizenID: citizenID, Recognises: in.Recognises, Comment: in.Comment,
 			CreatedAt: now, UpdatedAt: now}
 		if err := tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "plan_version_id"}},
 			DoUpdates: clause.AssignmentColumns([]string{"recognises", "comment", "updated_at"})}).Create(&fb).Error; err != nil {
-			return err
+			return fmt.Errorf("save plan feedback: %w", err)
 		}
 		if err := tx.Where("plan_version_id = ?", pv.ID).Take(&fb).Error; err != nil {
-			return err
+			return fmt.Errorf("save plan feedback: %w", err)
 		}
 		out = models.FeedbackView{PlanVersion: pv.Version, Recognises: fb.Recognises, Comment: fb.Comment,
 			CreatedAt: fb.CreatedAt.UTC(), UpdatedAt: fb.UpdatedAt.UTC()}
 		return markPlanSeen(tx, citizenID, pv.Version)
 	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("save plan feedback: %w", err)
 	}
 	return &out, nil
 }
@@ -239,14 +239,14 @@ func (s *Store) MarkPlanSeen(ctx context.Context, citizenID string) error {
 	return s.Tx(ctx, func(tx *gorm.DB) error {
 		var last int
 		if err := tx.Model(&models.PlanVersion{}).Where("citizen_id = ?", citizenID).Select("COALESCE(MAX(version), 0)").Scan(&last).Error; err != nil {
-			return err
+			return fmt.Errorf("mark plan seen: %w", err)
 		}
 		return markPlanSeen(tx, citizenID, last)
 	})
 }
 
 func markPlanSeen(tx *gorm.DB, citizenID string, version int) error {
-	return tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "citizen_id"}},
+	return sqldb.Wrap("mark plan seen", tx.Clauses(clause.OnConflict{Columns: []clause.Column{{Name: "citizen_id"}},
 		DoUpdates: clause.AssignmentColumns([]string{"plan_version"})}).
-		Create(&models.CitizenSeen{CitizenID: citizenID, PlanVersion: version}).Error
+		Create(&models.CitizenSeen{CitizenID: citizenID, PlanVersion: version}).Error)
 }

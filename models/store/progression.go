@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 
 	"gorm.io/gorm"
 
@@ -16,19 +17,19 @@ func (s *Store) Progression(ctx context.Context, a models.Access) (*models.Progr
 	}
 	var goals []models.Goal
 	if err := db.Where("citizen_id = ?", a.CitizenID).Order("created_at, id").Find(&goals).Error; err != nil {
-		return nil, err
+		return nil, fmt.Errorf("progression: %w", err)
 	}
 	checkins, err := loadCheckins(db, a.CitizenID, 0)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("progression: %w", err)
 	}
 	placements, err := loadPlacements(db, a.CitizenID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("progression: %w", err)
 	}
 	plan, err := latestSnapshot(db, a.CitizenID)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("progression: %w", err)
 	}
 	p := models.BuildProgression(goals, checkins, placements, plan)
 	return &p, nil

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"time"
 
 	"gorm.io/gorm"
@@ -33,7 +34,7 @@ func (s *Store) Reassign(ctx context.Context, caseworkerID, citizenID, toID stri
 			return models.ErrNotFound
 		}
 		if err != nil {
-			return err
+			return fmt.Errorf("reassign: %w", err)
 		}
 		err = tx.Where("id = ? AND role = ?", toID, models.RoleCaseworker).Take(&to).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
@@ -45,7 +46,7 @@ func (s *Store) Reassign(ctx context.Context, caseworkerID, citizenID, toID stri
 		return moveCitizen(tx, caseworkerID, citizenID, toID, now.UTC())
 	})
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("reassign: %w", err)
 	}
 	return &to, nil
 }
@@ -53,13 +54,13 @@ func (s *Store) Reassign(ctx context.Context, caseworkerID, citizenID, toID stri
 func moveCitizen(tx *gorm.DB, fromID, citizenID, toID string, now time.Time) error {
 	if err := tx.Model(&models.Citizen{}).Where("id = ?", citizenID).
 		Updates(map[string]any{"caseworker_id": toID, "updated_at": now}).Error; err != nil {
-		return err
+		return fmt.Errorf("move citizen: %w", err)
 	}
 	if err := tx.Where("citizen_id = ?", citizenID).Delete(&models.Snooze{}).Error; err != nil {
-		return err
+		return fmt.Errorf("move citizen: %w", err)
 	}
-	return tx.Create(&models.Reassignment{ID: models.NewID(), CitizenID: citizenID, FromCaseworkerID: fromID,
-		ToCaseworkerID: toID, ByUserID: fromID, At: now}).Error
+	return sqldb.Wrap("move citizen", tx.Create(&models.Reassignment{ID: models.NewID(), CitizenID: citizenID, FromCaseworkerID: fromID,
+		ToCaseworkerID: toID, ByUserID: fromID, At: now}).Error)
 }
 
 // CaseworkerChanges lists a citizen's reassignments, oldest first (for the export).

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"time"
 
@@ -9,13 +10,14 @@ import (
 	"gorm.io/gorm/clause"
 
 	"trappen/models"
+	"trappen/models/sqldb"
 )
 
 // SnoozeCitizen sets (or replaces) the snooze of a citizen on caseworkerID's caseload.
 func (s *Store) SnoozeCitizen(ctx context.Context, caseworkerID, citizenID string, in models.SnoozeInput, now time.Time) (*models.Snooze, error) {
 	in.Reason = strings.TrimSpace(in.Reason)
 	if _, err := s.CitizenOf(ctx, caseworkerID, citizenID); err != nil {
-		return nil, err
+		return nil, fmt.Errorf("snooze citizen: %w", err)
 	}
 	if err := in.Validate(now); err != nil {
 		return nil, err
@@ -31,9 +33,9 @@ func (s *Store) SnoozeCitizen(ctx context.Context, caseworkerID, citizenID strin
 // Unsnooze removes a citizen's snooze; it is not an error if there was none.
 func (s *Store) Unsnooze(ctx context.Context, caseworkerID, citizenID string) error {
 	if _, err := s.CitizenOf(ctx, caseworkerID, citizenID); err != nil {
-		return err
+		return fmt.Errorf("unsnooze: %w", err)
 	}
-	return s.DB.WithContext(ctx).Where("citizen_id = ?", citizenID).Delete(&models.Snooze{}).Error
+	return sqldb.Wrap("unsnooze", s.DB.WithContext(ctx).Where("citizen_id = ?", citizenID).Delete(&models.Snooze{}).Error)
 }
 
 // snoozesOf loads the snoozes of a caseworker's caseload in one query.

@@ -30,6 +30,7 @@ export const routes = [
   { path: '/fast-track', access: 'citizen', load: () => citizen().then((m) => m.FastTrack) },
   { path: '/paamindelser', access: 'citizen', load: () => citizen().then((m) => m.Reminders) },
   { path: '/mine-data', access: 'citizen', load: () => citizen().then((m) => m.MyData) },
+  { path: '/forloeb', access: 'citizen', load: () => citizen().then((m) => m.MyCase) },
   { path: '/privatliv', access: 'public', load: () => info('Privacy') },
   { path: '/tilgaengelighed', access: 'public', load: () => info('Accessibility') },
   { path: '/hjaelp', access: 'public', load: () => info('Help') },

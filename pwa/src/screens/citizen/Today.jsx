@@ -4,6 +4,7 @@ import { useOutbox } from '../../offline/outbox.js';
 import { useResource } from '../../offline/resource.js';
 import { CitizenPage, hoursText, meetingKind, pendingFor } from './common.jsx';
 import FastTrackCard from './FastTrackCard.jsx';
+import { Welcome } from './MyCase.jsx';
 
 // I dag: first what the citizen is asked to do, then news, this week's hours,
 // the next meeting and the goals. GET /api/v1/me/home.
@@ -31,8 +32,12 @@ function TodayBody({ home, user }) {
       {/* Fast track (issue 4): a pending request from the employer comes first of all. */}
       <FastTrackCard fastTrack={home.fast_track} />
 
+      <Welcome />
       <p class="font-lead">{t('ui.citizen.today.greeting', { name: user.name })}</p>
       {week > 0 && <p class="sick-week">{t('ui.citizen.today.sick_week', { n: week })}</p>}
+      <p>
+        <a href="/forloeb" id="today-case-link">{t('ui.citizen.case.link')}</a>
+      </p>
 
       {actions.length > 0 && (
         <section aria-labelledby="todo-h">

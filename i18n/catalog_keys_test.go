@@ -50,7 +50,7 @@ var inTemplates = []string{
 	"ui.citizen.goals.party.",
 	"ui.citizen.meetings.replied.",
 	"ui.citizen.meetings.response.",
-	"ui.citizen.nav.",
+	"ui.nav.",
 	"ui.citizen.outbox.kind.",
 	"ui.citizen.plan.answer.",
 	"ui.citizen.plan.change.task_added_",

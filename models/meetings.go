@@ -74,6 +74,9 @@ type MeetingReflection struct {
 	Shared    bool
 	SharedAt  *time.Time
 	ReadAt    *time.Time // when the caseworker first read it after it was shared
+	// Sealed hides a private reflection from the account after a password
+	// reset by a re-issued code (see sign_in_codes.go).
+	Sealed    bool
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }

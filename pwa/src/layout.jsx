@@ -5,6 +5,7 @@ import { t } from './i18n.js';
 import { navigate } from './router.js';
 import { homeFor } from './screens/homes.js';
 import { changeLanguage, logout, useSession } from './session.js';
+import { providerLogoutURL } from './signin.js';
 
 export function Layout({ children }) {
   const { user } = useSession();
@@ -61,7 +62,10 @@ function SignedInBar({ user }) {
       await logout();
     } finally {
       setBusy(false);
-      navigate('/login', { replace: true });
+      // Signed in with MitID or the municipality's login: end that session too.
+      const provider = providerLogoutURL();
+      if (provider && navigator.onLine !== false) location.assign(provider);
+      else navigate('/login', { replace: true });
     }
   }
   return (
@@ -75,9 +79,14 @@ function SignedInBar({ user }) {
         <div class="signed-in-actions">
           {/* Citizens find it under "Mine oplysninger", keeping their bar short. */}
           {user.role === 'caseworker' && (
-            <a href="/adgangskode" class="bar-link">
-              {t('ui.password.link_short')}
-            </a>
+            <>
+              <a href="/sagsbehandler/kontakt" class="bar-link">
+                {t('ui.contact_link')}
+              </a>
+              <a href="/adgangskode" class="bar-link">
+                {t('ui.password.link_short')}
+              </a>
+            </>
           )}
           <LanguageSwitch user={user} />
           <button type="button" class="button button-secondary sign-out" onClick={onLogout} disabled={busy}>

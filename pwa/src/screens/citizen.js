@@ -10,3 +10,5 @@ export { default as FastTrack } from './citizen/FastTrack.jsx';
 export { default as Reminders } from './citizen/Reminders.jsx';
 export { default as MyData } from './citizen/MyData.jsx';
 export { default as MyCase } from './citizen/MyCase.jsx';
+export { default as Agreements } from './citizen/Agreements.jsx';
+export { default as Contact } from './citizen/Contact.jsx';

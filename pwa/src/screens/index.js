@@ -3,6 +3,7 @@
 import Activate from './Activate.jsx';
 import Login from './Login.jsx';
 import { loadCatalogPart } from '../i18n.js';
+import StaffLogin from './StaffLogin.jsx';
 
 // Each role's chunk comes with its part of the catalog ("ui.citizen.…", "ui.cw.…").
 const citizen = () => Promise.all([import('./citizen.js'), loadCatalogPart('citizen')]).then(([m]) => m);
@@ -14,6 +15,7 @@ const info = (name) => Promise.all([import('./info.js'), loadCatalogPart('pages'
 // or not), 'citizen', 'caseworker' or 'signed-in' (any signed-in user).
 export const routes = [
   { path: '/login', access: 'anonymous', screen: Login },
+  { path: '/login/medarbejder', access: 'anonymous', screen: StaffLogin },
   { path: '/aktiver', access: 'anonymous', screen: Activate },
   { path: '/', access: 'citizen', load: () => citizen().then((m) => m.Today) },
   { path: '/plan', access: 'citizen', load: () => citizen().then((m) => m.Plan) },
@@ -26,11 +28,15 @@ export const routes = [
   { path: '/sagsbehandler/ny', access: 'caseworker', load: () => caseworker().then((m) => m.NewCitizen) },
   { path: '/sagsbehandler/borger/:id', access: 'caseworker', load: () => caseworker().then((m) => m.CitizenPage) },
   { path: '/sagsbehandler/borger/:id/print', access: 'caseworker', load: () => caseworker().then((m) => m.CitizenPrint) },
+  { path: '/sagsbehandler/borger/:id/print/intern', access: 'caseworker', load: () => caseworker().then((m) => m.CitizenPrintInternal) },
+  { path: '/sagsbehandler/kontakt', access: 'caseworker', load: () => caseworker().then((m) => m.Profile) },
   { path: '/adgang', access: 'citizen', load: () => citizen().then((m) => m.AccessLog) },
   { path: '/fast-track', access: 'citizen', load: () => citizen().then((m) => m.FastTrack) },
   { path: '/paamindelser', access: 'citizen', load: () => citizen().then((m) => m.Reminders) },
   { path: '/mine-data', access: 'citizen', load: () => citizen().then((m) => m.MyData) },
   { path: '/forloeb', access: 'citizen', load: () => citizen().then((m) => m.MyCase) },
+  { path: '/aftaler', access: 'citizen', load: () => citizen().then((m) => m.Agreements) },
+  { path: '/kontakt', access: 'citizen', load: () => citizen().then((m) => m.Contact) },
   { path: '/privatliv', access: 'public', load: () => info('Privacy') },
   { path: '/tilgaengelighed', access: 'public', load: () => info('Accessibility') },
   { path: '/hjaelp', access: 'public', load: () => info('Help') },

@@ -7,7 +7,9 @@ import { Field, Radios, Select, Status, TextArea, useFormState } from './fields.
 import { copenhagenDate, formatDate, formatDateTime, formatHours, formatShortDate } from './format.js';
 import { DAYS, addDays, copyForward, isoWeek, mondayOf, newWeek, stepUp, validHours, weekTotal } from './planMath.js';
 
-export const SLIDERS = ['hours', 'physical', 'tasks', 'responsibility', 'predictability', 'intensity'];
+import { DIMENSIONS as SLIDERS, dimensionName, levelName } from '../../staircase.js';
+
+export { SLIDERS };
 
 function fromPlan(plan) {
   return (plan?.weeks || []).map((w) => ({
@@ -267,13 +269,13 @@ function MixingDesk({ desk, onDesk, error }) {
           key={s}
           classes="cw-slider"
           id={`desk-${s}`}
-          label={t(`ui.cw.desk.${s}`)}
+          label={dimensionName(s)}
           value={values[s] ?? null}
           min={1}
           max={5}
-          low={t('ui.cw.desk.low')}
-          high={t('ui.cw.desk.high')}
-          valueText={(n) => `${n} – ${t(`ui.cw.desk.level_${n}`)}`}
+          low={t('ui.mixing.low')}
+          high={t('ui.mixing.high')}
+          valueText={(n) => `${n} – ${levelName(n)}`}
           unsetText={t('ui.cw.desk.slider_unset')}
           clearLabel={t('ui.cw.desk.clear')}
           onValue={(n) => set(s, n)}
@@ -381,7 +383,7 @@ export function describeChange(c) {
     case 'task_removed':
       return t(`ui.cw.change.${c.kind}`, { task: c.task, list: t(`ui.cw.plan.list_${c.list}`) });
     case 'slider_moved':
-      return t('ui.cw.change.slider_moved', { slider: t(`ui.cw.desk.${c.slider}`), from: c.from ?? '–', to: c.to ?? '–' });
+      return t('ui.cw.change.slider_moved', { slider: dimensionName(c.slider), from: c.from ?? '–', to: c.to ?? '–' });
     default:
       return c.kind;
   }

@@ -38,6 +38,22 @@ func (h *handler) auditCitizenData(c *fiber.Ctx) error {
 		c.Response().ResetBody()
 		return fmt.Errorf("record access: %w", err)
 	}
+	return h.noteReflectionReads(c)
+}
+
+// showsReflections are the caseworker routes whose answer holds the
+// reflections the citizen shares: reading one of them is reading those.
+var showsReflections = map[string]bool{citizenRoute: true, citizenRoute + "/meetings": true}
+
+// noteReflectionReads lets the citizen see when a shared reflection was read.
+func (h *handler) noteReflectionReads(c *fiber.Ctx) error {
+	if !showsReflections[c.Route().Path] {
+		return nil
+	}
+	if err := h.Store.MarkReflectionsRead(c.UserContext(), c.Params("id"), h.now()); err != nil {
+		c.Response().ResetBody()
+		return err
+	}
 	return nil
 }
 

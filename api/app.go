@@ -13,6 +13,7 @@ import (
 	"trappen/models/outbox"
 	"trappen/models/sqldb"
 	"trappen/models/store"
+	"trappen/oidcrp"
 )
 
 // MaxBodyBytes caps every request body. The server itself reads bodies up
@@ -51,6 +52,13 @@ type Deps struct {
 	PublicURL string
 	// Push is optional: the Web Push configuration (VAPID key, allow-list).
 	Push *PushConfig
+	// Service is who runs this Trappen, shown in every screen's footer.
+	Service ServiceInfo
+	// PasswordLoginOff turns password sign-in and activation off
+	// (TRAPPEN_PASSWORD_LOGIN=false): both answer 404.
+	PasswordLoginOff bool
+	// OIDC is the relying party of each audience with an identity provider.
+	OIDC map[string]*oidcrp.Client
 }
 
 // PushConfig is what the push endpoints need.
@@ -61,6 +69,9 @@ type PushConfig struct {
 
 type handler struct {
 	Deps
+	// sealer protects the OIDC flow cookie with a key derived from the
+	// token key.
+	sealer *oidcrp.Sealer
 }
 
 // New builds the Fiber app with every route and the one error handler.
@@ -83,6 +94,13 @@ func New(d Deps) *fiber.App {
 		}
 	}
 	h := &handler{Deps: d}
+	if d.Tokens != nil && len(d.OIDC) > 0 {
+		s, err := oidcrp.NewSealer(d.Tokens.key)
+		if err != nil {
+			panic(err) // NewTokens already requires a 32-byte key
+		}
+		h.sealer = s
+	}
 	app := fiber.New(fiber.Config{
 		AppName:               "Trappen",
 		BodyLimit:             readLimit,

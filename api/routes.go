@@ -29,13 +29,20 @@ func (h *handler) routes(app *fiber.App) {
 	v1 := app.Group("/api/v1")
 
 	// Auth: sign in, refresh, sign out and activate an invite (no bearer token).
-	v1.Post("/auth/login", h.login)
+	v1.Post("/auth/login", h.passwordLogin, h.login)
 	v1.Post("/auth/refresh", h.sameSiteOnly, h.refresh)
 	v1.Post("/auth/logout", h.sameSiteOnly, h.logout)
-	v1.Post("/auth/activate", h.activate)
+	v1.Post("/auth/activate", h.passwordLogin, h.activate)
+	// Signing in with an identity provider (OpenID Connect): no bearer token.
+	v1.Get("/auth/methods", h.authMethods)
+	v1.Get("/auth/oidc/:audience/start", h.oidcStart)
+	v1.Get("/auth/oidc/:audience/callback", h.oidcCallback)
+	v1.Get("/auth/oidc/:audience/logout", h.oidcLogout)
 	// Public push key and calendar feed: no bearer token (the feed authenticates with its own token).
 	v1.Get("/push/public-key", h.pushPublicKey)
 	v1.Get("/me/calendar.ics", h.calendarFeed)
+	// Who runs the service and how long data is kept: the footer's pages.
+	v1.Get("/service-info", h.serviceInfo)
 
 	authed := v1.Group("", h.authenticate)
 
@@ -43,6 +50,8 @@ func (h *handler) routes(app *fiber.App) {
 	authed.Get("/me", h.me)
 	authed.Patch("/me", h.updateMe)
 	authed.Put("/me/password", h.changePassword)
+	// Is a goal being typed vague? The rule's one home is models.IsVagueGoal.
+	authed.Get("/goal-check", h.goalCheck)
 
 	// auditCitizenData logs every answer that carries a citizen's data, reads
 	// and writes, for every route under /citizens, present and future.
@@ -144,6 +153,15 @@ func (h *handler) routes(app *fiber.App) {
 	cw.Post("/:id/timeline/re_evaluation", h.recordReEvaluation)
 	citizen.Get("/timeline", h.timeline(meAccess))
 	citizen.Post("/timeline/doctor_consultation", h.recordDoctorConsultation(meAccess))
+
+	// --- Issue 9: the roundtable's agreement, notes for the caseworker.
+	cw.Get("/:id/agreements", h.listAgreements(cwAccess))
+	cw.Post("/:id/agreements", h.createAgreement)
+	cw.Patch("/:id/agreements/:agreement_id", h.updateAgreement)
+	cw.Get("/:id/checkins", h.citizenCheckins)
+	citizen.Get("/agreements", h.listAgreements(meAccess))
+	citizen.Patch("/agreements/:agreement_id", h.updateOwnAgreement)
+	citizen.Get("/caseworker", h.myCaseworker)
 
 	// Unknown API paths answer in the contract's error format, not with the app.
 	v1.All("/*", func(*fiber.Ctx) error { return models404() })

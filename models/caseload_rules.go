@@ -99,7 +99,7 @@ func BuildCaseloadEntry(f CaseloadFacts, now time.Time) CaseloadEntry {
 	e := CaseloadEntry{
 		Citizen:        f.Citizen,
 		WeekOfSickness: ComputeMilestones(f.Citizen.FirstSickDay, now).WeekOfSickness,
-		Activated:      f.Citizen.User.PasswordHash != nil,
+		Activated:      f.Citizen.User.Activated(),
 		NextMeeting:    clNextMeeting(f.Meetings, now),
 		LastCheckin:    clLastCheckin(f.Checkins),
 	}
@@ -274,6 +274,7 @@ func clOpenActions(f CaseloadFacts, e CaseloadEntry, now time.Time) []string {
 	add(f.PlanFeedback == "no", ActionPlanFeedbackNo)
 	add(reflection, ActionReflectionShared)
 	add(!e.Activated && (e.InviteExpiresAt == nil || !now.Before(*e.InviteExpiresAt)), ActionInviteExpired)
+	add(AnyAgreementOverdue(f.OpenAgreementDues, now), ActionAgreementOverdue)
 	return out
 }
 

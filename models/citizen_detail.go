@@ -14,4 +14,7 @@ type CitizenJourney struct {
 	// Issue 8: the category's history and the law's clock.
 	CategoryHistory []CategoryChange `json:"category_history"`
 	Timeline        []TimelineItem   `json:"timeline"`
+	// Issue 9: the gap between the parties, and who does what.
+	StaircaseGap StaircaseGap    `json:"staircase_gap"`
+	Agreements   []AgreementView `json:"agreements"`
 }

@@ -36,6 +36,10 @@ type Home struct {
 	Goals        []GoalView    `json:"goals"`
 	FastTrack    any           `json:"fast_track"`
 	LastCheckin  *CheckinView  `json:"last_checkin"`
+	// Caseworker is whom the citizen can call; MyAgreements the open
+	// agreement items the citizen owns (issue 9).
+	Caseworker   *ContactCard    `json:"caseworker"`
+	MyAgreements []AgreementView `json:"my_agreements"`
 }
 
 // HomeAction is something that needs the citizen: "reflection" (before a

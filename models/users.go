@@ -26,8 +26,10 @@ type User struct {
 	// PasswordChangedAt is when the password was last set (access tokens end
 	// with their session, see SessionUser).
 	PasswordChangedAt *time.Time
-	CreatedAt         time.Time
-	UpdatedAt         time.Time
+	// OIDCLinkedAt is when the user first signed in with an identity provider.
+	OIDCLinkedAt *time.Time `gorm:"column:oidc_linked_at"`
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
 }
 
 // NewID returns a random UUID string for a new row.

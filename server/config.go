@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 
+	"trappen/api"
+	"trappen/oidcrp"
 	"trappen/secretbox"
 )
 
@@ -41,6 +43,11 @@ type Config struct {
 	// RetentionDays is how long a closed case is kept, counted from the day
 	// it closed (TRAPPEN_RETENTION_DAYS, default 365; 0: until the next purge).
 	RetentionDays int
+	Service       api.ServiceInfo // TRAPPEN_ORG_*, TRAPPEN_RETENTION_DAYS (config_service.go)
+
+	// Signing in (issue 11): see config_oidc.go.
+	PasswordLogin bool              // TRAPPEN_PASSWORD_LOGIN (default true)
+	OIDC          []oidcrp.Settings // TRAPPEN_OIDC_<AUDIENCE>_*
 }
 
 // DefaultRetentionDays keeps a closed case for a year.
@@ -108,7 +115,11 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	if list := splitList(getenv("TRAPPEN_PUSH_ALLOWLIST")); len(list) > 0 {
 		c.PushAllowlist = list
 	}
-	if c.RetentionDays, err = retentionDays(getenv("TRAPPEN_RETENTION_DAYS")); err != nil {
+	if c.Service, err = loadServiceInfo(getenv); err != nil {
+		return c, err
+	}
+	c.RetentionDays = c.Service.RetentionDays
+	if err := loadSignInConfig(getenv, &c); err != nil {
 		return c, err
 	}
 	return c, nil

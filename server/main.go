@@ -109,13 +109,19 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, now func() time.T
 		store.SQL.Close()
 		return nil, fmt.Errorf("VAPID key: %w", err)
 	}
+	clients, err := oidcClients(cfg, now)
+	if err != nil {
+		store.SQL.Close()
+		return nil, err
+	}
 	a := &app{cfg: cfg, store: store, log: log, now: now}
 	a.push = &push.Worker{Outbox: store.Outbox, Log: log,
 		Sender: push.NewWebPush(vapid.PublicKey, vapid.PrivateKey, cfg.PushSubscriber)}
 	a.http = api.New(api.Deps{Store: store, Tokens: tokens, Log: log, Now: now, PWA: pwa.FS(),
 		SecureCookies: cfg.SecureCookies, ProxyHeader: cfg.ProxyHeader, TrustedProxies: cfg.TrustedProxies,
 		PublicURL: cfg.PublicURL,
-		Push:      &api.PushConfig{PublicKey: vapid.PublicKey, Allowlist: cfg.PushAllowlist}})
+		Push:      &api.PushConfig{PublicKey: vapid.PublicKey, Allowlist: cfg.PushAllowlist},
+		Service:   cfg.Service, PasswordLoginOff: !cfg.PasswordLogin, OIDC: clients})
 	return a, nil
 }
 

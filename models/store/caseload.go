@@ -57,7 +57,7 @@ func loadCaseloadFacts(db *gorm.DB, caseworkerID, status string, now time.Time) 
 		byID[citizens[i].ID] = &facts[i]
 	}
 	for _, load := range []func(*gorm.DB, string, time.Time, map[string]*models.CaseloadFacts) error{
-		caseloadInvites, caseloadSnoozes, caseloadMeetings, caseloadCheckins, caseloadFastTrack, caseloadPlanFeedback,
+		caseloadInvites, caseloadSnoozes, caseloadMeetings, caseloadCheckins, caseloadFastTrack, caseloadPlanFeedback, caseloadAgreements,
 	} {
 		if err := load(db, caseworkerID, now, byID); err != nil {
 			return nil, fmt.Errorf("load caseload facts: %w", err)

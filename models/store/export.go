@@ -35,6 +35,7 @@ func (s *Store) exportSections() []exportSection {
 			return s.Meetings(ctx, a(id), now)
 		}},
 		{"placements", func(ctx context.Context, id string, _ time.Time) (any, error) { return s.Placements(ctx, a(id)) }},
+		{"agreements", func(ctx context.Context, id string, now time.Time) (any, error) { return s.Agreements(ctx, a(id), now) }}, // issue 9
 		{"fast_track", func(ctx context.Context, id string, now time.Time) (any, error) {
 			return s.FastTrackSection(ctx, a(id), now)
 		}},

@@ -50,6 +50,9 @@ func (s *Store) Home(ctx context.Context, citizenID string, now time.Time) (*mod
 	if h.FastTrack, err = s.PendingFastTrack(ctx, a, now); err != nil {
 		return nil, fmt.Errorf("home: %w", err)
 	}
+	if err := homeAgreementsAndContact(db, c, h, now); err != nil {
+		return nil, err
+	}
 	if len(h.NextMeetings) > homeMeetings {
 		h.NextMeetings = h.NextMeetings[:homeMeetings]
 	}

@@ -210,6 +210,9 @@ func upsertReflection(tx *gorm.DB, citizenID, id string, in models.NewReflection
 	} else if !in.Shared {
 		r.SharedAt = nil
 	}
+	if models.ReflectionUnread(r, in) {
+		r.ReadAt = nil
+	}
 	r.CameFrom, r.HeadingTo, r.Proposal, r.Shared, r.UpdatedAt = in.CameFrom, in.HeadingTo, in.Proposal, in.Shared, now
 	r.Sealed = false // the new text replaces the sealed one
 	if exists {
@@ -233,10 +236,7 @@ func toReplyView(r models.MeetingReply) models.ReplyView {
 func toReflectionView(r models.MeetingReflection) models.ReflectionView {
 	v := models.ReflectionView{MeetingID: r.MeetingID, CameFrom: r.CameFrom, HeadingTo: r.HeadingTo, Proposal: r.Proposal,
 		Shared: r.Shared, UpdatedAt: r.UpdatedAt.UTC()}
-	if r.SharedAt != nil {
-		t := r.SharedAt.UTC()
-		v.SharedAt = &t
-	}
+	v.SharedAt, v.ReadAt = utcPtr(r.SharedAt), utcPtr(r.ReadAt)
 	return v
 }
 

@@ -1,5 +1,6 @@
 import { Page } from '../../components/Page.jsx';
-import { t } from '../../i18n.js';
+import { plural, t } from '../../i18n.js';
+import { Agreements } from './Agreements.jsx';
 import { CaseClosing, CaseEditor } from './CaseEditor.jsx';
 import { CaseTimeline } from './CaseTimeline.jsx';
 import { Reassign, InviteTools } from './CaseTools.jsx';
@@ -8,17 +9,19 @@ import { LoadError, useLoad } from './fields.jsx';
 import { formatDate, formatDateTime } from './format.js';
 import { Goals } from './Goals.jsx';
 import { Meetings } from './Meetings.jsx';
+import { CheckinNotes } from './Notes.jsx';
 import { Placements } from './Placements.jsx';
 import { PlanEditor } from './PlanEditor.jsx';
 import { Progression } from './Progression.jsx';
 import { milestoneItems, pendingItems } from './summary.js';
 
-const SECTIONS = ['timeline', 'goals', 'plan', 'meetings', 'staircase', 'fast_track', 'progression', 'case'];
+const SECTIONS = ['timeline', 'goals', 'plan', 'meetings', 'agreements', 'staircase', 'fast_track', 'progression', 'case'];
 
 // One citizen's page: everything needed to prepare a roundtable.
 export default function CitizenPage({ params, user }) {
   const detail = useLoad(`/citizens/${params.id}`);
   const prog = useLoad(`/citizens/${params.id}/progression`);
+  const checkins = useLoad(`/citizens/${params.id}/checkins`);
   const c = detail.data;
   const reload = () => {
     detail.reload();
@@ -42,7 +45,7 @@ export default function CitizenPage({ params, user }) {
   }
   return (
     <Page title={c.name}>
-      <CitizenHeader c={c} />
+      <CitizenHeader c={c} aside={<CheckinNotes load={checkins} />} />
       <nav class="cw-page-nav" aria-label={t('ui.cw.citizen.sections')}>
         <ul>
           {SECTIONS.map((s) => (
@@ -52,6 +55,9 @@ export default function CitizenPage({ params, user }) {
           ))}
           <li>
             <a href={`/sagsbehandler/borger/${c.id}/print`}>{t('ui.cw.print.link')}</a>
+          </li>
+          <li>
+            <a href={`/sagsbehandler/borger/${c.id}/print/intern`}>{t('ui.cw.print.internal_link')}</a>
           </li>
         </ul>
       </nav>
@@ -67,8 +73,11 @@ export default function CitizenPage({ params, user }) {
       <Section id="meetings">
         <Meetings citizenId={c.id} meetings={c.meetings} onChange={reload} employed={(c.employment || 'employed') === 'employed'} />
       </Section>
+      <Section id="agreements">
+        <Agreements citizenId={c.id} items={c.agreements} meetings={c.meetings} onChange={reload} />
+      </Section>
       <Section id="staircase">
-        <Placements citizenId={c.id} placements={c.placements} onChange={reload} />
+        <Placements citizenId={c.id} placements={c.placements} gap={c.staircase_gap} meetings={c.meetings} onChange={reload} />
       </Section>
       <Section id="fast_track">
         <FastTrack citizen={c} section={c.fast_track} milestones={c.milestones} onChange={reload} />
@@ -101,7 +110,7 @@ function Section({ id, children }) {
   );
 }
 
-export function CitizenHeader({ c }) {
+export function CitizenHeader({ c, aside }) {
   const pending = pendingItems(c);
   const milestones = milestoneItems(c);
   return (
@@ -147,6 +156,7 @@ export function CitizenHeader({ c }) {
             ))}
           </ul>
         </div>
+        {aside && <div>{aside}</div>}
       </div>
     </div>
   );

@@ -144,10 +144,11 @@ function MeetingCard({ citizenId, meeting: m, editable, onChanged }) {
   );
 }
 
-export function Reflection({ r }) {
+export function Reflection({ r, level = 5 }) {
+  const H = `h${level}`;
   return (
     <aside class="cw-reflection" aria-label={t('ui.cw.reflection.title')}>
-      <h5>{t('ui.cw.reflection.title')}</h5>
+      <H>{t('ui.cw.reflection.title')}</H>
       <dl>
         <dt>{t('ui.cw.reflection.came_from')}</dt>
         <dd>{r.came_from || '–'}</dd>

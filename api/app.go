@@ -42,10 +42,17 @@ type Deps struct {
 	SecureCookies bool
 	// ProxyHeader names the header holding the client address (e.g.
 	// X-Forwarded-For) when a proxy in TrustedProxies sits in front.
+	// X-Forwarded-Host and -Proto are believed only from TrustedProxies.
 	ProxyHeader    string
 	TrustedProxies []string
+	// PublicURL is the address users reach (scheme://host[:port], no
+	// trailing slash); absolute URLs and the cookies' Secure flag follow it.
+	// Empty: both come from the request, as far as it can be trusted.
+	PublicURL string
 	// Push is optional: the Web Push configuration (VAPID key, allow-list).
 	Push *PushConfig
+	// Service is who runs this Trappen, shown in every screen's footer.
+	Service ServiceInfo
 }
 
 // PushConfig is what the push endpoints need.
@@ -86,10 +93,11 @@ func New(d Deps) *fiber.App {
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          30 * time.Second,
 		IdleTimeout:           120 * time.Second,
-		// Only a trusted proxy may name the client address: the login rate
-		// limit counts per client.
+		// Only a trusted proxy may name the client address (the login rate
+		// limit counts per client), the host or the scheme. With no proxy
+		// configured, forwarded headers are ignored.
 		ProxyHeader:             d.ProxyHeader,
-		EnableTrustedProxyCheck: d.ProxyHeader != "",
+		EnableTrustedProxyCheck: true,
 		TrustedProxies:          d.TrustedProxies,
 	})
 	h.routes(app)

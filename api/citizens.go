@@ -17,6 +17,7 @@ type createCitizenRequest struct {
 	Category      int    `json:"category"`
 	ExpectedWeeks *int   `json:"expected_weeks"`
 	EmployerName  string `json:"employer_name"`
+	Employment    string `json:"employment"`
 }
 
 // citizenResponse is the profile the citizen sees, plus whether they have
@@ -47,7 +48,8 @@ func (h *handler) createCitizen(c *fiber.Ctx) error {
 		return err
 	}
 	in := models.NewCitizen{Name: req.Name, Email: req.Email, Locale: req.Locale, FirstSickDay: req.FirstSickDay,
-		Category: req.Category, ExpectedWeeks: req.ExpectedWeeks, EmployerName: req.EmployerName}
+		Category: req.Category, ExpectedWeeks: req.ExpectedWeeks, EmployerName: req.EmployerName,
+		Employment: req.Employment}
 	cz, inv, err := h.Store.CreateCitizen(c.UserContext(), userID(c), in, h.now())
 	if err != nil {
 		return err
@@ -80,6 +82,8 @@ func (h *handler) reissueInvite(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	// usable_from is set for an account already in use: the code waits, and
+	// the citizen is told (see models/sign_in_codes.go).
 	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"invite_code": inv.Code, "invite_expires_at": inv.ExpiresAt,
-		"invite_url": inviteURL(inv.Code)})
+		"invite_url": inviteURL(inv.Code), "usable_from": inv.UsableFrom})
 }

@@ -114,10 +114,11 @@ func TestEveryAuthenticatedRouteRefusesAMissingOrBadToken(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		forged, _ := other.Issue(w.cw.ID, models.RoleCaseworker, e.clock.Now())
+		sid := sessionOf(t, w.cw.Token) // a live session: each token fails for its own reason
+		forged, _ := other.Issue(w.cw.ID, models.RoleCaseworker, sid, e.clock.Now())
 		tokens, _ := NewTokens(testKey)
-		expired, _ := tokens.Issue(w.cw.ID, models.RoleCaseworker, e.clock.Now().Add(-AccessTokenLifetime-time.Second))
-		unknown, _ := tokens.Issue(models.NewID(), models.RoleCaseworker, e.clock.Now())
+		expired, _ := tokens.Issue(w.cw.ID, models.RoleCaseworker, sid, e.clock.Now().Add(-AccessTokenLifetime-time.Second))
+		unknown, _ := tokens.Issue(models.NewID(), models.RoleCaseworker, sid, e.clock.Now())
 		bad := map[string]string{"no token": "", "not a token": "not-a-token", "another key": forged,
 			"an expired token": expired, "a user who does not exist": unknown}
 		n := 0

@@ -31,7 +31,7 @@ func TestTheExportHoldsEverythingAboutTheCitizenAndNothingElse(t *testing.T) {
 		if strings.Contains(body, "Evas eget mål") || strings.Contains(body, "password") {
 			t.Fatalf("the export holds what is not the citizen's: %s", body)
 		}
-		for _, section := range []string{"profile", "goals", "checkins", "plan_versions", "meetings", "placements"} {
+		for _, section := range []string{"profile", "goals", "checkins", "plan_versions", "meetings", "placements", "category_history", "timeline"} {
 			if _, ok := r.JSON(t)[section]; !ok {
 				t.Errorf("no %s section", section)
 			}

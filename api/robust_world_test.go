@@ -101,6 +101,7 @@ func (w robustWorld) validBody(now time.Time) map[string]any {
 		"endpoint": testPushPrefix + "abc", "keys": map[string]any{"p256dh": w.p256dh, "auth": w.authKey},
 		"quiet_hours": map[string]any{"start": "21:00", "end": "08:00"}, "paused_until": nil,
 		"until": "2026-03-09", "caseworker_id": w.cw.ID, "party": "employer", "step": 3, "date": "2026-03-02",
+		"text": "Bo taler med sin læge inden mødet", "owner": "citizen", "due_date": "2026-03-20",
 	}
 }
 

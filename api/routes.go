@@ -30,12 +30,14 @@ func (h *handler) routes(app *fiber.App) {
 
 	// Auth: sign in, refresh, sign out and activate an invite (no bearer token).
 	v1.Post("/auth/login", h.login)
-	v1.Post("/auth/refresh", h.refresh)
-	v1.Post("/auth/logout", h.logout)
+	v1.Post("/auth/refresh", h.sameSiteOnly, h.refresh)
+	v1.Post("/auth/logout", h.sameSiteOnly, h.logout)
 	v1.Post("/auth/activate", h.activate)
 	// Public push key and calendar feed: no bearer token (the feed authenticates with its own token).
 	v1.Get("/push/public-key", h.pushPublicKey)
 	v1.Get("/me/calendar.ics", h.calendarFeed)
+	// Who runs the service and how long data is kept: the footer's pages.
+	v1.Get("/service-info", h.serviceInfo)
 
 	authed := v1.Group("", h.authenticate)
 
@@ -43,11 +45,17 @@ func (h *handler) routes(app *fiber.App) {
 	authed.Get("/me", h.me)
 	authed.Patch("/me", h.updateMe)
 	authed.Put("/me/password", h.changePassword)
+	// Is a goal being typed vague? The rule's one home is models.IsVagueGoal.
+	authed.Get("/goal-check", h.goalCheck)
 
-	// auditReads logs every read of a citizen's data by a caseworker, for
-	// every route under /citizens, present and future.
-	cw := authed.Group("/citizens", requireRole(models.RoleCaseworker, "/api/v1/citizens"), h.auditReads)
-	citizen := authed.Group("/me", requireRole(models.RoleCitizen, "/api/v1/me"))
+	// auditCitizenData logs every answer that carries a citizen's data, reads
+	// and writes, for every route under /citizens, present and future.
+	// refuseClosedCase refuses every write to a closed case, for every route
+	// in these groups, present and future.
+	cw := authed.Group("/citizens", requireRole(models.RoleCaseworker, "/api/v1/citizens"), h.auditCitizenData,
+		h.refuseClosedCase("/api/v1/citizens", closedCaseworkerWrites))
+	citizen := authed.Group("/me", requireRole(models.RoleCitizen, "/api/v1/me"),
+		h.refuseClosedCase("/api/v1/me", closedCitizenWrites))
 
 	// Citizens: the caseworker's caseload list, registration, one citizen's page and invite.
 	cw.Post("", h.createCitizen)
@@ -61,8 +69,9 @@ func (h *handler) routes(app *fiber.App) {
 	cw.Post("/:id/reassign", h.reassignCitizen)
 	authed.Get("/caseworkers", requireRole(models.RoleCaseworker, "/api/v1/caseworkers"), h.listCaseworkers)
 
-	// Home: the citizen's start page.
+	// Home: the citizen's start page, and removing a sign-in code they did not ask for.
 	citizen.Get("/home", h.home)
+	citizen.Delete("/sign-in-code", h.cancelSignInCode)
 
 	// Goals: the citizen's goals and activities, seen and edited by both.
 	cw.Get("/:id/goals", h.listGoals(cwAccess))
@@ -126,6 +135,28 @@ func (h *handler) routes(app *fiber.App) {
 	// Access log and export: what caseworkers read, and everything stored about the citizen.
 	citizen.Get("/access-log", h.getAccessLog)
 	citizen.Get("/export", h.export)
+
+	// The case over its whole life: change it, close, reopen, delete.
+	cw.Patch("/:id", h.patchCitizen)
+	cw.Delete("/:id", h.deleteCase)
+	cw.Post("/:id/close", h.closeCase)
+	cw.Post("/:id/reopen", h.reopenCase)
+
+	// Timeline: the law's clock, for both, and what each records on it.
+	cw.Get("/:id/timeline", h.timeline(cwAccess))
+	cw.Post("/:id/timeline/doctor_consultation", h.recordDoctorConsultation(cwAccess))
+	cw.Post("/:id/timeline/re_evaluation", h.recordReEvaluation)
+	citizen.Get("/timeline", h.timeline(meAccess))
+	citizen.Post("/timeline/doctor_consultation", h.recordDoctorConsultation(meAccess))
+
+	// --- Issue 9: the roundtable's agreement, notes for the caseworker.
+	cw.Get("/:id/agreements", h.listAgreements(cwAccess))
+	cw.Post("/:id/agreements", h.createAgreement)
+	cw.Patch("/:id/agreements/:agreement_id", h.updateAgreement)
+	cw.Get("/:id/checkins", h.citizenCheckins)
+	citizen.Get("/agreements", h.listAgreements(meAccess))
+	citizen.Patch("/agreements/:agreement_id", h.updateOwnAgreement)
+	citizen.Get("/caseworker", h.myCaseworker)
 
 	// Unknown API paths answer in the contract's error format, not with the app.
 	v1.All("/*", func(*fiber.Ctx) error { return models404() })

@@ -16,8 +16,17 @@ type Citizen struct {
 	Category      int
 	ExpectedWeeks *int
 	EmployerName  string
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
+	// Issue 8: the case over its whole life (see case_rules.go).
+	Employment           string
+	ExemptReason         *string
+	ExemptUntil          *string
+	ClosedOn             *string
+	CloseReason          *string
+	DoctorConsultationOn *string
+	ReEvaluationOn       *string
+	ReEvaluationOutcome  *string
+	CreatedAt            time.Time
+	UpdatedAt            time.Time
 
 	User User `gorm:"foreignKey:ID;references:ID"`
 }
@@ -30,6 +39,10 @@ type Invite struct {
 	ExpiresAt time.Time
 	UsedAt    *time.Time
 	CreatedAt time.Time
+	// UsableFrom and IssuedBy are set on a code re-issued for an active
+	// account (see sign_in_codes.go).
+	UsableFrom *time.Time
+	IssuedBy   *string
 }
 
 // NewCitizen is what a caseworker registers.
@@ -41,6 +54,7 @@ type NewCitizen struct {
 	Category      int
 	ExpectedWeeks *int
 	EmployerName  string
+	Employment    string
 }
 
 // Validate checks a new citizen against now.
@@ -63,6 +77,7 @@ func (in *NewCitizen) Validate(now time.Time) error {
 	if utf8.RuneCountInString(in.EmployerName) > 200 {
 		v.Add("employer_name", "too_long", "max", 200)
 	}
+	validateEmployment(&v, in.Employment)
 	return v.Err()
 }
 
@@ -70,4 +85,6 @@ func (in *NewCitizen) Validate(now time.Time) error {
 type IssuedInvite struct {
 	Code      string
 	ExpiresAt time.Time
+	// UsableFrom is set when the code replaces an active account's password.
+	UsableFrom *time.Time
 }

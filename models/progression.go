@@ -10,8 +10,12 @@ import (
 type Progression struct {
 	Goals     []GoalSeries    `json:"goals"`
 	Staircase StaircaseSeries `json:"staircase"`
-	Hours     []HoursPoint    `json:"hours"`
-	Wellbeing []ValuePoint    `json:"wellbeing"`
+	// StaircaseGap is computed here once; the apps show it as it is.
+	StaircaseGap StaircaseGap `json:"staircase_gap"`
+	Hours        []HoursPoint `json:"hours"`
+	Wellbeing    []ValuePoint `json:"wellbeing"`
+	// Summaries: one plain sentence per chart (progression_summary.go).
+	Summaries ProgressionSummaries `json:"summaries"`
 }
 
 // GoalSeries is one goal's scores over time.
@@ -22,6 +26,7 @@ type GoalSeries struct {
 	Level    string       `json:"level"`
 	Status   string       `json:"status"`
 	Points   []ValuePoint `json:"points"`
+	Summary  ChartSummary `json:"summary"`
 }
 
 // ValuePoint is a value recorded at a time (with its Copenhagen date).
@@ -57,25 +62,16 @@ type HoursPoint struct {
 func BuildProgression(goals []Goal, checkins []CheckinView, placements []PlacementView, plan *PlanSnapshot) Progression {
 	sort.SliceStable(checkins, func(i, j int) bool { return checkins[i].RecordedAt.Before(checkins[j].RecordedAt) })
 	p := Progression{Goals: goalSeries(goals, checkins), Wellbeing: []ValuePoint{},
-		Staircase: StaircaseSeries{Citizen: []StepPoint{}, Employer: []StepPoint{}, Jobcenter: []StepPoint{}}}
+		Staircase: BuildStaircase(checkins, placements)}
+	p.StaircaseGap = ComputeStaircaseGap(p.Staircase)
 	for _, c := range checkins {
 		date := CopenhagenDate(c.RecordedAt).Format(DateLayout)
 		if c.Wellbeing != nil {
 			p.Wellbeing = append(p.Wellbeing, ValuePoint{At: c.RecordedAt, Date: date, Value: *c.Wellbeing})
 		}
-		if c.StaircaseStep != nil {
-			p.Staircase.Citizen = append(p.Staircase.Citizen, StepPoint{Date: date, Step: *c.StaircaseStep})
-		}
-	}
-	for _, pl := range placements {
-		pt := StepPoint{Date: pl.Date, Step: pl.Step}
-		if pl.Party == PartyEmployer {
-			p.Staircase.Employer = append(p.Staircase.Employer, pt)
-		} else {
-			p.Staircase.Jobcenter = append(p.Staircase.Jobcenter, pt)
-		}
 	}
 	p.Hours = hoursSeries(checkins, plan)
+	p.summarize()
 	return p
 }
 

@@ -282,3 +282,29 @@ func TestEveryDeviceGetsTheMessage(t *testing.T) {
 		_ = second
 	})
 }
+
+// A new agreement item that names the citizen is announced without its text;
+// an item for another party is not announced at all.
+func TestANewAgreementForTheCitizenIsAnnouncedDiscreetly(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		f := newFixture(t, s, "da")
+		as := models.AsCaseworker(f.cw, f.citizen)
+		if _, err := s.CreateAgreement(f.ctx, as, models.NewAgreement{Text: "Finde et stille skrivebord", Owner: "employer"}, monday); err != nil {
+			t.Fatal(err)
+		}
+		f.none(monday)
+		if _, err := s.CreateAgreement(f.ctx, as, models.NewAgreement{Text: "Tale med lægen om min ryg og mine timer", Owner: "citizen"}, monday); err != nil {
+			t.Fatal(err)
+		}
+		got := f.one("agreement_added", monday)
+		if got.Payload["url"] != "/aftaler" || got.Payload["body"] != "Der er en ny aftale til dig i Trappen." || got.TTL <= 0 {
+			t.Fatalf("agreement message %+v", got)
+		}
+		assertDiscreet(t, got.Raw)
+		for _, secret := range []string{"lægen", "skrivebord"} {
+			if strings.Contains(string(got.Raw), secret) {
+				t.Errorf("payload shows %q: %s", secret, got.Raw)
+			}
+		}
+	})
+}

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"trappen/models"
 	"trappen/models/sqldb"
 	"trappen/models/store"
 	"trappen/models/storetest"
@@ -123,5 +124,71 @@ func TestTheSigningKeySurvivesARestart(t *testing.T) {
 	info, err := os.Stat(filepath.Join(dir, "jwt.key"))
 	if err != nil || info.Mode().Perm() != 0o600 {
 		t.Fatalf("key file mode = %v (%v), want 0600", info.Mode().Perm(), err)
+	}
+}
+
+func TestPurgeRunsOnceAndExitsZero(t *testing.T) {
+	for _, engine := range storetest.Engines(t) {
+		t.Run(string(engine), func(t *testing.T) {
+			opts := storetest.Options(t, engine)
+			ctx := context.Background()
+			st, err := store.Open(ctx, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			now := time.Now()
+			cw, err := st.Identity.CreateCaseworker(ctx, models.NewCaseworker{Email: "sara@example.dk", Name: "Sara", Password: "a long enough password"}, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			today := models.CopenhagenDate(now).Format(models.DateLayout)
+			in := models.NewCitizen{Name: "Bo", Email: "bo@example.dk", FirstSickDay: today, Category: 2}
+			c, _, err := st.CreateCitizen(ctx, cw.ID, in, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := st.CloseCase(ctx, cw.ID, c.ID, models.CloseInput{Date: today, Reason: "other"}, now); err != nil {
+				t.Fatal(err)
+			}
+			st.SQL.Close()
+			var out, errOut bytes.Buffer
+			// The default keeps it for a year.
+			if code := run([]string{"purge"}, strings.NewReader(""), &out, &errOut, envFor(opts, nil)); code != 0 || !strings.Contains(out.String(), "deleted 0") {
+				t.Fatalf("exit %d: %s %s", code, out.String(), errOut.String())
+			}
+			out.Reset()
+			if code := run([]string{"purge"}, strings.NewReader(""), &out, &errOut,
+				envFor(opts, map[string]string{"TRAPPEN_RETENTION_DAYS": "0"})); code != 0 || !strings.Contains(out.String(), "deleted 1") {
+				t.Fatalf("exit %d: %s %s", code, out.String(), errOut.String())
+			}
+			if code := run([]string{"purge"}, strings.NewReader(""), &out, &errOut,
+				envFor(opts, map[string]string{"TRAPPEN_RETENTION_DAYS": "a year"})); code == 0 {
+				t.Fatal("a bad TRAPPEN_RETENTION_DAYS was accepted")
+			}
+		})
+	}
+}
+
+func TestServiceInfoSettings(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(n string) string { return m[n] } }
+	cfg, err := LoadConfig(env(nil))
+	if err != nil || cfg.Service.OrgName != "Jobcenter" || cfg.Service.OrgURL != "" || cfg.Service.RetentionDays != 365 {
+		t.Fatalf("defaults: %+v, %v", cfg.Service, err)
+	}
+	cfg, err = LoadConfig(env(map[string]string{"TRAPPEN_ORG_NAME": "Jobcenter Helsingør", "TRAPPEN_ORG_URL": "https://helsingor.dk/jobcenter",
+		"TRAPPEN_ORG_EMAIL": "jobcenter@helsingor.dk", "TRAPPEN_ORG_PHONE": "49 28 00 00", "TRAPPEN_RETENTION_DAYS": "30"}))
+	if err != nil || cfg.Service.OrgName != "Jobcenter Helsingør" || cfg.Service.OrgEmail != "jobcenter@helsingor.dk" || cfg.Service.RetentionDays != 30 {
+		t.Fatalf("set: %+v, %v", cfg.Service, err)
+	}
+	for name, bad := range map[string]map[string]string{
+		"an address without a scheme": {"TRAPPEN_ORG_URL": "helsingor.dk"},
+		"a javascript: address":       {"TRAPPEN_ORG_URL": "javascript:alert(1)"},
+		"an e-mail with a name":       {"TRAPPEN_ORG_EMAIL": "Jobcenter <jc@helsingor.dk>"},
+		"negative retention":          {"TRAPPEN_RETENTION_DAYS": "-1"},
+		"retention in words":          {"TRAPPEN_RETENTION_DAYS": "a year"},
+	} {
+		if _, err := LoadConfig(env(bad)); err == nil {
+			t.Errorf("%s is accepted", name)
+		}
 	}
 }

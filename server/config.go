@@ -2,8 +2,13 @@ package main
 
 import (
 	"fmt"
+	"net/url"
 	"os"
+	"strconv"
 	"strings"
+
+	"trappen/api"
+	"trappen/secretbox"
 )
 
 // Config is Trappen's configuration, read once from the environment.
@@ -18,12 +23,30 @@ type Config struct {
 	// address (TRAPPEN_PROXY_HEADER, TRAPPEN_TRUSTED_PROXIES).
 	ProxyHeader    string
 	TrustedProxies []string
+	// PublicURL is the address users reach (TRAPPEN_PUBLIC_URL), e.g.
+	// https://trappen.example.dk: absolute links and the cookies' Secure
+	// flag follow it.
+	PublicURL string
+
+	// SecretKey (TRAPPEN_SECRET_KEY or _FILE) encrypts the secrets Trappen
+	// stores; SecretKeyPrevious (TRAPPEN_SECRET_KEY_PREVIOUS or _FILE) still
+	// opens what the key before it sealed, during a rotation.
+	SecretKey         []byte
+	SecretKeyPrevious []byte
 
 	PushAllowlist   []string // TRAPPEN_PUSH_ALLOWLIST
 	PushSubscriber  string   // TRAPPEN_PUSH_SUBSCRIBER
 	VAPIDPublicKey  string   // TRAPPEN_VAPID_PUBLIC_KEY
 	VAPIDPrivateKey string   // TRAPPEN_VAPID_PRIVATE_KEY or TRAPPEN_VAPID_PRIVATE_KEY_FILE
+
+	// RetentionDays is how long a closed case is kept, counted from the day
+	// it closed (TRAPPEN_RETENTION_DAYS, default 365; 0: until the next purge).
+	RetentionDays int
+	Service       api.ServiceInfo // TRAPPEN_ORG_*, TRAPPEN_RETENTION_DAYS (config_service.go)
 }
+
+// DefaultRetentionDays keeps a closed case for a year.
+const DefaultRetentionDays = 365
 
 // DefaultPushAllowlist holds the https endpoints of the major push services.
 var DefaultPushAllowlist = []string{
@@ -41,7 +64,6 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		Addr:           envOr(getenv, "TRAPPEN_ADDR", ":8080"),
 		DatabaseURL:    getenv("DATABASE_URL"),
 		DataDir:        envOr(getenv, "TRAPPEN_DATA_DIR", "data"),
-		SecureCookies:  getenv("TRAPPEN_SECURE_COOKIES") == "true" || getenv("TRAPPEN_SECURE_COOKIES") == "1",
 		LogLevel:       envOr(getenv, "TRAPPEN_LOG_LEVEL", "info"),
 		PushSubscriber: envOr(getenv, "TRAPPEN_PUSH_SUBSCRIBER", "https://trappen.example/kontakt"),
 		VAPIDPublicKey: getenv("TRAPPEN_VAPID_PUBLIC_KEY"),
@@ -53,6 +75,24 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		return c, fmt.Errorf("TRAPPEN_PROXY_HEADER needs TRAPPEN_TRUSTED_PROXIES")
 	}
 	var err error
+	if c.PublicURL, err = publicURL(getenv("TRAPPEN_PUBLIC_URL")); err != nil {
+		return c, err
+	}
+	if c.SecretKey, err = secret(getenv, "TRAPPEN_SECRET_KEY"); err != nil {
+		return c, err
+	}
+	if c.SecretKeyPrevious, err = secret(getenv, "TRAPPEN_SECRET_KEY_PREVIOUS"); err != nil {
+		return c, err
+	}
+	if len(c.SecretKeyPrevious) > 0 && len(c.SecretKey) == 0 {
+		return c, fmt.Errorf("TRAPPEN_SECRET_KEY_PREVIOUS needs TRAPPEN_SECRET_KEY")
+	}
+	if _, err := secretbox.New(c.SecretKey, c.SecretKeyPrevious); err != nil {
+		return c, fmt.Errorf("TRAPPEN_SECRET_KEY: %w", err)
+	}
+	if c.SecureCookies, err = envBool(getenv, "TRAPPEN_SECURE_COOKIES", false); err != nil {
+		return c, err
+	}
 	if c.JWTKey, err = secret(getenv, "TRAPPEN_JWT_KEY"); err != nil {
 		return c, err
 	}
@@ -70,7 +110,22 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	if list := splitList(getenv("TRAPPEN_PUSH_ALLOWLIST")); len(list) > 0 {
 		c.PushAllowlist = list
 	}
+	if c.Service, err = loadServiceInfo(getenv); err != nil {
+		return c, err
+	}
+	c.RetentionDays = c.Service.RetentionDays
 	return c, nil
+}
+
+func retentionDays(v string) (int, error) {
+	if strings.TrimSpace(v) == "" {
+		return DefaultRetentionDays, nil
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 0 || n > 36500 {
+		return 0, fmt.Errorf("TRAPPEN_RETENTION_DAYS must be a whole number of days from 0 to 36500")
+	}
+	return n, nil
 }
 
 // splitList splits a comma-separated value, dropping empty items.
@@ -91,6 +146,21 @@ func envOr(getenv func(string) string, name, def string) string {
 	return def
 }
 
+// envBool reads a yes/no setting. A value it does not understand is an
+// error, never a silent "no": TRAPPEN_SECURE_COOKIES=ja must not quietly
+// send cookies without Secure.
+func envBool(getenv func(string) string, name string, def bool) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(getenv(name))) {
+	case "":
+		return def, nil
+	case "true", "1", "yes", "on":
+		return true, nil
+	case "false", "0", "no", "off":
+		return false, nil
+	}
+	return def, fmt.Errorf("%s must be true or false, not %q", name, getenv(name))
+}
+
 // secret reads NAME, or the file named by NAME_FILE.
 func secret(getenv func(string) string, name string) ([]byte, error) {
 	if v := getenv(name); v != "" {
@@ -104,4 +174,19 @@ func secret(getenv func(string) string, name string) ([]byte, error) {
 		return []byte(strings.TrimRight(string(b), "\r\n")), nil
 	}
 	return nil, nil
+}
+
+// publicURL checks TRAPPEN_PUBLIC_URL: an http(s) origin, optionally with a
+// path prefix, kept without its trailing slash.
+func publicURL(v string) (string, error) {
+	v = strings.TrimRight(strings.TrimSpace(v), "/")
+	if v == "" {
+		return "", nil
+	}
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil ||
+		u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("TRAPPEN_PUBLIC_URL must be an http(s) address such as https://trappen.example.dk")
+	}
+	return v, nil
 }

@@ -21,12 +21,15 @@ func (s *Store) CreateCitizen(ctx context.Context, caseworkerID string, in model
 	if in.Locale == "" {
 		in.Locale = "da"
 	}
+	if in.Employment == "" {
+		in.Employment = models.EmployedEmployee
+	}
 	if err := in.Validate(now); err != nil {
 		return nil, nil, err
 	}
 	now = now.UTC()
 	c := &models.Citizen{ID: models.NewID(), CaseworkerID: caseworkerID, FirstSickDay: in.FirstSickDay, Category: in.Category,
-		ExpectedWeeks: in.ExpectedWeeks, EmployerName: in.EmployerName, CreatedAt: now, UpdatedAt: now}
+		ExpectedWeeks: in.ExpectedWeeks, EmployerName: in.EmployerName, Employment: in.Employment, CreatedAt: now, UpdatedAt: now}
 	c.User = models.User{ID: c.ID, Role: models.RoleCitizen, Email: in.Email, Name: in.Name, Locale: in.Locale, CreatedAt: now, UpdatedAt: now}
 	var inv *models.IssuedInvite
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
@@ -35,6 +38,9 @@ func (s *Store) CreateCitizen(ctx context.Context, caseworkerID string, in model
 		}
 		if err := tx.Omit("User").Create(c).Error; err != nil {
 			return fmt.Errorf("create citizen: %w", err)
+		}
+		if err := recordCategory(tx, c.ID, c.Category, now); err != nil {
+			return err
 		}
 		var err error
 		inv, err = identity.IssueInvite(tx, c.ID, now)
@@ -50,17 +56,22 @@ func (s *Store) CreateCitizen(ctx context.Context, caseworkerID string, in model
 func (s *Store) ReissueInvite(ctx context.Context, caseworkerID, citizenID string, now time.Time) (*models.IssuedInvite, error) {
 	var inv *models.IssuedInvite
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
-		if _, err := citizenOf(tx, caseworkerID, citizenID); err != nil {
+		c, err := citizenOf(tx, caseworkerID, citizenID)
+		if err != nil {
 			return fmt.Errorf("reissue invite: %w", err)
 		}
 		if err := tx.Where("citizen_id = ? AND used_at IS NULL", citizenID).Delete(&models.Invite{}).Error; err != nil {
 			return fmt.Errorf("reissue invite: %w", err)
 		}
-		var err error
-		inv, err = identity.IssueInvite(tx, citizenID, now)
-		return err
+		if inv, err = identity.IssueInvite(tx, citizenID, now); err != nil || c.User.PasswordHash == nil {
+			return err
+		}
+		return holdReset(tx, c, caseworkerID, inv, now)
 	})
-	return inv, err
+	if err != nil {
+		return nil, err
+	}
+	return inv, nil
 }
 
 // citizenOf loads a citizen only if it is on caseworkerID's caseload.

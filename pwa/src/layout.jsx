@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { CitizenNav } from './components/CitizenNav.jsx';
+import { Footer } from './components/Footer.jsx';
 import { t } from './i18n.js';
 import { navigate } from './router.js';
 import { homeFor } from './screens/homes.js';
@@ -25,6 +26,7 @@ export function Layout({ children }) {
       <main id="main" tabIndex={-1} class="container page">
         {children}
       </main>
+      <Footer />
       {user && user.role === 'citizen' && <CitizenNav />}
     </>
   );
@@ -73,9 +75,14 @@ function SignedInBar({ user }) {
         <div class="signed-in-actions">
           {/* Citizens find it under "Mine oplysninger", keeping their bar short. */}
           {user.role === 'caseworker' && (
-            <a href="/adgangskode" class="bar-link">
-              {t('ui.password.link_short')}
-            </a>
+            <>
+              <a href="/sagsbehandler/kontakt" class="bar-link">
+                {t('ui.cw.contact.link')}
+              </a>
+              <a href="/adgangskode" class="bar-link">
+                {t('ui.password.link_short')}
+              </a>
+            </>
           )}
           <LanguageSwitch user={user} />
           <button type="button" class="button button-secondary sign-out" onClick={onLogout} disabled={busy}>

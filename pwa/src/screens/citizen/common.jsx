@@ -4,10 +4,9 @@ import { plural, t } from '../../i18n.js';
 import { formatDateTime, formatInstantDate, formatNumber, formatTime, todayInCopenhagen } from '../../format.js';
 import { discard, useOutbox } from '../../offline/outbox.js';
 
-export const STEPS = [1, 2, 3, 4, 5, 6];
-export const SLIDERS = ['hours', 'physical', 'tasks', 'responsibility', 'predictability', 'intensity'];
+// The staircase and mixing-desk vocabulary is shared with the caseworker.
+export { STEPS, DIMENSIONS as SLIDERS, stepName } from '../../staircase.js';
 
-export const stepName = (n) => t(`ui.staircase.${n}`);
 export const meetingKind = (kind) => t(`ui.meeting.kind.${kind}`);
 
 // CitizenPage: the heading, then whether the data is old (offline) and what
@@ -94,8 +93,18 @@ export function hoursText(n) {
   return plural('ui.citizen.hours', n, { n: formatNumber(n) });
 }
 
-// Scale15 shows a 1–5 value read-only as five boxes between two words.
+// Scale15 shows a 1–5 value read-only as five boxes between two words;
+// null (not set) says so instead.
 export function Scale15({ label, value, low, high }) {
+  if (value == null) {
+    return (
+      <div class="scale15">
+        <p class="scale15-label">
+          <span>{label}</span> <span class="scale15-unset">{t('ui.citizen.plan.desk_unset')}</span>
+        </p>
+      </div>
+    );
+  }
   return (
     <div class="scale15">
       <p class="scale15-label">

@@ -12,7 +12,7 @@ import (
 )
 
 // robustWorld is one caseworker and one activated citizen with a goal, a
-// plan, a meeting, a fast-track request and a check-in, so a bad request on
+// plan, a meeting, a fast-track request, an agreement and a check-in, so a bad request on
 // any route passes the ownership check and reaches validation; and a second
 // citizen whose invite is still open, for activation.
 type robustWorld struct {

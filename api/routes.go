@@ -48,6 +48,7 @@ func (h *handler) routes(app *fiber.App) {
 	// every route under /citizens, present and future.
 	cw := authed.Group("/citizens", requireRole(models.RoleCaseworker, "/api/v1/citizens"), h.auditReads)
 	citizen := authed.Group("/me", requireRole(models.RoleCitizen, "/api/v1/me"))
+	employer := authed.Group("/employees", requireRole(models.RoleEmployer, "/api/v1/employees"))
 
 	// Citizens: the caseworker's caseload list, registration, one citizen's page and invite.
 	cw.Post("", h.createCitizen)
@@ -126,6 +127,18 @@ func (h *handler) routes(app *fiber.App) {
 	// Access log and export: what caseworkers read, and everything stored about the citizen.
 	citizen.Get("/access-log", h.getAccessLog)
 	citizen.Get("/export", h.export)
+
+	// Employer at the table: the caseworker invites and ends contacts, the
+	// citizen chooses what is shared, the employer reads and acts on that.
+	cw.Post("/:id/employer-contacts", h.createEmployerContact)
+	cw.Get("/:id/employer-contacts", h.listEmployerContacts)
+	cw.Delete("/:id/employer-contacts/:contact_id", h.deleteEmployerContact)
+	citizen.Get("/employer-sharing", h.employerSharing)
+	citizen.Put("/employer-sharing", h.putEmployerSharing)
+	employer.Get("", h.listEmployees)
+	employer.Get("/:id", h.getEmployee)
+	employer.Post("/:id/fast-track", h.employerFastTrack)
+	employer.Post("/:id/placements", h.employerPlacement)
 
 	// Unknown API paths answer in the contract's error format, not with the app.
 	v1.All("/*", func(*fiber.Ctx) error { return models404() })

@@ -4,6 +4,7 @@
 # CI=true makes every optional part mandatory: nothing may be skipped.
 set -euo pipefail
 cd "$(dirname "$0")"
+trap 'echo "total wall time: ${SECONDS}s"' EXIT
 
 if [[ -z "${TRAPPEN_TEST_DATABASE_URL:-}" ]] && command -v pg_isready >/dev/null && pg_isready -q -h 127.0.0.1 -p 5432; then
   export TRAPPEN_TEST_DATABASE_URL="postgres://postgres@127.0.0.1:5432/test?sslmode=disable"
@@ -27,10 +28,17 @@ else
   echo "node not found: front-end unit tests skipped"
 fi
 
-echo "== go test (PostgreSQL: $pg)"
+# Packages run side by side (-p) and so do the tests inside each (-parallel;
+# every test has its own database, port and clock). Most tests wait on a
+# database rather than on the CPU, so more tests than cores keeps both
+# cores busy; the browser tests hold at most two Chromiums themselves.
+# TRAPPEN_TEST_PARALLEL overrides the number, e.g. 1 to run one at a time.
+cores=$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
+parallel=${TRAPPEN_TEST_PARALLEL:-$((cores * 2))}
+echo "== go test (PostgreSQL: $pg; -p $cores -parallel $parallel)"
 log=$(mktemp)
 set +e
-go test -count=1 -v -timeout 25m ./... >"$log" 2>&1
+go test -count=1 -v -timeout 25m -p "$cores" -parallel "$parallel" ./... >"$log" 2>&1
 status=$?
 set -e
 grep -E '^(ok|FAIL|---|panic|\?)|^\s+--- FAIL|_test.go:[0-9]+:' "$log" | grep -v -- '--- PASS' | grep -v -E '^\s*--- SKIP' | tail -n 200 || true

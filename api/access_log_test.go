@@ -37,6 +37,7 @@ func (b accessLogBody) whats() []string {
 }
 
 func TestTheCitizenSeesEveryReadOfTheirDataNewestFirst(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		sara := e.caseworker("sara@example.dk")
 		kim := e.caseworker("kim@example.dk")
@@ -84,6 +85,7 @@ func TestTheCitizenSeesEveryReadOfTheirDataNewestFirst(t *testing.T) {
 }
 
 func TestTheAccessLogIsPaginated(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		sara := e.caseworker("sara@example.dk")
 		bo := e.citizen(sara, "bo@example.dk")
@@ -120,6 +122,7 @@ func TestTheAccessLogIsPaginated(t *testing.T) {
 }
 
 func TestWhatFromRoute(t *testing.T) {
+	t.Parallel()
 	const prefix = "/api/v1/citizens/:id"
 	tests := []struct{ pattern, want string }{
 		{"/api/v1/citizens/:id", "profile"},

@@ -109,28 +109,7 @@ func (h *handler) me(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(toUserResponse(u))
-}
-
-type meRequest struct {
-	Locale *string `json:"locale"`
-}
-
-// updateMe: PATCH /me changes the user's own language.
-func (h *handler) updateMe(c *fiber.Ctx) error {
-	var req meRequest
-	if err := decodeJSON(c, &req); err != nil {
-		return err
-	}
-	if req.Locale == nil {
-		return models.Invalid("locale", "required")
-	}
-	u, err := h.Identity.SetLocale(c.UserContext(), userID(c), *req.Locale, h.now())
-	if err != nil {
-		return err
-	}
-	c.Locals(localLang, u.Locale)
-	return c.JSON(toUserResponse(u))
+	return h.meResponse(c, u)
 }
 
 func (h *handler) startSession(c *fiber.Ctx, u *models.User, refresh string) error {

@@ -11,6 +11,7 @@ import (
 )
 
 func TestLoginAnswersTheContractShape(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		e.caseworker("sara@example.dk")
 		r := expect(t, e.post("/api/v1/auth/login", "", map[string]string{"email": "sara@example.dk", "password": testPassword}), 200)
@@ -35,6 +36,7 @@ func TestLoginAnswersTheContractShape(t *testing.T) {
 }
 
 func TestWrongEmailAndWrongPasswordGiveTheSame401(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		e.caseworker("sara@example.dk")
 		wrongPw := expect(t, e.post("/api/v1/auth/login", "", map[string]string{"email": "sara@example.dk", "password": "not the password"}), 401)
@@ -49,6 +51,7 @@ func TestWrongEmailAndWrongPasswordGiveTheSame401(t *testing.T) {
 }
 
 func TestRepeatedLoginFailuresGet429WithRetryAfter(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		e.caseworker("sara@example.dk")
 		var last resp
@@ -65,6 +68,7 @@ func TestRepeatedLoginFailuresGet429WithRetryAfter(t *testing.T) {
 }
 
 func TestErrorsFollowTheCallersLanguage(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		body := map[string]string{"email": "x@example.dk", "password": "nope nope nope"}
 		da := e.do(req{method: "POST", path: "/api/v1/auth/login", body: body})
@@ -76,6 +80,7 @@ func TestErrorsFollowTheCallersLanguage(t *testing.T) {
 }
 
 func TestMeNeedsAValidAccessToken(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		m := expect(t, e.get("/api/v1/me", cw.Token), 200).JSON(t)
@@ -88,6 +93,7 @@ func TestMeNeedsAValidAccessToken(t *testing.T) {
 }
 
 func TestForgedTokensAreRefused(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		now := e.clock.Now()
@@ -115,6 +121,7 @@ func TestForgedTokensAreRefused(t *testing.T) {
 }
 
 func TestRefreshRotatesAndAReusedTokenEndsTheSession(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		first := e.do(req{method: "POST", path: "/api/v1/auth/refresh", cookies: []*http.Cookie{cw.Refresh}})
@@ -132,6 +139,7 @@ func TestRefreshRotatesAndAReusedTokenEndsTheSession(t *testing.T) {
 }
 
 func TestLogoutStopsTheRefreshToken(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		expect(t, e.do(req{method: "POST", path: "/api/v1/auth/logout", token: cw.Token, cookies: []*http.Cookie{cw.Refresh}}), 204)
@@ -140,6 +148,7 @@ func TestLogoutStopsTheRefreshToken(t *testing.T) {
 }
 
 func TestActivationSignsTheCitizenInOnce(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		created := expect(t, e.post("/api/v1/citizens", cw.Token, citizenInput("bo@example.dk")), 201).JSON(t)
@@ -162,6 +171,7 @@ func TestActivationSignsTheCitizenInOnce(t *testing.T) {
 }
 
 func TestAnInviteExpiresAfter14Days(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		code := expect(t, e.post("/api/v1/citizens", cw.Token, citizenInput("bo@example.dk")), 201).JSON(t)["invite_code"].(string)
@@ -171,6 +181,7 @@ func TestAnInviteExpiresAfter14Days(t *testing.T) {
 }
 
 func TestCitizensUseTheirOwnLocaleAfterSignIn(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		in := citizenInput("amy@example.dk")
@@ -185,6 +196,7 @@ func TestCitizensUseTheirOwnLocaleAfterSignIn(t *testing.T) {
 }
 
 func TestUsersChooseTheirOwnLanguage(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		me := expect(t, e.patch("/api/v1/me", cw.Token, map[string]any{"locale": "en"}), 200).JSON(t)
@@ -203,6 +215,7 @@ func TestUsersChooseTheirOwnLanguage(t *testing.T) {
 }
 
 func TestAForgottenPasswordIsReplacedWithAReissuedInvite(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		cz := e.citizen(cw, "bo@example.dk")
@@ -215,6 +228,7 @@ func TestAForgottenPasswordIsReplacedWithAReissuedInvite(t *testing.T) {
 }
 
 func TestAccessTokensIssuedBeforeAPasswordChangeStopWorking(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		phone := e.caseworker("sara@example.dk")
 		e.clock.Advance(time.Minute)

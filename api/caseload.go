@@ -34,13 +34,17 @@ func toCaseloadItem(e *models.CaseloadEntry) caseloadItem {
 
 // listCitizens is the caseload: ?sort=deadline|name|week,
 // ?filter=needs_action|fast_track_pending|no_checkin_14d|roundtable_this_week,
-// ?category=1|2|3.
+// ?category=1|2|3, ?status=open|closed (open by default).
 func (h *handler) listCitizens(c *fiber.Ctx) error {
 	q, err := caseloadQuery(c)
 	if err != nil {
 		return err
 	}
-	entries, err := h.Store.CaseloadView(c.UserContext(), userID(c), h.now())
+	status := c.Query("status", models.CaseOpen)
+	if status != models.CaseOpen && status != models.CaseClosed {
+		return models.Invalid("status", "invalid_choice")
+	}
+	entries, err := h.Store.CaseloadViewOf(c.UserContext(), userID(c), status, h.now())
 	if err != nil {
 		return err
 	}

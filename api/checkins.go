@@ -60,3 +60,13 @@ func (h *handler) myCheckins(c *fiber.Ctx) error {
 	}
 	return c.JSON(fiber.Map{"items": list})
 }
+
+// citizenCheckins: the caseworker reads the check-ins with their notes; the
+// citizen is told their caseworker can read them.
+func (h *handler) citizenCheckins(c *fiber.Ctx) error {
+	list, err := h.Store.Checkins(c.UserContext(), cwAccess(c))
+	if err != nil {
+		return err
+	}
+	return c.JSON(fiber.Map{"items": list})
+}

@@ -13,6 +13,7 @@ func checkinBody(id string, goalID string) map[string]any {
 const checkinID = "6f1c1e0a-3b7e-4a39-9a3e-0c2d9b1f7a11"
 
 func TestACheckInIsStoredOnceAndReplaysAnswer200(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		goal := e.overallGoal(j, "Fuld tid inden 1. juni")
@@ -41,6 +42,7 @@ func TestACheckInIsStoredOnceAndReplaysAnswer200(t *testing.T) {
 }
 
 func TestAnotherCitizensCheckInIdRevealsNothing(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		eva := e.citizenOf(j.cw, "eva@example.dk")
@@ -59,6 +61,7 @@ func TestAnotherCitizensCheckInIdRevealsNothing(t *testing.T) {
 }
 
 func TestCheckInsAreListedNewestFirst(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		ids := []string{"00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002", "00000000-0000-4000-8000-000000000003"}
@@ -75,6 +78,7 @@ func TestCheckInsAreListedNewestFirst(t *testing.T) {
 }
 
 func TestCheckInValidation(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		eva := e.citizenOf(j.cw, "eva@example.dk")

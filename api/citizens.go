@@ -17,6 +17,7 @@ type createCitizenRequest struct {
 	Category      int    `json:"category"`
 	ExpectedWeeks *int   `json:"expected_weeks"`
 	EmployerName  string `json:"employer_name"`
+	Employment    string `json:"employment"`
 }
 
 // citizenResponse is the profile the citizen sees, plus whether they have
@@ -47,7 +48,8 @@ func (h *handler) createCitizen(c *fiber.Ctx) error {
 		return err
 	}
 	in := models.NewCitizen{Name: req.Name, Email: req.Email, Locale: req.Locale, FirstSickDay: req.FirstSickDay,
-		Category: req.Category, ExpectedWeeks: req.ExpectedWeeks, EmployerName: req.EmployerName}
+		Category: req.Category, ExpectedWeeks: req.ExpectedWeeks, EmployerName: req.EmployerName,
+		Employment: req.Employment}
 	cz, inv, err := h.Store.CreateCitizen(c.UserContext(), userID(c), in, h.now())
 	if err != nil {
 		return err

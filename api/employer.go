@@ -102,3 +102,17 @@ func (h *handler) employerPlacement(c *fiber.Ctx) error {
 	}
 	return c.Status(fiber.StatusCreated).JSON(models.ToEmployerPlacement(*p))
 }
+
+// employerAgreement: PATCH /employees/:id/agreements/:agreement_id ticks off
+// (or reopens) an item the employer owns; another party's is 403 not_yours.
+func (h *handler) employerAgreement(c *fiber.Ctx) error {
+	var r ownAgreementRequest
+	if err := decodeJSON(c, &r); err != nil {
+		return err
+	}
+	v, err := h.Store.SetEmployerAgreementStatus(c.UserContext(), userID(c), c.Params("id"), c.Params("agreement_id"), r.Status, h.now())
+	if err != nil {
+		return err
+	}
+	return c.JSON(v)
+}

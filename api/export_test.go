@@ -6,6 +6,7 @@ import (
 )
 
 func TestTheExportHoldsEverythingAboutTheCitizenAndNothingElse(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		eva := e.citizenOf(j.cw, "eva@example.dk")
@@ -30,7 +31,7 @@ func TestTheExportHoldsEverythingAboutTheCitizenAndNothingElse(t *testing.T) {
 		if strings.Contains(body, "Evas eget mål") || strings.Contains(body, "password") {
 			t.Fatalf("the export holds what is not the citizen's: %s", body)
 		}
-		for _, section := range []string{"profile", "goals", "checkins", "plan_versions", "meetings", "placements"} {
+		for _, section := range []string{"profile", "goals", "checkins", "plan_versions", "meetings", "placements", "category_history", "timeline"} {
 			if _, ok := r.JSON(t)[section]; !ok {
 				t.Errorf("no %s section", section)
 			}
@@ -40,6 +41,7 @@ func TestTheExportHoldsEverythingAboutTheCitizenAndNothingElse(t *testing.T) {
 }
 
 func TestTheCitizenPageAssemblesTheJourney(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		e.overallGoal(j, "Fuld tid inden 1. juni")

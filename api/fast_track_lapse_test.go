@@ -13,6 +13,7 @@ import (
 // as lapsed on every read path while its row stays as it was, until the
 // background sweep records the lapse, after which the reads are unchanged.
 func TestReadingALapsedFastTrackWritesNothing(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("cw@example.dk")
 		cz := e.citizen(cw, "a@example.dk")

@@ -6,6 +6,7 @@ import (
 )
 
 func TestGoalsFormATreeWithActivitiesOnSubGoals(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		overall := e.overallGoal(j, "Tilbage i mit job på fuld tid inden 1. juni")
@@ -41,6 +42,7 @@ func TestGoalsFormATreeWithActivitiesOnSubGoals(t *testing.T) {
 }
 
 func TestGoalValidation(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		other := e.citizenOf(j.cw, "eva@example.dk")
@@ -72,6 +74,7 @@ func TestGoalValidation(t *testing.T) {
 }
 
 func TestGoalsAreUpdatedOnBothSides(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		overall := e.overallGoal(j, "Blive rask")
@@ -87,6 +90,7 @@ func TestGoalsAreUpdatedOnBothSides(t *testing.T) {
 }
 
 func TestGoalsAreIsolatedBetweenCitizensAndCaseworkers(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		ole := e.caseworker("ole@example.dk")
@@ -107,6 +111,7 @@ func TestGoalsAreIsolatedBetweenCitizensAndCaseworkers(t *testing.T) {
 }
 
 func TestAnOverallGoalMayCarryActivitiesAsItsOwnList(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		id := expect(t, e.post("/api/v1/citizens", cw.Token, citizenInput("bo@example.dk")), 201).JSON(t)["id"].(string)

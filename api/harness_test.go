@@ -19,13 +19,24 @@ import (
 	"trappen/models/storetest"
 )
 
-// clock is a test clock that only moves when told to.
+// clock is a test clock that only moves when told to, or, after Tick, a
+// little with every reading, as real time does between two requests.
 type clock struct {
-	mu sync.Mutex
-	t  time.Time
+	mu   sync.Mutex
+	t    time.Time
+	tick time.Duration
 }
 
-func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	now := c.t
+	c.t = c.t.Add(c.tick)
+	return now
+}
+
+// Tick makes every later reading d after the one before.
+func (c *clock) Tick(d time.Duration) { c.mu.Lock(); c.tick = d; c.mu.Unlock() }
 func (c *clock) Advance(d time.Duration) {
 	c.mu.Lock()
 	c.t = c.t.Add(d)

@@ -14,7 +14,7 @@ func (h *handler) healthz(c *fiber.Ctx) error {
 func (h *handler) readyz(c *fiber.Ctx) error {
 	ctx, cancel := context.WithTimeout(c.UserContext(), 2*time.Second)
 	defer cancel()
-	if err := h.DB.Ping(ctx); err != nil {
+	if err := h.DB.Ready(ctx); err != nil {
 		return c.Status(fiber.StatusServiceUnavailable).JSON(fiber.Map{"status": "unavailable"})
 	}
 	return c.JSON(fiber.Map{"status": "ready"})

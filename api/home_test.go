@@ -13,6 +13,7 @@ func kindsOf(list []any) []string {
 }
 
 func TestHomeShowsWhatNeedsTheCitizenAndWhatIsNew(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		id := e.meeting(j, "roundtable", "2026-03-05T10:00:00+01:00")
@@ -66,6 +67,7 @@ func TestHomeShowsWhatNeedsTheCitizenAndWhatIsNew(t *testing.T) {
 }
 
 func TestHomeOfANewCitizenIsCalm(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		home := expect(t, e.get("/api/v1/me/home", j.cz.Token), 200).JSON(t)

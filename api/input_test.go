@@ -6,6 +6,7 @@ import (
 )
 
 func TestBadInputOfAnyShapeGets4xxInTheErrorFormat(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		huge := `{"name":"` + strings.Repeat("x", 2<<20) + `"}`
@@ -49,6 +50,7 @@ func TestBadInputOfAnyShapeGets4xxInTheErrorFormat(t *testing.T) {
 }
 
 func TestTakenEmailIsAConflict(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		expect(t, e.post("/api/v1/citizens", cw.Token, citizenInput("bo@example.dk")), 201)
@@ -60,6 +62,7 @@ func TestTakenEmailIsAConflict(t *testing.T) {
 }
 
 func TestCaseworkersSeeOnlyTheirOwnCitizens(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		sara := e.caseworker("sara@example.dk")
 		ole := e.caseworker("ole@example.dk")
@@ -78,6 +81,7 @@ func TestCaseworkersSeeOnlyTheirOwnCitizens(t *testing.T) {
 }
 
 func TestHealth(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		if r := expect(t, e.get("/healthz", ""), 200); string(r.Body) != `{"status":"ok"}` {
 			t.Fatalf("healthz = %s", r.Body)

@@ -17,6 +17,7 @@ func (e *env) meeting(j journey, kind, startsAt string) string {
 }
 
 func TestAMeetingIsBookedMovedAndCancelled(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		m := expect(t, e.post(j.base+"/meetings", j.cw.Token, meetingBody("roundtable", "2026-03-05T10:00:00+01:00")), 201).JSON(t)
@@ -51,6 +52,7 @@ func TestAMeetingIsBookedMovedAndCancelled(t *testing.T) {
 }
 
 func TestMeetingsMoveFromUpcomingToPast(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		e.meeting(j, "follow_up", "2026-03-02T10:00:00+01:00")
@@ -69,6 +71,7 @@ func TestMeetingsMoveFromUpcomingToPast(t *testing.T) {
 }
 
 func TestMeetingValidation(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		with := func(k string, v any) map[string]any {
@@ -111,6 +114,7 @@ func TestMeetingValidation(t *testing.T) {
 }
 
 func TestAReflectionIsPrivateUntilShared(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		id := e.meeting(j, "roundtable", "2026-03-05T10:00:00+01:00")
@@ -141,6 +145,7 @@ func TestAReflectionIsPrivateUntilShared(t *testing.T) {
 }
 
 func TestMeetingsAreIsolated(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		ole := e.caseworker("ole@example.dk")

@@ -7,10 +7,11 @@ import (
 )
 
 type placementRequest struct {
-	Party string `json:"party"`
-	Step  int    `json:"step"`
-	Date  string `json:"date"`
-	Note  string `json:"note"`
+	Party     string  `json:"party"`
+	Step      int     `json:"step"`
+	Date      string  `json:"date"`
+	Note      string  `json:"note"`
+	MeetingID *string `json:"meeting_id"`
 }
 
 func (h *handler) createPlacement(c *fiber.Ctx) error {
@@ -18,7 +19,7 @@ func (h *handler) createPlacement(c *fiber.Ctx) error {
 	if err := decodeJSON(c, &r); err != nil {
 		return err
 	}
-	in := models.NewPlacement{Party: r.Party, Step: r.Step, Date: r.Date, Note: r.Note}
+	in := models.NewPlacement{Party: r.Party, Step: r.Step, Date: r.Date, Note: r.Note, MeetingID: r.MeetingID}
 	p, err := h.Store.CreatePlacement(c.UserContext(), cwAccess(c), in, h.now())
 	if err != nil {
 		return err
@@ -27,9 +28,9 @@ func (h *handler) createPlacement(c *fiber.Ctx) error {
 }
 
 func (h *handler) listPlacements(c *fiber.Ctx) error {
-	list, err := h.Store.Placements(c.UserContext(), cwAccess(c))
+	overview, err := h.Store.Staircase(c.UserContext(), cwAccess(c))
 	if err != nil {
 		return err
 	}
-	return c.JSON(fiber.Map{"items": list})
+	return c.JSON(overview)
 }

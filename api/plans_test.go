@@ -14,6 +14,7 @@ func planBody(weeks ...map[string]any) map[string]any {
 }
 
 func TestAPlanShowsTotalsThisWeekAndWhatChanged(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		first := expect(t, e.put(j.base+"/plan", j.cw.Token, planBody(week("2026-03-02", 2, 0, 2, 0, 2), week("2026-03-09", 3, 0, 3, 0, 3))), 200).JSON(t)
@@ -56,6 +57,7 @@ func TestAPlanShowsTotalsThisWeekAndWhatChanged(t *testing.T) {
 }
 
 func TestTheCitizensFeedbackReachesTheCaseworker(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		expect(t, e.put("/api/v1/me/plan/feedback", j.cz.Token, map[string]any{"recognises": "yes"}), 404)
@@ -74,6 +76,7 @@ func TestTheCitizensFeedbackReachesTheCaseworker(t *testing.T) {
 }
 
 func TestPlanValidation(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		desk := func(k string, v any) map[string]any {
@@ -113,6 +116,7 @@ func TestPlanValidation(t *testing.T) {
 }
 
 func TestPlansAreIsolated(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		ole := e.caseworker("ole@example.dk")

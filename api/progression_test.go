@@ -5,6 +5,7 @@ import (
 )
 
 func TestProgressionShowsEachSeriesTheSameToBothSides(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		overall := e.overallGoal(j, "Fuld tid inden 1. juni")
@@ -50,6 +51,7 @@ func TestProgressionShowsEachSeriesTheSameToBothSides(t *testing.T) {
 }
 
 func TestPlacementValidationAndIsolation(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		ole := e.caseworker("ole@example.dk")
@@ -58,7 +60,7 @@ func TestPlacementValidationAndIsolation(t *testing.T) {
 			body  map[string]any
 			field string
 		}{
-			{"the citizen's own place comes from check-ins", map[string]any{"party": "citizen", "step": 3, "date": "2026-02-25"}, "party"},
+			{"a party that is not at the table", map[string]any{"party": "doctor", "step": 3, "date": "2026-02-25"}, "party"},
 			{"step 7", map[string]any{"party": "employer", "step": 7, "date": "2026-02-25"}, "step"},
 			{"a date in the future", map[string]any{"party": "employer", "step": 3, "date": "2026-03-03"}, "date"},
 			{"no date", map[string]any{"party": "employer", "step": 3}, "date"},

@@ -49,6 +49,7 @@ func subscription(endpoint, p256dh, auth string) map[string]any {
 }
 
 func TestPushPublicKey(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		if k := expect(t, e.get("/api/v1/push/public-key", ""), 200).JSON(t)["key"]; k != "BPublicKeyForTests" {
 			t.Fatalf("key %v", k)
@@ -57,6 +58,7 @@ func TestPushPublicKey(t *testing.T) {
 }
 
 func TestPushSubscriptions(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("cw@example.dk")
 		cz := e.citizen(cw, "bo@example.dk")
@@ -114,6 +116,7 @@ func mustB64(s string) []byte {
 }
 
 func TestNotificationSettings(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("cw@example.dk")
 		cz := e.citizen(cw, "bo@example.dk")
@@ -163,6 +166,7 @@ func TestNotificationSettings(t *testing.T) {
 }
 
 func TestCalendarFeed(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("cw@example.dk")
 		cz := e.citizen(cw, "bo@example.dk")
@@ -204,6 +208,7 @@ func TestCalendarFeed(t *testing.T) {
 }
 
 func TestExportAndHomeShowFastTrackAndPush(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("cw@example.dk")
 		cz := e.citizen(cw, "bo@example.dk")

@@ -46,9 +46,14 @@ func (h *handler) routes(app *fiber.App) {
 
 	// auditReads logs every read of a citizen's data by a caseworker, for
 	// every route under /citizens, present and future.
-	cw := authed.Group("/citizens", requireRole(models.RoleCaseworker, "/api/v1/citizens"), h.auditReads)
-	citizen := authed.Group("/me", requireRole(models.RoleCitizen, "/api/v1/me"))
-	employer := authed.Group("/employees", requireRole(models.RoleEmployer, "/api/v1/employees"))
+	// refuseClosedCase refuses every write to a closed case, for every route
+	// in these groups, present and future.
+	cw := authed.Group("/citizens", requireRole(models.RoleCaseworker, "/api/v1/citizens"), h.auditReads,
+		h.refuseClosedCase("/api/v1/citizens", closedCaseworkerWrites))
+	citizen := authed.Group("/me", requireRole(models.RoleCitizen, "/api/v1/me"),
+		h.refuseClosedCase("/api/v1/me", closedCitizenWrites))
+	employer := authed.Group("/employees", requireRole(models.RoleEmployer, "/api/v1/employees"),
+		h.refuseClosedCase("/api/v1/employees", nil))
 
 	// Citizens: the caseworker's caseload list, registration, one citizen's page and invite.
 	cw.Post("", h.createCitizen)
@@ -128,6 +133,28 @@ func (h *handler) routes(app *fiber.App) {
 	citizen.Get("/access-log", h.getAccessLog)
 	citizen.Get("/export", h.export)
 
+	// The case over its whole life: change it, close, reopen, delete.
+	cw.Patch("/:id", h.patchCitizen)
+	cw.Delete("/:id", h.deleteCase)
+	cw.Post("/:id/close", h.closeCase)
+	cw.Post("/:id/reopen", h.reopenCase)
+
+	// Timeline: the law's clock, for both, and what each records on it.
+	cw.Get("/:id/timeline", h.timeline(cwAccess))
+	cw.Post("/:id/timeline/doctor_consultation", h.recordDoctorConsultation(cwAccess))
+	cw.Post("/:id/timeline/re_evaluation", h.recordReEvaluation)
+	citizen.Get("/timeline", h.timeline(meAccess))
+	citizen.Post("/timeline/doctor_consultation", h.recordDoctorConsultation(meAccess))
+
+	// --- Issue 9: the roundtable's agreement, notes for the caseworker.
+	cw.Get("/:id/agreements", h.listAgreements(cwAccess))
+	cw.Post("/:id/agreements", h.createAgreement)
+	cw.Patch("/:id/agreements/:agreement_id", h.updateAgreement)
+	cw.Get("/:id/checkins", h.citizenCheckins)
+	citizen.Get("/agreements", h.listAgreements(meAccess))
+	citizen.Patch("/agreements/:agreement_id", h.updateOwnAgreement)
+	citizen.Get("/caseworker", h.myCaseworker)
+
 	// Employer at the table: the caseworker invites and ends contacts, the
 	// citizen chooses what is shared, the employer reads and acts on that.
 	cw.Post("/:id/employer-contacts", h.createEmployerContact)
@@ -139,6 +166,7 @@ func (h *handler) routes(app *fiber.App) {
 	employer.Get("/:id", h.getEmployee)
 	employer.Post("/:id/fast-track", h.employerFastTrack)
 	employer.Post("/:id/placements", h.employerPlacement)
+	employer.Patch("/:id/agreements/:agreement_id", h.employerAgreement)
 
 	// Unknown API paths answer in the contract's error format, not with the app.
 	v1.All("/*", func(*fiber.Ctx) error { return models404() })

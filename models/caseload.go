@@ -18,6 +18,8 @@ type CaseloadFacts struct {
 	FastTrack []CaseloadFastTrack
 	// PlanFeedback is the answer to the newest plan version, if any.
 	PlanFeedback string
+	// OpenAgreementDues are the due dates of the open agreement items.
+	OpenAgreementDues []string
 }
 
 type CaseloadInvite struct {

@@ -7,14 +7,21 @@ import (
 // Open actions: what a citizen's case asks of the caseworker now.
 const (
 	ActionFastTrackPending  = "fast_track_pending"   // the citizen has not answered yet
-	ActionFollowUpNotBooked = "follow_up_not_booked" // fast track needs a follow-up within 14 days
+	ActionFollowUpNotBooked = "follow_up_not_booked" // the first follow-up is due within 14 days, none booked
 	ActionReplyAnotherTime  = "reply_another_time"   // the citizen asked to move a meeting
 	ActionReplyCannotCome   = "reply_cannot_come"    // the citizen cannot come to a meeting
 	ActionNoCheckin14d      = "no_checkin_14d"       // silent for two weeks
 	ActionPlanFeedbackNo    = "plan_feedback_no"     // "I do not recognise myself in the plan"
 	ActionReflectionShared  = "reflection_shared"    // read it before the roundtable
 	ActionInviteExpired     = "invite_expired"       // not activated and no working invite
+	// Issue 8: the law's clock.
+	ActionTimelineOverdue       = "timeline_overdue"         // an item of the timeline is overdue
+	ActionReEvaluationNotBooked = "re_evaluation_not_booked" // re-evaluation within 14 days, no meeting booked
+	ActionFastTrackCallCitizen  = "fast_track_call_citizen"  // a pending request, and the app is not activated
 )
+
+// BookingWindowDays is how far ahead a deadline asks for a booked meeting.
+const BookingWindowDays = 14
 
 // Deadline kinds among the computed milestones.
 const (
@@ -48,6 +55,7 @@ type CaseloadEntry struct {
 	Snoozed            bool
 	SnoozedUntil       *string
 	SnoozeReason       *string
+	Timeline           []TimelineItem
 }
 
 // NeedsAction is true when something is open and the citizen is not snoozed.
@@ -102,8 +110,9 @@ func BuildCaseloadEntry(f CaseloadFacts, now time.Time) CaseloadEntry {
 		e.Snoozed = true
 		e.SnoozedUntil, e.SnoozeReason = &f.Snooze.SnoozedUntil, &f.Snooze.Reason
 	}
+	e.Timeline = Timeline(f.Citizen.Clock(), clClockMeetings(f.Meetings), ClockFastTrackOf(f.FastTrack, now), now)
 	e.OpenActions = clOpenActions(f, e, now)
-	e.NearestDeadline = clNearest(clDeadlines(f, now))
+	e.NearestDeadline = clNearest(clDeadlines(f, e.Timeline, now))
 	e.RoundtableThisWeek = clRoundtableThisWeek(f.Meetings, now)
 	return e
 }
@@ -206,21 +215,43 @@ func clCurrentFastTrack(reqs []CaseloadFastTrack, now time.Time) *CaseloadFastTr
 	return &r
 }
 
-// clFollowUpBooked reports whether a follow-up meeting starts after the request
-// and no later than due (a zero due means any time after).
-func clFollowUpBooked(ms []CaseloadMeeting, requestedAt, due time.Time) bool {
+// clClockMeetings are the caseload's meetings as the timeline sees them
+// (the caseload reads only scheduled ones).
+func clClockMeetings(ms []CaseloadMeeting) []ClockMeeting {
+	out := make([]ClockMeeting, len(ms))
+	for i, m := range ms {
+		out[i] = ClockMeeting{ID: m.ID, Kind: m.Kind, StartsAt: m.StartsAt}
+	}
+	return out
+}
+
+// clBooked reports whether a meeting that counts (conv: only follow-up
+// conversations) is booked from now on, no later than the Copenhagen date
+// due (any date when late is set: the deadline has passed already).
+func clBooked(ms []CaseloadMeeting, conv bool, due time.Time, late bool, now time.Time) bool {
 	for _, m := range ms {
-		if m.Kind == "follow_up" && !m.StartsAt.Before(requestedAt) && (due.IsZero() || !m.StartsAt.After(due)) {
+		if m.StartsAt.Before(now) || (conv && !IsFollowUpConversation(ClockMeeting{Kind: m.Kind})) {
+			continue
+		}
+		if late || !CopenhagenDate(m.StartsAt).After(due) {
 			return true
 		}
 	}
 	return false
 }
 
-// clFollowUpOwed: an accepted or still pending fast track needs a first
-// follow-up conversation (declined, lapsed and withdrawn ones do not).
-func clFollowUpOwed(ft *CaseloadFastTrack) bool {
-	return ft != nil && (ft.Status == FastTrackPending || ft.Status == FastTrackAccepted)
+// clDueSoonUnbooked: the timeline item key is open, due within the booking
+// window (or overdue), and no meeting is booked for it.
+func clDueSoonUnbooked(items []TimelineItem, key string, ms []CaseloadMeeting, conv bool, now time.Time) bool {
+	it := TimelineItemByKey(items, key)
+	if it == nil || !it.Open() {
+		return false
+	}
+	due, _ := ParseDate(it.Due)
+	if DaysBetween(CopenhagenDate(now), due) > BookingWindowDays {
+		return false
+	}
+	return !clBooked(ms, conv, due, it.Status == TimelineOverdue, now)
 }
 
 func clOpenActions(f CaseloadFacts, e CaseloadEntry, now time.Time) []string {
@@ -232,14 +263,18 @@ func clOpenActions(f CaseloadFacts, e CaseloadEntry, now time.Time) []string {
 	}
 	ft := clCurrentFastTrack(f.FastTrack, now)
 	add(ft != nil && ft.Status == FastTrackPending, ActionFastTrackPending)
-	add(clFollowUpOwed(ft) && !clFollowUpBooked(f.Meetings, ft.RequestedAt, time.Time{}), ActionFollowUpNotBooked)
+	add(ft != nil && ft.Status == FastTrackPending && !e.Activated, ActionFastTrackCallCitizen)
+	add(TimelineHasOverdue(e.Timeline), ActionTimelineOverdue)
+	add(clDueSoonUnbooked(e.Timeline, TimelineFirstFollowUp, f.Meetings, true, now), ActionFollowUpNotBooked)
+	add(clDueSoonUnbooked(e.Timeline, TimelineReEvaluation, f.Meetings, false, now), ActionReEvaluationNotBooked)
 	another, cannot, reflection := clMeetingActions(f.Meetings, now)
 	add(another, ActionReplyAnotherTime)
 	add(cannot, ActionReplyCannotCome)
-	add(e.Activated && clSilent(f, now), ActionNoCheckin14d)
+	add(e.Activated && !f.Citizen.ExemptOn(now) && clSilent(f, now), ActionNoCheckin14d)
 	add(f.PlanFeedback == "no", ActionPlanFeedbackNo)
 	add(reflection, ActionReflectionShared)
 	add(!e.Activated && (e.InviteExpiresAt == nil || !now.Before(*e.InviteExpiresAt)), ActionInviteExpired)
+	add(AnyAgreementOverdue(f.OpenAgreementDues, now), ActionAgreementOverdue)
 	return out
 }
 
@@ -276,33 +311,21 @@ func clEndOfDay(d time.Time) time.Time {
 	return time.Date(d.Year(), d.Month(), d.Day(), 23, 59, 59, 0, Copenhagen).UTC()
 }
 
-// clDeadlines lists the milestones still to be met: the consent deadline while
-// pending; the first follow-up unless one is booked in time (kept when
-// overdue: it is still owed); the 5-week fast-track limit while ahead and no
-// request made (and the sickness may last long enough); the 22-week
-// re-evaluation while ahead.
-func clDeadlines(f CaseloadFacts, now time.Time) []Deadline {
+// clDeadlines lists what is still to be met: the consent deadline while a
+// request is pending, and every open or overdue item of the timeline (an
+// overdue one is still owed), each at the end of its Copenhagen day.
+func clDeadlines(f CaseloadFacts, items []TimelineItem, now time.Time) []Deadline {
 	var out []Deadline
 	add := func(kind string, at time.Time) {
 		out = append(out, Deadline{Kind: kind, At: at, Overdue: DeadlinePassed(at, now)})
 	}
-	ft := clCurrentFastTrack(f.FastTrack, now)
-	if ft != nil && ft.Status == FastTrackPending {
+	if ft := clCurrentFastTrack(f.FastTrack, now); ft != nil && ft.Status == FastTrackPending {
 		add(DeadlineFastTrackConsent, ft.ConsentDeadline.UTC())
 	}
-	if clFollowUpOwed(ft) {
-		due := FollowUpDue(ft.RequestedAt)
-		if !clFollowUpBooked(f.Meetings, ft.RequestedAt, due) {
-			add(DeadlineFirstFollowUp, due)
+	for _, it := range items {
+		if d, ok := ParseDate(it.Due); ok && it.Open() {
+			add(it.Key, clEndOfDay(d))
 		}
-	}
-	ms := ComputeMilestones(f.Citizen.FirstSickDay, now)
-	ew := f.Citizen.ExpectedWeeks
-	if limit, ok := ParseDate(ms.FastTrackLimit); ok && ft == nil && ms.FastTrackOpen && (ew == nil || *ew > FastTrackMinWeeks) {
-		add(DeadlineFastTrackLimit, clEndOfDay(limit))
-	}
-	if re, ok := ParseDate(ms.ReEvaluation); ok && !re.Before(CopenhagenDate(now)) {
-		add(DeadlineReEvaluation, clEndOfDay(re))
 	}
 	return out
 }

@@ -82,10 +82,44 @@ func TestOpenActions(t *testing.T) {
 		{"a citizen never checked in counts from activation", func(f *CaseloadFacts) {
 			f.Invites = []CaseloadInvite{{ExpiresAt: now, UsedAt: clPtr(now.Add(-13 * 24 * time.Hour))}}
 		}, []string{}},
-		{"a pending fast track asks for the citizen's answer and a follow-up", func(f *CaseloadFacts) {
+		{"a pending fast track asks for the citizen's answer; the early follow-up waits for the acceptance", func(f *CaseloadFacts) {
 			f.Checkins = []CaseloadCheckin{clCheck(now, nil, nil)}
 			f.FastTrack = []CaseloadFastTrack{{Status: FastTrackPending, RequestedAt: now.Add(-time.Hour), ConsentDeadline: ConsentDeadline(now.Add(-time.Hour))}}
-		}, []string{ActionFastTrackPending, ActionFollowUpNotBooked}},
+		}, []string{ActionFastTrackPending}},
+		{"a pending fast track of a citizen who has not activated the app: call the citizen", func(f *CaseloadFacts) {
+			f.Citizen.User.PasswordHash = nil
+			f.Invites = []CaseloadInvite{{ExpiresAt: now.Add(time.Hour)}}
+			f.FastTrack = []CaseloadFastTrack{{Status: FastTrackPending, RequestedAt: now.Add(-time.Hour), ConsentDeadline: ConsentDeadline(now.Add(-time.Hour))}}
+		}, []string{ActionFastTrackPending, ActionFastTrackCallCitizen}},
+		{"an accepted fast track with no follow-up booked within 14 days of the request asks for one", func(f *CaseloadFacts) {
+			f.Checkins = []CaseloadCheckin{clCheck(now, nil, nil)}
+			req := now.Add(-5 * 24 * time.Hour)
+			f.FastTrack = []CaseloadFastTrack{{Status: FastTrackAccepted, RequestedAt: req, ConsentDeadline: ConsentDeadline(req)}}
+			f.Meetings = []CaseloadMeeting{{ID: "late", Kind: "follow_up", StartsAt: now.Add(20 * 24 * time.Hour)}}
+		}, []string{ActionFollowUpNotBooked}},
+		{"an exempt citizen is asked for no check-in, so silence is no action", func(f *CaseloadFacts) {
+			f.Checkins = []CaseloadCheckin{clCheck(now.Add(-NoCheckinAfter), clPtr(5), nil)}
+			f.Citizen.ExemptReason = clPtr("treatment")
+		}, []string{}},
+		{"an exemption that has ended counts no more", func(f *CaseloadFacts) {
+			f.Checkins = []CaseloadCheckin{clCheck(now.Add(-NoCheckinAfter), clPtr(5), nil)}
+			f.Citizen.ExemptReason, f.Citizen.ExemptUntil = clPtr("treatment"), clPtr("2026-03-09")
+		}, []string{ActionNoCheckin14d}},
+		{"a first follow-up past the end of week 8 is overdue on the timeline", func(f *CaseloadFacts) {
+			f.Checkins = []CaseloadCheckin{clCheck(now, nil, nil)}
+			f.Citizen.FirstSickDay = "2025-12-01"
+		}, []string{ActionTimelineOverdue, ActionFollowUpNotBooked}},
+		{"the re-evaluation at the end of week 22 within 14 days and no meeting booked", func(f *CaseloadFacts) {
+			f.Checkins = []CaseloadCheckin{clCheck(now, nil, nil)}
+			f.Citizen.FirstSickDay = "2025-10-10" // re-evaluation due 2026-03-12
+			f.Meetings = []CaseloadMeeting{{ID: "held", Kind: "follow_up", StartsAt: now.Add(-3 * 24 * time.Hour)}}
+		}, []string{ActionReEvaluationNotBooked}},
+		{"a status meeting booked before the re-evaluation's due date is enough", func(f *CaseloadFacts) {
+			f.Checkins = []CaseloadCheckin{clCheck(now, nil, nil)}
+			f.Citizen.FirstSickDay = "2025-10-10"
+			f.Meetings = []CaseloadMeeting{{ID: "held", Kind: "follow_up", StartsAt: now.Add(-3 * 24 * time.Hour)},
+				{ID: "s", Kind: "status", StartsAt: now.Add(24 * time.Hour)}}
+		}, []string{}},
 		{"a pending fast track past its deadline has lapsed and asks nothing", func(f *CaseloadFacts) {
 			f.Checkins = []CaseloadCheckin{clCheck(now, nil, nil)}
 			req := now.Add(-5 * 24 * time.Hour)
@@ -153,8 +187,8 @@ func TestNearestDeadline(t *testing.T) {
 	}{
 		{"without a request the 5-week limit (end of day 35) comes first", func(f *CaseloadFacts) {},
 			&Deadline{Kind: DeadlineFastTrackLimit, At: clAt(2026, 3, 23, 23, 59).Add(59 * time.Second)}},
-		{"a sickness expected to be short has no fast-track limit", func(f *CaseloadFacts) { f.Citizen.ExpectedWeeks = clPtr(8) },
-			&Deadline{Kind: DeadlineReEvaluation, At: clAt(2026, 7, 20, 23, 59).Add(59 * time.Second)}},
+		{"an unemployed citizen has no fast-track limit: the end of week 8 comes first", func(f *CaseloadFacts) { f.Citizen.Employment = Unemployed },
+			&Deadline{Kind: DeadlineFirstFollowUp, At: clAt(2026, 4, 12, 23, 59).Add(59 * time.Second)}},
 		{"a pending request's consent deadline comes first", func(f *CaseloadFacts) {
 			req := clAt(2026, 3, 10, 9, 0)
 			f.FastTrack = []CaseloadFastTrack{{Status: FastTrackPending, RequestedAt: req, ConsentDeadline: ConsentDeadline(req)}}
@@ -163,16 +197,17 @@ func TestNearestDeadline(t *testing.T) {
 			req := clAt(2026, 3, 9, 9, 0)
 			f.FastTrack = []CaseloadFastTrack{{Status: FastTrackAccepted, RequestedAt: req, ConsentDeadline: ConsentDeadline(req)}}
 		}, &Deadline{Kind: DeadlineFirstFollowUp, At: clAt(2026, 3, 23, 23, 59).Add(59 * time.Second)}},
-		{"a follow-up booked within 14 days meets the deadline", func(f *CaseloadFacts) {
+		{"a follow-up held within 14 days meets the deadline; the doctor's 14 days remain", func(f *CaseloadFacts) {
 			req := clAt(2026, 3, 9, 9, 0)
 			f.FastTrack = []CaseloadFastTrack{{Status: FastTrackAccepted, RequestedAt: req, ConsentDeadline: ConsentDeadline(req)}}
-			f.Meetings = []CaseloadMeeting{{Kind: "follow_up", StartsAt: clAt(2026, 3, 20, 10, 0)}}
-		}, &Deadline{Kind: DeadlineReEvaluation, At: clAt(2026, 7, 20, 23, 59).Add(59 * time.Second)}},
+			f.Meetings = []CaseloadMeeting{{Kind: "follow_up", StartsAt: clAt(2026, 3, 9, 14, 0)}}
+		}, &Deadline{Kind: TimelineDoctorConsultation, At: clAt(2026, 3, 23, 23, 59).Add(59 * time.Second)}},
 		{"an overdue follow-up stays, marked overdue", func(f *CaseloadFacts) {
 			req := clAt(2026, 2, 20, 9, 0)
 			f.FastTrack = []CaseloadFastTrack{{Status: FastTrackAccepted, RequestedAt: req, ConsentDeadline: ConsentDeadline(req)}}
 		}, &Deadline{Kind: DeadlineFirstFollowUp, At: clAt(2026, 3, 6, 23, 59).Add(59 * time.Second), Overdue: true}},
-		{"after the re-evaluation there is no deadline", func(f *CaseloadFacts) { f.Citizen.FirstSickDay = "2025-09-01" }, nil},
+		{"a long case with no follow-up held: the end of week 8, overdue", func(f *CaseloadFacts) { f.Citizen.FirstSickDay = "2025-09-01" },
+			&Deadline{Kind: DeadlineFirstFollowUp, At: clAt(2025, 10, 26, 23, 59).Add(59 * time.Second), Overdue: true}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -11,4 +11,10 @@ type CitizenJourney struct {
 	Meetings   *MeetingLists   `json:"meetings"`
 	Placements []PlacementView `json:"placements"`
 	FastTrack  any             `json:"fast_track"`
+	// Issue 8: the category's history and the law's clock.
+	CategoryHistory []CategoryChange `json:"category_history"`
+	Timeline        []TimelineItem   `json:"timeline"`
+	// Issue 9: the gap between the parties, and who does what.
+	StaircaseGap StaircaseGap    `json:"staircase_gap"`
+	Agreements   []AgreementView `json:"agreements"`
 }

@@ -16,8 +16,17 @@ type Citizen struct {
 	Category      int
 	ExpectedWeeks *int
 	EmployerName  string
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
+	// Issue 8: the case over its whole life (see case_rules.go).
+	Employment           string
+	ExemptReason         *string
+	ExemptUntil          *string
+	ClosedOn             *string
+	CloseReason          *string
+	DoctorConsultationOn *string
+	ReEvaluationOn       *string
+	ReEvaluationOutcome  *string
+	CreatedAt            time.Time
+	UpdatedAt            time.Time
 
 	User User `gorm:"foreignKey:ID;references:ID"`
 }
@@ -41,6 +50,7 @@ type NewCitizen struct {
 	Category      int
 	ExpectedWeeks *int
 	EmployerName  string
+	Employment    string
 }
 
 // Validate checks a new citizen against now.
@@ -63,6 +73,7 @@ func (in *NewCitizen) Validate(now time.Time) error {
 	if utf8.RuneCountInString(in.EmployerName) > 200 {
 		v.Add("employer_name", "too_long", "max", 200)
 	}
+	validateEmployment(&v, in.Employment)
 	return v.Err()
 }
 

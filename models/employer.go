@@ -99,12 +99,20 @@ type EmployerContactName struct {
 	Email string `json:"email"`
 }
 
-// EmployeeItem is one employee in the employer's list.
+// An employee's case as the employer sees it: open, or closed (a notice only).
+const (
+	EmployeeOpen   = "open"
+	EmployeeClosed = "closed"
+)
+
+// EmployeeItem is one employee in the employer's list; a closed case shows
+// only id, name and status.
 type EmployeeItem struct {
 	ID             string `json:"id"`
 	Name           string `json:"name"`
-	FirstSickDay   string `json:"first_sick_day"`
-	WeekOfSickness int    `json:"week_of_sickness"`
+	Status         string `json:"status"`
+	FirstSickDay   string `json:"first_sick_day,omitempty"`
+	WeekOfSickness int    `json:"week_of_sickness,omitempty"`
 	// NextMeeting is there only while the employee shares meetings.
 	NextMeeting *EmployerMeeting `json:"next_meeting,omitempty"`
 }
@@ -112,14 +120,16 @@ type EmployeeItem struct {
 // EmployeeView is one employee as their employer sees them: each part is
 // present only while the employee shares it.
 type EmployeeView struct {
-	ID             string              `json:"id"`
-	Name           string              `json:"name"`
-	FirstSickDay   string              `json:"first_sick_day"`
-	WeekOfSickness int                 `json:"week_of_sickness"`
-	Shared         EmployerSharing     `json:"shared"`
-	Plan           *EmployerPlan       `json:"plan,omitempty"`
-	Meetings       []EmployerMeeting   `json:"meetings,omitempty"`
-	Placements     []EmployerPlacement `json:"placements,omitempty"`
+	ID             string               `json:"id"`
+	Name           string               `json:"name"`
+	Status         string               `json:"status"`
+	FirstSickDay   string               `json:"first_sick_day,omitempty"`
+	WeekOfSickness int                  `json:"week_of_sickness,omitempty"`
+	Shared         *EmployerSharing     `json:"shared,omitempty"`
+	Plan           *EmployerPlan        `json:"plan,omitempty"`
+	Meetings       *[]EmployerMeeting   `json:"meetings,omitempty"`
+	Agreements     *[]AgreementView     `json:"agreements,omitempty"`
+	Placements     *[]EmployerPlacement `json:"placements,omitempty"`
 }
 
 // EmployerMeeting is a meeting without its agenda or participants' replies.

@@ -48,21 +48,12 @@ type NewFastTrack struct {
 	ExpectedWeeks *int
 }
 
-// FollowUp is the caseworker's milestone: the first follow-up conversation is
-// due by Due; Missing flags that no follow-up meeting is booked by then.
-type FollowUp struct {
-	Due     time.Time
-	Booked  bool
-	Missing bool
-}
-
 // FastTrackState is what a citizen or caseworker sees: the request that
-// matters now (the newest pending one, else the newest), every request, and
-// the follow-up milestone of the current one.
+// matters now (the newest pending one, else the newest) and every request.
+// The follow-up it asks for is on the timeline (timeline.go).
 type FastTrackState struct {
-	Current  *FastTrackRequest
-	All      []FastTrackRequest
-	FollowUp *FollowUp
+	Current *FastTrackRequest
+	All     []FastTrackRequest
 }
 
 func (in *NewFastTrack) Parse(c *Citizen, now time.Time) (time.Time, int, error) {
@@ -76,8 +67,7 @@ func (in *NewFastTrack) Parse(c *Citizen, now time.Time) (time.Time, int, error)
 		v.Add("requested_at", "required")
 	case err != nil:
 		v.Add("requested_at", "invalid_timestamp")
-	case at.Year() < 2000 || at.After(now.AddDate(1, 0, 0)):
-		// Past requests are allowed (registered late), but not absurd ones.
+	case at.Year() < 2000:
 		v.Add("requested_at", "invalid_timestamp")
 	}
 	weeks := in.ExpectedWeeks

@@ -22,10 +22,6 @@ const (
 // FastTrackMinWeeks is the expected length a sickness must exceed.
 const FastTrackMinWeeks = 8
 
-// FollowUpDueDays is how long after the request the first follow-up
-// conversation may be held at the latest.
-const FollowUpDueDays = 14
-
 // ConsentDeadline is the end (23:59:59 local) of the second calendar day after
 // the Copenhagen day a request was received. It counts calendar days, not
 // hours, so a daylight-saving change in between does not move it.
@@ -52,13 +48,6 @@ func CheckFastTrackEligibility(firstSickDay string, requestedAt time.Time, expec
 		return NewError(KindInvalid, "fast_track_too_short")
 	}
 	return nil
-}
-
-// FollowUpDue is the last moment of the day the first follow-up conversation
-// is due: the end of the 14th Copenhagen day after the request.
-func FollowUpDue(requestedAt time.Time) time.Time {
-	y, m, d := requestedAt.In(Copenhagen).Date()
-	return time.Date(y, m, d+FollowUpDueDays, 23, 59, 59, 0, Copenhagen).UTC()
 }
 
 // FastTrackDeadlineReminder is when the "deadline soon" message goes out.

@@ -15,7 +15,6 @@ type FastTrackView struct {
 	ExpectedWeeks   int                  `json:"expected_weeks"`
 	CreatedAt       time.Time            `json:"created_at"`
 	Events          []FastTrackEventView `json:"events"`
-	FollowUp        *FollowUpView        `json:"follow_up,omitempty"`
 }
 
 // FastTrackEventView is one transition: from (null on creation) → to, by
@@ -25,16 +24,6 @@ type FastTrackEventView struct {
 	To    string    `json:"to"`
 	Actor string    `json:"actor"`
 	At    time.Time `json:"at"`
-}
-
-// FollowUpView is the first-follow-up milestone: due by DueAt (the end of
-// DueDate in Copenhagen); Missing when no follow-up meeting is booked by then
-// and the citizen has not said no.
-type FollowUpView struct {
-	DueAt   time.Time `json:"due_at"`
-	DueDate string    `json:"due_date"`
-	Booked  bool      `json:"booked"`
-	Missing bool      `json:"missing"`
 }
 
 // FastTrackSummary is the caseworker's fast-track section of a citizen.
@@ -54,8 +43,8 @@ func ToFastTrackView(r *FastTrackRequest) FastTrackView {
 	return v
 }
 
-// Views shows the state: the current request (with its follow-up
-// milestone) and every request, newest first.
+// Views shows the state: the current request and every request, newest
+// first. The follow-up it asks for is on the timeline (timeline.go).
 func (st *FastTrackState) Views() (*FastTrackView, []FastTrackView) {
 	all := make([]FastTrackView, len(st.All))
 	var cur *FastTrackView
@@ -64,10 +53,6 @@ func (st *FastTrackState) Views() (*FastTrackView, []FastTrackView) {
 		if st.Current != nil && st.All[i].ID == st.Current.ID {
 			cur = &all[i]
 		}
-	}
-	if cur != nil && st.FollowUp != nil {
-		f := st.FollowUp
-		cur.FollowUp = &FollowUpView{DueAt: f.Due, DueDate: CopenhagenDate(f.Due).Format(DateLayout), Booked: f.Booked, Missing: f.Missing}
 	}
 	return cur, all
 }

@@ -15,12 +15,14 @@ type Profile struct {
 	ExpectedWeeks *int      `json:"expected_weeks"`
 	EmployerName  string    `json:"employer_name"`
 	CreatedAt     time.Time `json:"created_at"`
+	CaseStatus
 }
 
 // ToProfile shows a citizen's profile.
 func ToProfile(c *Citizen) Profile {
 	return Profile{ID: c.ID, Name: c.User.Name, Email: c.User.Email, Locale: c.User.Locale, FirstSickDay: c.FirstSickDay,
-		Category: c.Category, ExpectedWeeks: c.ExpectedWeeks, EmployerName: c.EmployerName, CreatedAt: c.CreatedAt.UTC()}
+		Category: c.Category, ExpectedWeeks: c.ExpectedWeeks, EmployerName: c.EmployerName, CreatedAt: c.CreatedAt.UTC(),
+		CaseStatus: caseStatusOf(c)}
 }
 
 // Home is everything the citizen's first screen shows.
@@ -34,6 +36,10 @@ type Home struct {
 	Goals        []GoalView    `json:"goals"`
 	FastTrack    any           `json:"fast_track"`
 	LastCheckin  *CheckinView  `json:"last_checkin"`
+	// Caseworker is whom the citizen can call; MyAgreements the open
+	// agreement items the citizen owns (issue 9).
+	Caseworker   *ContactCard    `json:"caseworker"`
+	MyAgreements []AgreementView `json:"my_agreements"`
 }
 
 // HomeAction is something that needs the citizen: "reflection" (before a

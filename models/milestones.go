@@ -4,11 +4,12 @@ import (
 	"time"
 )
 
-// Milestone offsets from the first sick day, in calendar days.
+// Milestone offsets from the first sick day, in calendar days. The end of
+// week 8 and of week 22 are the timeline's (timeline.go): one home per rule.
 const (
-	FastTrackLimitDays = 35     // fast track may be requested up to 5 weeks in
-	EightWeeksDays     = 8 * 7  // "expected to last more than 8 weeks"
-	ReEvaluationDays   = 22 * 7 // re-evaluation of the visitation category
+	FastTrackLimitDays = 35                 // fast track may be requested up to 5 weeks in
+	EightWeeksDays     = FirstFollowUpDays  // the end of week 8: the first follow-up conversation
+	ReEvaluationDays   = ReEvaluationByDays // the end of week 22: the re-evaluation of the sickness benefit (not of the category)
 )
 
 // Milestones are the dates derived from the first sick day, seen from today

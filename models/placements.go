@@ -13,9 +13,9 @@ const (
 
 const maxPlacementNote = 1000
 
-// StaircasePlacement is where the employer or the jobcenter placed the
-// citizen on the staircase (1–6) on a date; the caseworker records it. The
-// citizen's own placements come from their check-ins.
+// StaircasePlacement is where a party placed the citizen on the staircase
+// (1–6) on a date, optionally at a meeting; the caseworker records it. The
+// citizen also places themself in their check-ins.
 type StaircasePlacement struct {
 	ID        string `gorm:"primaryKey"`
 	CitizenID string
@@ -23,6 +23,7 @@ type StaircasePlacement struct {
 	Step      int
 	Date      string
 	Note      string
+	MeetingID *string
 	CreatedBy string
 	CreatedAt time.Time
 }
@@ -34,22 +35,24 @@ type PlacementView struct {
 	Step      int       `json:"step"`
 	Date      string    `json:"date"`
 	Note      string    `json:"note"`
+	MeetingID *string   `json:"meeting_id"`
 	CreatedAt time.Time `json:"created_at"`
 }
 
 // NewPlacement is a placement to record.
 type NewPlacement struct {
-	Party string
-	Step  int
-	Date  string
-	Note  string
+	Party     string
+	Step      int
+	Date      string
+	Note      string
+	MeetingID *string
 }
 
 // Validate checks a placement; its date may not lie after today.
 func (in *NewPlacement) Validate(now time.Time) error {
 	var v Validation
 	switch in.Party {
-	case PartyEmployer, PartyJobcenter:
+	case PartyCitizen, PartyEmployer, PartyJobcenter:
 	case "":
 		v.Add("party", "required")
 	default:
@@ -66,5 +69,8 @@ func (in *NewPlacement) Validate(now time.Time) error {
 		v.Add("date", "date_in_future")
 	}
 	validateText(&v, "note", &in.Note, false, maxPlacementNote)
+	if in.MeetingID != nil && *in.MeetingID == "" {
+		in.MeetingID = nil
+	}
 	return v.Err()
 }

@@ -298,7 +298,8 @@ func diffDesk(prev, cur *MixingDesk) []PlanChange {
 	if cur != nil {
 		b = cur.sliders()
 	}
-	for i, name := range []string{"hours", "physical", "tasks", "responsibility", "predictability", "intensity"} {
+	for i, slider := range (MixingDesk{}).sliders() { // the six dimensions, named once
+		name := slider.name
 		var from, to any
 		if a != nil {
 			from = a[i].value

@@ -10,8 +10,10 @@ import (
 type Progression struct {
 	Goals     []GoalSeries    `json:"goals"`
 	Staircase StaircaseSeries `json:"staircase"`
-	Hours     []HoursPoint    `json:"hours"`
-	Wellbeing []ValuePoint    `json:"wellbeing"`
+	// StaircaseGap is computed here once; the apps show it as it is.
+	StaircaseGap StaircaseGap `json:"staircase_gap"`
+	Hours        []HoursPoint `json:"hours"`
+	Wellbeing    []ValuePoint `json:"wellbeing"`
 }
 
 // GoalSeries is one goal's scores over time.
@@ -57,22 +59,12 @@ type HoursPoint struct {
 func BuildProgression(goals []Goal, checkins []CheckinView, placements []PlacementView, plan *PlanSnapshot) Progression {
 	sort.SliceStable(checkins, func(i, j int) bool { return checkins[i].RecordedAt.Before(checkins[j].RecordedAt) })
 	p := Progression{Goals: goalSeries(goals, checkins), Wellbeing: []ValuePoint{},
-		Staircase: StaircaseSeries{Citizen: []StepPoint{}, Employer: []StepPoint{}, Jobcenter: []StepPoint{}}}
+		Staircase: BuildStaircase(checkins, placements)}
+	p.StaircaseGap = ComputeStaircaseGap(p.Staircase)
 	for _, c := range checkins {
 		date := CopenhagenDate(c.RecordedAt).Format(DateLayout)
 		if c.Wellbeing != nil {
 			p.Wellbeing = append(p.Wellbeing, ValuePoint{At: c.RecordedAt, Date: date, Value: *c.Wellbeing})
-		}
-		if c.StaircaseStep != nil {
-			p.Staircase.Citizen = append(p.Staircase.Citizen, StepPoint{Date: date, Step: *c.StaircaseStep})
-		}
-	}
-	for _, pl := range placements {
-		pt := StepPoint{Date: pl.Date, Step: pl.Step}
-		if pl.Party == PartyEmployer {
-			p.Staircase.Employer = append(p.Staircase.Employer, pt)
-		} else {
-			p.Staircase.Jobcenter = append(p.Staircase.Jobcenter, pt)
 		}
 	}
 	p.Hours = hoursSeries(checkins, plan)

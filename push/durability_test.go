@@ -14,6 +14,7 @@ import (
 )
 
 func TestNoDuplicatesAcrossARestart(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		f.meeting("other", cph("2026-03-10 10:00"), monday)
@@ -36,6 +37,7 @@ func TestNoDuplicatesAcrossARestart(t *testing.T) {
 }
 
 func TestAReminderDueWhileDownIsSentOnceAfterwards(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		start := cph("2026-03-06 10:00")
@@ -56,6 +58,7 @@ func TestAReminderDueWhileDownIsSentOnceAfterwards(t *testing.T) {
 
 // Two instances on one database share the work and send each message once.
 func TestTwoWorkersSendEachMessageOnce(t *testing.T) {
+	t.Parallel()
 	for _, engine := range storetest.Engines(t) {
 		t.Run(string(engine), func(t *testing.T) {
 			opts := storetest.Options(t, engine)
@@ -110,6 +113,7 @@ func openStore(t *testing.T, opts sqldb.OpenOptions) *store.Store {
 }
 
 func TestOldPushHistoryIsPurgedButNothingPending(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		f.meeting("follow_up", cph("2026-03-10 10:00"), monday)

@@ -45,6 +45,8 @@ func messageURL(d models.Delivery) string {
 		return "/"
 	case models.PushReflectionPrompt:
 		return "/moeder/" + d.RefID + "/forberedelse"
+	case models.PushAgreementAdded:
+		return "/aftaler"
 	default:
 		return "/moeder/" + d.RefID
 	}
@@ -125,7 +127,7 @@ const (
 func ttl(d models.Delivery, now time.Time) time.Duration {
 	limit := maxTTL
 	switch d.Type {
-	case models.PushMeetingScheduled, models.PushMeetingChanged, models.PushMeetingCancelled:
+	case models.PushMeetingScheduled, models.PushMeetingChanged, models.PushMeetingCancelled, models.PushAgreementAdded:
 		limit = eventTTL
 	}
 	if d.RefAt != nil && d.RefAt.Sub(now) < limit {

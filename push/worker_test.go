@@ -11,6 +11,7 @@ import (
 )
 
 func TestMessagesOfAMeeting(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		locale string
 		want   map[string][2]string // type → title, body
@@ -75,6 +76,7 @@ func assertDiscreet(t *testing.T, raw []byte) {
 }
 
 func TestMessagesOfAFastTrackRequest(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		f.fastTrack(monday, monday)
@@ -95,6 +97,7 @@ func TestMessagesOfAFastTrackRequest(t *testing.T) {
 }
 
 func TestNoDeadlineReminderOnceAnswered(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		id := f.fastTrack(monday, monday)
@@ -107,6 +110,7 @@ func TestNoDeadlineReminderOnceAnswered(t *testing.T) {
 }
 
 func TestMovedAndCancelledMeetings(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		start := cph("2026-03-06 10:00")
@@ -140,6 +144,7 @@ func TestMovedAndCancelledMeetings(t *testing.T) {
 }
 
 func TestRemindersAlreadyDueAreNotCreated(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		start := monday.Add(90 * time.Minute) // both reminder times lie in the past
@@ -150,6 +155,7 @@ func TestRemindersAlreadyDueAreNotCreated(t *testing.T) {
 }
 
 func TestReflectionPromptOnlyWithoutReflection(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		start := cph("2026-03-06 10:00")
@@ -164,6 +170,7 @@ func TestReflectionPromptOnlyWithoutReflection(t *testing.T) {
 }
 
 func TestQuietHours(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		evening := cph("2026-03-02 22:00")
@@ -199,6 +206,7 @@ func TestQuietHours(t *testing.T) {
 }
 
 func TestPausedRemindersAreNotSent(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		until := cph("2026-03-05 12:00").Format(time.RFC3339)
@@ -216,6 +224,7 @@ func TestPausedRemindersAreNotSent(t *testing.T) {
 }
 
 func TestGoneSubscriptionIsDeleted(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		other := f.subscribe()
@@ -238,6 +247,7 @@ func TestGoneSubscriptionIsDeleted(t *testing.T) {
 }
 
 func TestRetryOnServiceUnavailable(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		f.svc.RespondWith(f.device, 503, 429)
@@ -259,6 +269,7 @@ func TestRetryOnServiceUnavailable(t *testing.T) {
 }
 
 func TestEveryDeviceGetsTheMessage(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		second := f.subscribe()
@@ -269,5 +280,31 @@ func TestEveryDeviceGetsTheMessage(t *testing.T) {
 			t.Fatalf("got %v", got)
 		}
 		_ = second
+	})
+}
+
+// A new agreement item that names the citizen is announced without its text;
+// an item for another party is not announced at all.
+func TestANewAgreementForTheCitizenIsAnnouncedDiscreetly(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		f := newFixture(t, s, "da")
+		as := models.AsCaseworker(f.cw, f.citizen)
+		if _, err := s.CreateAgreement(f.ctx, as, models.NewAgreement{Text: "Finde et stille skrivebord", Owner: "employer"}, monday); err != nil {
+			t.Fatal(err)
+		}
+		f.none(monday)
+		if _, err := s.CreateAgreement(f.ctx, as, models.NewAgreement{Text: "Tale med lægen om min ryg og mine timer", Owner: "citizen"}, monday); err != nil {
+			t.Fatal(err)
+		}
+		got := f.one("agreement_added", monday)
+		if got.Payload["url"] != "/aftaler" || got.Payload["body"] != "Der er en ny aftale til dig i Trappen." || got.TTL <= 0 {
+			t.Fatalf("agreement message %+v", got)
+		}
+		assertDiscreet(t, got.Raw)
+		for _, secret := range []string{"lægen", "skrivebord"} {
+			if strings.Contains(string(got.Raw), secret) {
+				t.Errorf("payload shows %q: %s", secret, got.Raw)
+			}
+		}
 	})
 }

@@ -13,6 +13,7 @@ import (
 )
 
 func TestARestartKeepsAccountsAndTheSigningKey(t *testing.T) {
+	t.Parallel()
 	for _, engine := range storetest.Engines(t) {
 		t.Run(string(engine), func(t *testing.T) {
 			opts := storetest.Options(t, engine)
@@ -52,6 +53,7 @@ func TestARestartKeepsAccountsAndTheSigningKey(t *testing.T) {
 }
 
 func TestTheAppShellIsServedWithTheRightHeaders(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, storetest.Options(t, storetest.SQLite))
 	index := s.get("/")
 	body, _ := io.ReadAll(index.Body)

@@ -203,6 +203,7 @@ func (b *browser) caseloadNames(what string, want ...string) {
 }
 
 func TestBrowserCaseworkerMovesAndCancelsMeetings(t *testing.T) {
+	t.Parallel()
 	s := cwmServer(t)
 	ctx := context.Background()
 	sara := cwmCaseworkerID(t, s, "sara@example.dk")
@@ -285,6 +286,7 @@ func TestBrowserCaseworkerMovesAndCancelsMeetings(t *testing.T) {
 }
 
 func TestBrowserCaseworkerRegistersFastTrack(t *testing.T) {
+	t.Parallel()
 	s := cwmServer(t)
 	bo, _ := cwmCitizen(t, s, "sara@example.dk", cwmCitizenOpts{name: "Bo Jensen", email: "bo@example.dk", activate: true})
 	eva, _ := cwmCitizen(t, s, "sara@example.dk", cwmCitizenOpts{name: "Eva Lund", email: "eva@example.dk", sickDaysAgo: 40, activate: true})
@@ -390,6 +392,7 @@ func TestBrowserCaseworkerRegistersFastTrack(t *testing.T) {
 
 // Reassigning on a tablet: Bo leaves Sara's caseload and joins Ali's.
 func TestBrowserCaseworkerReassignsACitizen(t *testing.T) {
+	t.Parallel()
 	s := cwmServer(t)
 	bo, _ := cwmCitizen(t, s, "sara@example.dk", cwmCitizenOpts{name: "Bo Jensen", email: "bo@example.dk", activate: true})
 	cwmCitizen(t, s, "sara@example.dk", cwmCitizenOpts{name: "Eva Lund", email: "eva@example.dk", activate: true})
@@ -432,6 +435,7 @@ func TestBrowserCaseworkerReassignsACitizen(t *testing.T) {
 
 // A new invite after the first expired: the old code is dead, the new works.
 func TestBrowserCaseworkerReissuesAnExpiredInvite(t *testing.T) {
+	t.Parallel()
 	s := cwmServer(t)
 	dan, oldCode := cwmCitizen(t, s, "sara@example.dk", cwmCitizenOpts{name: "Dan Dahl", email: "dan@example.dk"})
 	s.clock.Advance(15 * 24 * time.Hour)
@@ -479,6 +483,7 @@ func TestBrowserCaseworkerReissuesAnExpiredInvite(t *testing.T) {
 
 // The caseload's filters on a phone, with four citizens.
 func TestBrowserCaseworkerFiltersTheCaseload(t *testing.T) {
+	t.Parallel()
 	s := cwmServer(t)
 	ctx := context.Background()
 	sara := cwmCaseworkerID(t, s, "sara@example.dk")
@@ -562,8 +567,13 @@ func TestBrowserCaseworkerFiltersTheCaseload(t *testing.T) {
 	b.caseloadNames("needs action after booking Anna's follow-up", "Anna Ahl", "Bo Berg")
 }
 
-// The roundtable summary: on screen, then as printed on A4.
+// The two print-outs. "Til mødebordet" is read by everyone at the table, the
+// employer included: a reflection the citizen shared only with the
+// caseworker, a check-in note and self-ratings must not be on it. The
+// internal one has them, marked as internal on screen and on paper.
 func TestBrowserCaseworkerPrintsTheSummary(t *testing.T) {
+	t.Parallel()
+	const reflection, note = "REFLEKSION-KUN-TIL-SARA-4412", "NOTE-OM-SØVNEN-7731"
 	s := cwmServer(t)
 	ctx := context.Background()
 	sara := cwmCaseworkerID(t, s, "sara@example.dk")
@@ -585,25 +595,78 @@ func TestBrowserCaseworkerPrintsTheSummary(t *testing.T) {
 		t.Fatal(err)
 	}
 	seedCheckin(t, s, bo) // the citizen's own step: 2
-	cwmMeeting(t, s, sara, bo, "roundtable", cwmWall(s, 2, 10, 0), "Byens Bageri, Torvet 1")
+	wellbeing := 3
+	if _, _, err := s.app.store.RecordCheckin(ctx, bo, models.NewCheckin{ID: models.NewID(), RecordedAt: now.Add(-30 * time.Minute),
+		Wellbeing: &wellbeing, Note: note}, now); err != nil {
+		t.Fatal(err)
+	}
+	meeting := cwmMeeting(t, s, sara, bo, "roundtable", cwmWall(s, 2, 10, 0), "Byens Bageri, Torvet 1")
+	if _, err := s.app.store.SaveReflection(ctx, bo, meeting, models.NewReflection{CameFrom: reflection, HeadingTo: "Hjem", Proposal: "Færre timer", Shared: true}, now); err != nil {
+		t.Fatal(err)
+	}
+	due := cwmDate(s, 7)
+	for _, a := range []models.NewAgreement{{Text: "Finde et stille skrivebord", Owner: "employer", DueDate: &due}, {Text: "Tale med lægen om skånehensyn", Owner: "citizen"}} {
+		if _, err := s.app.store.CreateAgreement(ctx, as, a, now); err != nil {
+			t.Fatal(err)
+		}
+	}
 
 	b := newBrowser(t, desktop)
 	b.signInAs(s, "sara@example.dk")
 	b.open(s.URL + "/sagsbehandler/borger/" + bo)
+	b.waitText(note) // the caseworker reads the note on the citizen's page
 	b.click(fmt.Sprintf(`a[href="/sagsbehandler/borger/%s/print"]`, bo))
-	b.waitText("Resumé til rundbordssamtale: Bo Jensen")
+	b.waitText("Til mødebordet: Bo Jensen")
 	b.waitText("Borger og arbejdsgiver er 2 trin fra hinanden")
 	var text string
 	b.eval(`document.querySelector('main').innerText`, &text)
 	for _, want := range []string{"Næste møde", "Rundbordssamtale", "Byens Bageri, Torvet 1", cwmDanishDate(cwmWall(s, 2, 10, 0)), "10.00",
-		"Tilbage i mit job på fuld tid inden 1. juni", "6/10", "Arbejdsgiveren: trin 4", "Borgeren: trin 2",
-		fmt.Sprintf("Uge %d", isoWeekOf(models.WeekStart(now))), "14,5", "Aftaler"} {
+		"Tilbage i mit job på fuld tid inden 1. juni", "Arbejdsgiveren: trin 4", "Borgeren: trin 2",
+		fmt.Sprintf("Uge %d", isoWeekOf(models.WeekStart(now))), "14,5", "Aftaler",
+		"Finde et stille skrivebord", "Tale med lægen om skånehensyn"} {
 		if !strings.Contains(text, want) {
-			t.Errorf("the summary lacks %q:\n%s", want, text)
+			t.Errorf("the table print lacks %q:\n%s", want, text)
 		}
 	}
-	b.screen("the summary on screen")
+	var page string
+	b.eval(`document.documentElement.outerHTML`, &page)
+	for _, secret := range []string{reflection, note, "6/10", "Trivsel", "INTERNT", "Venter på dig"} {
+		if strings.Contains(page, secret) {
+			t.Errorf("the table print holds %q, which is not for the employer's eyes", secret)
+		}
+	}
+	b.screen("the table print on screen")
+	checkPrintedA4(t, b, "table")
 
+	b.open(s.URL + "/sagsbehandler/borger/" + bo)
+	b.click(fmt.Sprintf(`a[href="/sagsbehandler/borger/%s/print/intern"]`, bo))
+	b.waitText("Internt resumé: Bo Jensen")
+	b.waitText(reflection)
+	b.waitText(note)
+	b.waitText("6/10")
+	var mark struct {
+		First, Last string
+	}
+	b.eval(`(() => { const m = [...document.querySelectorAll('main .cw-print-internal')];
+		return {First: m[0]?.textContent || '', Last: m[m.length - 1]?.textContent || ''} })()`, &mark)
+	if !strings.Contains(mark.First, "INTERNT – MÅ IKKE UDLEVERES") || !strings.Contains(mark.Last, "INTERNT") {
+		t.Fatalf("the internal print is not marked at its start and end: %+v", mark)
+	}
+	b.screen("the internal print on screen")
+	checkPrintedA4(t, b, "internal")
+	var markPrinted bool
+	b.run(emulation.SetEmulatedMedia().WithMedia("print"))
+	b.eval(`document.getElementById('print-internal-mark').getClientRects().length > 0`, &markPrinted)
+	b.run(emulation.SetEmulatedMedia().WithMedia(""))
+	if !markPrinted {
+		t.Fatal("on paper, the internal print lost its mark")
+	}
+}
+
+// checkPrintedA4 emulates print media on A4 and checks that the screen's
+// chrome is gone and nothing is wider than the paper.
+func checkPrintedA4(t *testing.T, b *browser, what string) {
+	t.Helper()
 	// As printed: A4 is 794 CSS px wide at 96 dpi.
 	b.run(emulation.SetDeviceMetricsOverride(794, 1123, 1, false), emulation.SetEmulatedMedia().WithMedia("print"))
 	var printed struct {
@@ -619,18 +682,18 @@ func TestBrowserCaseworkerPrintsTheSummary(t *testing.T) {
 			.map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
 		return {hidden, wide, width: document.documentElement.scrollWidth, headings: [...document.querySelectorAll('main h2')].filter(h => h.getClientRects().length).length};
 	})()`, &printed)
-	for what, gone := range printed.Hidden {
+	for part, gone := range printed.Hidden {
 		if !gone {
-			t.Errorf("printed, the %s still shows", what)
+			t.Errorf("%s printed, the %s still shows", what, part)
 		}
 	}
 	if printed.Width > 794 || len(printed.Wide) > 0 {
-		t.Errorf("printed, the page is %d px wide; wider than A4: %v", printed.Width, printed.Wide)
+		t.Errorf("%s printed, the page is %d px wide; wider than A4: %v", what, printed.Width, printed.Wide)
 	}
 	if printed.Headings < 5 {
-		t.Errorf("printed, only %d sections show", printed.Headings)
+		t.Errorf("%s printed, only %d sections show", what, printed.Headings)
 	}
-	saveScreenshot(t, b, t.Name()+"-printed")
+	saveScreenshot(t, b, t.Name()+"-printed-"+what)
 	b.run(emulation.SetEmulatedMedia().WithMedia(""), emulation.SetDeviceMetricsOverride(desktop[0], desktop[1], 1, false))
 }
 
@@ -641,6 +704,7 @@ func isoWeekOf(t time.Time) int {
 
 // The plan editor and its step-up helper by keyboard alone.
 func TestBrowserCaseworkerPlansByKeyboard(t *testing.T) {
+	t.Parallel()
 	s := cwmServer(t)
 	sara := cwmCaseworkerID(t, s, "sara@example.dk")
 	now := s.clock.Now()

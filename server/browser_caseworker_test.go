@@ -22,6 +22,7 @@ import (
 // roundtable summary and snoozes the citizen; the citizen then sees the reads
 // in "Hvem har set mine oplysninger".
 func TestBrowserCaseworkerWorkspace(t *testing.T) {
+	t.Parallel()
 	for _, tc := range []struct {
 		name string
 		size [2]int64
@@ -169,9 +170,9 @@ func caseworkerWorkspace(t *testing.T, size [2]int64) {
 	}
 	screen("the citizen's page with graphs")
 
-	// The one-page roundtable summary.
+	// The one-page print for the roundtable table.
 	b.open(s.URL + path + "/print")
-	b.waitText("Resumé til rundbordssamtale: Bo Jensen")
+	b.waitText("Til mødebordet: Bo Jensen")
 	b.waitText("Byens Bageri, Torvet 1")
 	b.waitText("Borger og arbejdsgiver er 2 trin fra hinanden") // the progression, loaded on its own
 	screen("the printable summary")

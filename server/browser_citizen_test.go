@@ -146,6 +146,7 @@ func (b *browser) waitGone(text string, within time.Duration) {
 }
 
 func TestBrowserCitizenJourneyOnline(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, storetest.Options(t, storetest.SQLite))
 	j := seedJourney(t, s, "da")
 	b := newBrowser(t, phone)
@@ -240,6 +241,7 @@ func TestBrowserCitizenJourneyOnline(t *testing.T) {
 }
 
 func TestBrowserCitizenJourneyOffline(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, storetest.Options(t, storetest.SQLite))
 	j := seedJourney(t, s, "da")
 	b := newBrowser(t, phone)
@@ -311,6 +313,7 @@ func TestBrowserCitizenJourneyOffline(t *testing.T) {
 }
 
 func TestBrowserCitizenScreensInEnglish(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, storetest.Options(t, storetest.SQLite))
 	j := seedJourney(t, s, "en")
 	b := newBrowser(t, phone)

@@ -60,6 +60,7 @@ func (b *browser) signOutAndBackIn(s *testServer, email, old, next, name string)
 }
 
 func TestBrowserCitizenChangesPassword(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, storetest.Options(t, storetest.SQLite))
 	s.createCaseworker("sara@example.dk", "Sara Holm", "a long enough password")
 	code := s.registerCitizen("sara@example.dk", "Bo Jensen", "bo@example.dk")
@@ -75,6 +76,7 @@ func TestBrowserCitizenChangesPassword(t *testing.T) {
 }
 
 func TestBrowserCaseworkerChangesPassword(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, storetest.Options(t, storetest.SQLite))
 	s.createCaseworker("sara@example.dk", "Sara Holm", "a long enough password")
 

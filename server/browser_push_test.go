@@ -123,6 +123,7 @@ type notificationSeen struct {
 }
 
 func TestBrowserCitizenTurnsOnRemindersAndAcceptsFastTrack(t *testing.T) {
+	t.Parallel()
 	keys, err := models.GenerateVAPIDKeys()
 	if err != nil {
 		t.Fatal(err)

@@ -7,6 +7,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -64,9 +65,29 @@ var (
 	tablet  = [2]int64{820, 1180}
 )
 
+// browserSlots bounds how many tests drive a Chromium at once: the browser
+// tests run in parallel with everything else, and more than two Chromiums
+// on a two-core machine only make each of them slow.
+var (
+	browserSlots   = make(chan struct{}, 2)
+	browserHolders sync.Map // top-level test name → holds a slot
+)
+
+// takeBrowserSlot waits for a slot unless t's test already holds one (a
+// test may drive a citizen's phone and a caseworker's desktop at once).
+func takeBrowserSlot(t *testing.T) {
+	root, _, _ := strings.Cut(t.Name(), "/")
+	if _, held := browserHolders.LoadOrStore(root, true); held {
+		return
+	}
+	browserSlots <- struct{}{}
+	t.Cleanup(func() { browserHolders.Delete(root); <-browserSlots })
+}
+
 func newBrowser(t *testing.T, size [2]int64) *browser {
 	t.Helper()
 	requireBrowserTools(t)
+	takeBrowserSlot(t)
 	// Chromium's helpers may still write to the profile for a moment after
 	// it exits, so the test removes it itself rather than via t.TempDir.
 	profile, err := os.MkdirTemp("", "trappen-chromium-")
@@ -335,6 +356,7 @@ func (b *browser) waitServiceWorker() {
 }
 
 func TestBrowserCaseworkerSignsIn(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, storetest.Options(t, storetest.SQLite))
 	s.createCaseworker("sara@example.dk", "Sara Holm", "a long enough password")
 	b := newBrowser(t, phone)
@@ -370,6 +392,7 @@ func TestBrowserCaseworkerSignsIn(t *testing.T) {
 }
 
 func TestBrowserCitizenActivatesAndSignsIn(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, storetest.Options(t, storetest.SQLite))
 	s.createCaseworker("sara@example.dk", "Sara Holm", "a long enough password")
 	code := s.registerCitizen("sara@example.dk", "Bo Jensen", "bo@example.dk")
@@ -395,6 +418,7 @@ func TestBrowserCitizenActivatesAndSignsIn(t *testing.T) {
 const firstVisitBudget = 120 * 1000
 
 func TestBrowserShellOpensOfflineAndIsInstallable(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, storetest.Options(t, storetest.SQLite))
 	b := newBrowser(t, phone)
 	b.open(s.URL + "/login")

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"trappen/models"
 	"trappen/models/sqldb"
 	"trappen/models/store"
 	"trappen/models/storetest"
@@ -28,6 +29,7 @@ func envFor(opts sqldb.OpenOptions, extra map[string]string) func(string) string
 }
 
 func TestCaseworkerCreateReadsThePasswordFromStdinAndRefusesATakenEmail(t *testing.T) {
+	t.Parallel()
 	for _, engine := range storetest.Engines(t) {
 		t.Run(string(engine), func(t *testing.T) {
 			opts := storetest.Options(t, engine)
@@ -58,6 +60,7 @@ func TestCaseworkerCreateReadsThePasswordFromStdinAndRefusesATakenEmail(t *testi
 }
 
 func TestCaseworkerCreateRefusesBadInput(t *testing.T) {
+	t.Parallel()
 	opts := storetest.Options(t, storetest.SQLite)
 	cases := []struct {
 		name  string
@@ -80,6 +83,7 @@ func TestCaseworkerCreateRefusesBadInput(t *testing.T) {
 }
 
 func TestConfigDefaultsAndSecrets(t *testing.T) {
+	t.Parallel()
 	cfg, err := LoadConfig(func(string) string { return "" })
 	if err != nil {
 		t.Fatal(err)
@@ -107,6 +111,7 @@ func TestConfigDefaultsAndSecrets(t *testing.T) {
 }
 
 func TestTheSigningKeySurvivesARestart(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	first, err := loadOrCreateKey(dir, "jwt.key")
 	if err != nil {
@@ -119,5 +124,47 @@ func TestTheSigningKeySurvivesARestart(t *testing.T) {
 	info, err := os.Stat(filepath.Join(dir, "jwt.key"))
 	if err != nil || info.Mode().Perm() != 0o600 {
 		t.Fatalf("key file mode = %v (%v), want 0600", info.Mode().Perm(), err)
+	}
+}
+
+func TestPurgeRunsOnceAndExitsZero(t *testing.T) {
+	for _, engine := range storetest.Engines(t) {
+		t.Run(string(engine), func(t *testing.T) {
+			opts := storetest.Options(t, engine)
+			ctx := context.Background()
+			st, err := store.Open(ctx, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			now := time.Now()
+			cw, err := st.Identity.CreateCaseworker(ctx, models.NewCaseworker{Email: "sara@example.dk", Name: "Sara", Password: "a long enough password"}, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			today := models.CopenhagenDate(now).Format(models.DateLayout)
+			in := models.NewCitizen{Name: "Bo", Email: "bo@example.dk", FirstSickDay: today, Category: 2}
+			c, _, err := st.CreateCitizen(ctx, cw.ID, in, now)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := st.CloseCase(ctx, cw.ID, c.ID, models.CloseInput{Date: today, Reason: "other"}, now); err != nil {
+				t.Fatal(err)
+			}
+			st.SQL.Close()
+			var out, errOut bytes.Buffer
+			// The default keeps it for a year.
+			if code := run([]string{"purge"}, strings.NewReader(""), &out, &errOut, envFor(opts, nil)); code != 0 || !strings.Contains(out.String(), "deleted 0") {
+				t.Fatalf("exit %d: %s %s", code, out.String(), errOut.String())
+			}
+			out.Reset()
+			if code := run([]string{"purge"}, strings.NewReader(""), &out, &errOut,
+				envFor(opts, map[string]string{"TRAPPEN_RETENTION_DAYS": "0"})); code != 0 || !strings.Contains(out.String(), "deleted 1") {
+				t.Fatalf("exit %d: %s %s", code, out.String(), errOut.String())
+			}
+			if code := run([]string{"purge"}, strings.NewReader(""), &out, &errOut,
+				envFor(opts, map[string]string{"TRAPPEN_RETENTION_DAYS": "a year"})); code == 0 {
+				t.Fatal("a bad TRAPPEN_RETENTION_DAYS was accepted")
+			}
+		})
 	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"os"
+	"strconv"
 	"strings"
 )
 
@@ -23,7 +24,14 @@ type Config struct {
 	PushSubscriber  string   // TRAPPEN_PUSH_SUBSCRIBER
 	VAPIDPublicKey  string   // TRAPPEN_VAPID_PUBLIC_KEY
 	VAPIDPrivateKey string   // TRAPPEN_VAPID_PRIVATE_KEY or TRAPPEN_VAPID_PRIVATE_KEY_FILE
+
+	// RetentionDays is how long a closed case is kept, counted from the day
+	// it closed (TRAPPEN_RETENTION_DAYS, default 365; 0: until the next purge).
+	RetentionDays int
 }
+
+// DefaultRetentionDays keeps a closed case for a year.
+const DefaultRetentionDays = 365
 
 // DefaultPushAllowlist holds the https endpoints of the major push services.
 var DefaultPushAllowlist = []string{
@@ -41,7 +49,6 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		Addr:           envOr(getenv, "TRAPPEN_ADDR", ":8080"),
 		DatabaseURL:    getenv("DATABASE_URL"),
 		DataDir:        envOr(getenv, "TRAPPEN_DATA_DIR", "data"),
-		SecureCookies:  getenv("TRAPPEN_SECURE_COOKIES") == "true" || getenv("TRAPPEN_SECURE_COOKIES") == "1",
 		LogLevel:       envOr(getenv, "TRAPPEN_LOG_LEVEL", "info"),
 		PushSubscriber: envOr(getenv, "TRAPPEN_PUSH_SUBSCRIBER", "https://trappen.example/kontakt"),
 		VAPIDPublicKey: getenv("TRAPPEN_VAPID_PUBLIC_KEY"),
@@ -53,6 +60,9 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		return c, fmt.Errorf("TRAPPEN_PROXY_HEADER needs TRAPPEN_TRUSTED_PROXIES")
 	}
 	var err error
+	if c.SecureCookies, err = envBool(getenv, "TRAPPEN_SECURE_COOKIES", false); err != nil {
+		return c, err
+	}
 	if c.JWTKey, err = secret(getenv, "TRAPPEN_JWT_KEY"); err != nil {
 		return c, err
 	}
@@ -70,7 +80,21 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	if list := splitList(getenv("TRAPPEN_PUSH_ALLOWLIST")); len(list) > 0 {
 		c.PushAllowlist = list
 	}
+	if c.RetentionDays, err = retentionDays(getenv("TRAPPEN_RETENTION_DAYS")); err != nil {
+		return c, err
+	}
 	return c, nil
+}
+
+func retentionDays(v string) (int, error) {
+	if strings.TrimSpace(v) == "" {
+		return DefaultRetentionDays, nil
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 0 || n > 36500 {
+		return 0, fmt.Errorf("TRAPPEN_RETENTION_DAYS must be a whole number of days from 0 to 36500")
+	}
+	return n, nil
 }
 
 // splitList splits a comma-separated value, dropping empty items.
@@ -89,6 +113,21 @@ func envOr(getenv func(string) string, name, def string) string {
 		return v
 	}
 	return def
+}
+
+// envBool reads a yes/no setting. A value it does not understand is an
+// error, never a silent "no": TRAPPEN_SECURE_COOKIES=ja must not quietly
+// send cookies without Secure.
+func envBool(getenv func(string) string, name string, def bool) (bool, error) {
+	switch strings.ToLower(strings.TrimSpace(getenv(name))) {
+	case "":
+		return def, nil
+	case "true", "1", "yes", "on":
+		return true, nil
+	case "false", "0", "no", "off":
+		return false, nil
+	}
+	return def, fmt.Errorf("%s must be true or false, not %q", name, getenv(name))
 }
 
 // secret reads NAME, or the file named by NAME_FILE.

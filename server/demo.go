@@ -58,6 +58,9 @@ func seedDemo(ctx context.Context, cfg Config, stdout io.Writer) error {
 		return err
 	}
 	defer store.SQL.Close()
+	if err := refuseRealAccounts(ctx, store); err != nil {
+		return err
+	}
 	if err := seedDemoData(ctx, store, time.Now()); err != nil {
 		return err
 	}
@@ -67,6 +70,23 @@ func seedDemo(ctx context.Context, cfg Config, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "  citizen:    %s (%s)\n", c.email, c.locale)
 	}
 	fmt.Fprintf(stdout, "  password for all three: %s\n", demoPassword)
+	return nil
+}
+
+// demoDomain is the e-mail domain of every account the demo creates.
+const demoDomain = "@trappen.demo"
+
+// refuseRealAccounts keeps demo data (with its published password) out of
+// a database that people use for real.
+func refuseRealAccounts(ctx context.Context, store *store.Store) error {
+	var others int64
+	err := store.SQL.DB.WithContext(ctx).Table("users").Where("email NOT LIKE ?", "%"+demoDomain).Count(&others).Error
+	if err != nil {
+		return fmt.Errorf("demo: count accounts: %w", err)
+	}
+	if others > 0 {
+		return fmt.Errorf("demo: this database already holds %d account(s) that are not the demo's; demo data only goes into an empty or demo database (point DATABASE_URL or TRAPPEN_DATA_DIR elsewhere)", others)
+	}
 	return nil
 }
 

@@ -12,6 +12,7 @@ import (
 )
 
 func TestDemoSeedsALivingAppAndCanRunTwice(t *testing.T) {
+	t.Parallel()
 	for _, engine := range storetest.Engines(t) {
 		t.Run(string(engine), func(t *testing.T) {
 			opts := storetest.Options(t, engine)

@@ -1,15 +1,17 @@
 // Command server runs Trappen: the API, the embedded PWA and the background
-// work. `server caseworker create` and `server demo` are its other commands.
+// work. `server caseworker create`, `server demo` and `server purge` are its
+// other commands.
 package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -29,6 +31,19 @@ func main() {
 
 // run dispatches the command line and returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) int {
+	cmd, rest, ok := dispatch(args)
+	if wantsHelp(args) {
+		if ok && len(args) > 0 && args[0] != "help" {
+			printHelp(stdout, cmd)
+		} else {
+			printHelp(stdout, nil)
+		}
+		return 0
+	}
+	if !ok {
+		fmt.Fprintf(stderr, "unknown command %q (server --help lists them)\n", strings.Join(args, " "))
+		return 2
+	}
 	cfg, err := LoadConfig(getenv)
 	if err != nil {
 		fmt.Fprintln(stderr, "configuration:", err)
@@ -37,18 +52,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	log := newLogger(stderr, cfg.LogLevel)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-
-	switch {
-	case len(args) == 0 || args[0] == "serve":
-		err = serve(ctx, cfg, log)
-	case args[0] == "caseworker" && len(args) > 1 && args[1] == "create":
-		err = createCaseworker(ctx, cfg, args[2:], stdin, stdout)
-	case args[0] == "demo":
-		err = seedDemo(ctx, cfg, stdout)
-	default:
-		err = errors.New("usage: server [serve] | caseworker create --email E --name N | demo")
-	}
-	if err != nil {
+	if err := cmd.run(ctx, cfg, log, rest, stdin, stdout); err != nil {
 		fmt.Fprintln(stderr, oneLine(err))
 		return 1
 	}
@@ -115,10 +119,16 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	defer a.Close()
 	workerCtx, stopWorker := context.WithCancel(ctx)
 	defer startPushWorker(workerCtx, a.push, a.store, a.now, log)() // waits for the round in progress
+	defer startRetention(workerCtx, a.store, cfg.RetentionDays, a.now, log)()
 	defer stopWorker()
+	// Listen first, so "running" is only said once connections are taken.
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", cfg.Addr, err)
+	}
 	errc := make(chan error, 1)
-	go func() { errc <- a.http.Listen(cfg.Addr) }()
-	log.Info("Trappen is running", "addr", cfg.Addr, "database", string(a.store.Dialect))
+	go func() { errc <- a.http.Listener(ln) }()
+	log.Info("Trappen is running", "addr", ln.Addr().String(), "database", string(a.store.Dialect))
 	select {
 	case err := <-errc:
 		return err
@@ -130,18 +140,16 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	return a.http.ShutdownWithContext(shutdownCtx)
 }
 
+// oneLine folds a multi-line error (pgx puts the reason on later lines)
+// into one line, so nothing of the reason is cut.
 func oneLine(err error) string {
-	msg := err.Error()
-	for i, r := range msg {
-		if r == '\n' {
-			return msg[:i]
-		}
+	lines := strings.FieldsFunc(err.Error(), func(r rune) bool { return r == '\n' || r == '\r' })
+	for i := range lines {
+		lines[i] = strings.TrimSpace(lines[i])
 	}
-	return msg
+	return strings.Join(lines, " ")
 }
 
-// openStore opens and migrates the database and returns the case store
-// (with the identity and outbox stores on the same database).
 func openStore(ctx context.Context, cfg Config) (*store.Store, error) {
 	return store.Open(ctx, sqldb.OpenOptions{DatabaseURL: cfg.DatabaseURL, DataDir: cfg.DataDir})
 }

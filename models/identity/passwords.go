@@ -6,6 +6,7 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
+	"testing"
 
 	"golang.org/x/crypto/argon2"
 )
@@ -24,10 +25,11 @@ func HashPassword(password string) (string, error) {
 	if _, err := rand.Read(salt); err != nil {
 		return "", fmt.Errorf("hash password: %w", err)
 	}
-	key := argon2.IDKey([]byte(password), salt, argonTime, argonMemory, argonThreads, argonKeyLen)
+	p := hashCost
+	key := argon2.IDKey([]byte(password), salt, p.time, p.memory, p.threads, argonKeyLen)
 	b64 := base64.RawStdEncoding
 	return fmt.Sprintf("$argon2id$v=%d$m=%d,t=%d,p=%d$%s$%s",
-		argon2.Version, argonMemory, argonTime, argonThreads, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
+		argon2.Version, p.memory, p.time, p.threads, b64.EncodeToString(salt), b64.EncodeToString(key)), nil
 }
 
 // CheckPassword compares password with an encoded hash in constant time.
@@ -51,12 +53,36 @@ func CheckPassword(encoded, password string) bool {
 	return subtle.ConstantTimeCompare(got, want) == 1
 }
 
+// argonCost is what a new hash costs; a stored hash names its own.
+type argonCost struct {
+	memory, time uint32
+	threads      uint8
+}
+
+// hashCost is the production cost; only test binaries lower it, through
+// UseCheapPasswordHashesInTests.
+var hashCost = argonCost{memory: argonMemory, time: argonTime, threads: argonThreads}
+
 // dummyHash is checked against when the user is unknown, so that an unknown
 // e-mail costs as much time as a wrong password.
-var dummyHash = func() string {
+var dummyHash = mustHashDummy()
+
+func mustHashDummy() string {
 	h, err := HashPassword("not a real password, only for timing")
 	if err != nil {
 		panic(err)
 	}
 	return h
-}()
+}
+
+// UseCheapPasswordHashesInTests makes new password hashes cost almost
+// nothing (8 KiB, one pass) for the rest of the process. A test binary calls
+// it from TestMain before any test runs; it panics outside a test binary, so
+// the server can never run with it.
+func UseCheapPasswordHashesInTests() {
+	if !testing.Testing() {
+		panic("UseCheapPasswordHashesInTests called outside a test binary")
+	}
+	hashCost = argonCost{memory: 8, time: 1, threads: 1}
+	dummyHash = mustHashDummy()
+}

@@ -5,6 +5,7 @@ package sqldb
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -29,6 +30,8 @@ const (
 type DB struct {
 	DB      *gorm.DB
 	Dialect Dialect
+	// file is the SQLite database file ("" on PostgreSQL).
+	file string
 }
 
 // OpenOptions says where the data lives.
@@ -83,7 +86,10 @@ func openSQLite(dir string, cfg *gorm.Config) (*DB, error) {
 		dir = "data"
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, fmt.Errorf("create data directory: %w", err)
+		return nil, fmt.Errorf("create the data directory %s (TRAPPEN_DATA_DIR): %w", dir, err)
+	}
+	if err := probeWritable(dir); err != nil {
+		return nil, fmt.Errorf("the data directory %s (TRAPPEN_DATA_DIR) is not writable: %w", dir, err)
 	}
 	// Health data: only the server's own user may read the file. SQLite
 	// gives its -wal and -shm files the database file's mode.
@@ -100,7 +106,7 @@ func openSQLite(dir string, cfg *gorm.Config) (*DB, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite: %w", err)
 	}
-	return &DB{DB: db, Dialect: SQLite}, nil
+	return &DB{DB: db, Dialect: SQLite, file: file}, nil
 }
 
 // Ping reports whether the database answers.
@@ -110,6 +116,43 @@ func (s *DB) Ping(ctx context.Context) error {
 		return fmt.Errorf("ping: %w", err)
 	}
 	return sqlDB.PingContext(ctx)
+}
+
+// Ready reports whether the database answers and takes writes: a
+// PostgreSQL replica or read-only session, or an SQLite file that can no
+// longer be written, is not ready, since nearly every screen writes.
+func (s *DB) Ready(ctx context.Context) error {
+	if err := s.Ping(ctx); err != nil {
+		return err
+	}
+	if s.Dialect == SQLite {
+		f, err := os.OpenFile(s.file, os.O_WRONLY, 0)
+		if err != nil {
+			return fmt.Errorf("database file is not writable: %w", err)
+		}
+		return f.Close()
+	}
+	var readOnly bool
+	err := s.DB.WithContext(ctx).Raw("SELECT pg_is_in_recovery() OR current_setting('transaction_read_only') = 'on'").Scan(&readOnly).Error
+	if err != nil {
+		return fmt.Errorf("check read-only: %w", err)
+	}
+	if readOnly {
+		return errors.New("database is read-only")
+	}
+	return nil
+}
+
+// probeWritable creates and removes a file in dir: the only portable way to
+// know the server may write there (root ignores permission bits, a
+// read-only mount does not).
+func probeWritable(dir string) error {
+	f, err := os.CreateTemp(dir, ".writable-*")
+	if err != nil {
+		return err
+	}
+	f.Close()
+	return os.Remove(f.Name())
 }
 
 // Close releases the connection pool.

@@ -16,8 +16,13 @@ const caseloadIDs = "(SELECT id FROM citizens WHERE caseworker_id = ?)"
 // CaseloadView loads caseworkerID's caseload as seen at now, and records
 // (once a day) in each citizen's access log that the caseworker saw it.
 func (s *Store) CaseloadView(ctx context.Context, caseworkerID string, now time.Time) ([]models.CaseloadEntry, error) {
+	return s.CaseloadViewOf(ctx, caseworkerID, models.CaseOpen, now)
+}
+
+// CaseloadViewOf is the caseload of open or of closed cases (status).
+func (s *Store) CaseloadViewOf(ctx context.Context, caseworkerID, status string, now time.Time) ([]models.CaseloadEntry, error) {
 	db := s.DB.WithContext(ctx)
-	facts, err := loadCaseloadFacts(db, caseworkerID, now)
+	facts, err := loadCaseloadFacts(db, caseworkerID, status, now)
 	if err != nil {
 		return nil, fmt.Errorf("caseload view: %w", err)
 	}
@@ -33,9 +38,13 @@ func (s *Store) CaseloadView(ctx context.Context, caseworkerID string, now time.
 	return out, nil
 }
 
-func loadCaseloadFacts(db *gorm.DB, caseworkerID string, now time.Time) ([]models.CaseloadFacts, error) {
+func loadCaseloadFacts(db *gorm.DB, caseworkerID, status string, now time.Time) ([]models.CaseloadFacts, error) {
 	var citizens []models.Citizen
-	if err := db.Joins("User").Where("citizens.caseworker_id = ?", caseworkerID).Find(&citizens).Error; err != nil {
+	closed := "citizens.closed_on IS NULL"
+	if status == models.CaseClosed {
+		closed = "citizens.closed_on IS NOT NULL"
+	}
+	if err := db.Joins("User").Where("citizens.caseworker_id = ?", caseworkerID).Where(closed).Find(&citizens).Error; err != nil {
 		return nil, fmt.Errorf("load caseload facts: %w", err)
 	}
 	if len(citizens) == 0 {
@@ -48,7 +57,7 @@ func loadCaseloadFacts(db *gorm.DB, caseworkerID string, now time.Time) ([]model
 		byID[citizens[i].ID] = &facts[i]
 	}
 	for _, load := range []func(*gorm.DB, string, time.Time, map[string]*models.CaseloadFacts) error{
-		caseloadInvites, caseloadSnoozes, caseloadMeetings, caseloadCheckins, caseloadFastTrack, caseloadPlanFeedback,
+		caseloadInvites, caseloadSnoozes, caseloadMeetings, caseloadCheckins, caseloadFastTrack, caseloadPlanFeedback, caseloadAgreements,
 	} {
 		if err := load(db, caseworkerID, now, byID); err != nil {
 			return nil, fmt.Errorf("load caseload facts: %w", err)
@@ -91,7 +100,7 @@ func caseloadMeetings(db *gorm.DB, cw string, now time.Time, by map[string]*mode
 		Joins("LEFT JOIN meeting_replies r ON r.meeting_id = m.id").
 		Joins("LEFT JOIN meeting_reflections f ON f.meeting_id = m.id").
 		Where("m.citizen_id IN "+caseloadIDs, cw).
-		Where("m.status = 'scheduled' AND (m.starts_at >= ? OR m.kind = 'follow_up')", models.WeekStartInstant(now)).
+		Where("m.status = 'scheduled' AND (m.starts_at >= ? OR m.kind IN ('follow_up', 'roundtable'))", models.WeekStartInstant(now)).
 		Order("m.starts_at, m.id").Scan(&rows).Error
 	for _, r := range rows {
 		if f := by[r.CitizenID]; f != nil {

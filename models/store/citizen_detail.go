@@ -24,7 +24,11 @@ func (s *Store) Journey(ctx context.Context, caseworkerID string, c *models.Citi
 	if err != nil {
 		return nil, fmt.Errorf("journey: %w", err)
 	}
-	placements, err := s.Placements(ctx, a)
+	staircase, err := s.Staircase(ctx, a)
+	if err != nil {
+		return nil, err
+	}
+	agreements, err := s.Agreements(ctx, a, now)
 	if err != nil {
 		return nil, fmt.Errorf("journey: %w", err)
 	}
@@ -32,6 +36,15 @@ func (s *Store) Journey(ctx context.Context, caseworkerID string, c *models.Citi
 	if err != nil {
 		return nil, fmt.Errorf("journey: %w", err)
 	}
+	history, err := s.CategoryHistory(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	timeline, err := timelineOf(s.DB.WithContext(ctx), c, now)
+	if err != nil {
+		return nil, err
+	}
 	return &models.CitizenJourney{Milestones: models.ComputeMilestones(c.FirstSickDay, now), Goals: goals, Plan: plan,
-		Meetings: meetings, Placements: placements, FastTrack: fastTrack}, nil
+		Meetings: meetings, Placements: staircase.Items, FastTrack: fastTrack, StaircaseGap: staircase.Gap,
+		Agreements: agreements, CategoryHistory: history, Timeline: timeline}, nil
 }

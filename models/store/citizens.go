@@ -21,12 +21,15 @@ func (s *Store) CreateCitizen(ctx context.Context, caseworkerID string, in model
 	if in.Locale == "" {
 		in.Locale = "da"
 	}
+	if in.Employment == "" {
+		in.Employment = models.EmployedEmployee
+	}
 	if err := in.Validate(now); err != nil {
 		return nil, nil, err
 	}
 	now = now.UTC()
 	c := &models.Citizen{ID: models.NewID(), CaseworkerID: caseworkerID, FirstSickDay: in.FirstSickDay, Category: in.Category,
-		ExpectedWeeks: in.ExpectedWeeks, EmployerName: in.EmployerName, CreatedAt: now, UpdatedAt: now}
+		ExpectedWeeks: in.ExpectedWeeks, EmployerName: in.EmployerName, Employment: in.Employment, CreatedAt: now, UpdatedAt: now}
 	c.User = models.User{ID: c.ID, Role: models.RoleCitizen, Email: in.Email, Name: in.Name, Locale: in.Locale, CreatedAt: now, UpdatedAt: now}
 	var inv *models.IssuedInvite
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
@@ -35,6 +38,9 @@ func (s *Store) CreateCitizen(ctx context.Context, caseworkerID string, in model
 		}
 		if err := tx.Omit("User").Create(c).Error; err != nil {
 			return fmt.Errorf("create citizen: %w", err)
+		}
+		if err := recordCategory(tx, c.ID, c.Category, now); err != nil {
+			return err
 		}
 		var err error
 		inv, err = identity.IssueInvite(tx, c.ID, now)

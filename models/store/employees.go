@@ -23,7 +23,11 @@ func (s *Store) Employees(ctx context.Context, employerID string, now time.Time)
 			return fmt.Errorf("list employees: %w", err)
 		}
 		for _, c := range cs {
-			item := models.EmployeeItem{ID: c.ID, Name: c.User.Name, FirstSickDay: c.FirstSickDay,
+			if c.Closed() {
+				out = append(out, models.EmployeeItem{ID: c.ID, Name: c.User.Name, Status: models.EmployeeClosed})
+				continue
+			}
+			item := models.EmployeeItem{ID: c.ID, Name: c.User.Name, Status: models.EmployeeOpen, FirstSickDay: c.FirstSickDay,
 				WeekOfSickness: models.ComputeMilestones(c.FirstSickDay, now).WeekOfSickness}
 			sh, err := loadSharing(tx, c.ID)
 			if err != nil {
@@ -62,8 +66,13 @@ func (s *Store) Employee(ctx context.Context, employerID, citizenID string, now 
 		if err != nil {
 			return err
 		}
-		out = &models.EmployeeView{ID: c.ID, Name: c.User.Name, FirstSickDay: c.FirstSickDay,
-			WeekOfSickness: models.ComputeMilestones(c.FirstSickDay, now).WeekOfSickness, Shared: sh}
+		if c.Closed() {
+			// After the case closes the employer gets a notice, nothing else.
+			out = &models.EmployeeView{ID: c.ID, Name: c.User.Name, Status: models.EmployeeClosed}
+			return recordEmployerRead(tx, employerID, c.ID, WhatEmployee, now)
+		}
+		out = &models.EmployeeView{ID: c.ID, Name: c.User.Name, Status: models.EmployeeOpen, FirstSickDay: c.FirstSickDay,
+			WeekOfSickness: models.ComputeMilestones(c.FirstSickDay, now).WeekOfSickness, Shared: &sh}
 		if err := fillShared(tx, out, sh, now); err != nil {
 			return err
 		}
@@ -92,17 +101,25 @@ func fillShared(tx *gorm.DB, out *models.EmployeeView, sh models.EmployerSharing
 		if err != nil {
 			return err
 		}
-		out.Meetings = ms
+		out.Meetings = &ms
+	}
+	if sh.Agreements {
+		as, err := loadAgreements(tx, out.ID, now)
+		if err != nil {
+			return err
+		}
+		out.Agreements = &as
 	}
 	if sh.Placements {
 		ps, err := loadPlacements(tx, out.ID)
 		if err != nil {
 			return err
 		}
-		out.Placements = []models.EmployerPlacement{}
+		list := []models.EmployerPlacement{}
 		for _, p := range ps {
-			out.Placements = append(out.Placements, models.ToEmployerPlacement(p))
+			list = append(list, models.ToEmployerPlacement(p))
 		}
+		out.Placements = &list
 	}
 	return nil
 }
@@ -139,4 +156,22 @@ func (s *Store) RequestFastTrackAsEmployer(ctx context.Context, employerID, citi
 		return nil, fmt.Errorf("employer fast track: %w", err)
 	}
 	return r, nil
+}
+
+// SetEmployerAgreementStatus ticks off (or reopens) an agreement item the
+// employer owns, while the employee shares agreements; an item the employer
+// cannot see is not found, another party's item is 403 not_yours.
+func (s *Store) SetEmployerAgreementStatus(ctx context.Context, employerID, citizenID, id string, status *string, now time.Time) (*models.AgreementView, error) {
+	db := s.DB.WithContext(ctx)
+	if _, err := employeeOf(db, employerID, citizenID); err != nil {
+		return nil, err
+	}
+	sh, err := loadSharing(db, citizenID)
+	if err != nil {
+		return nil, err
+	}
+	if !sh.Agreements {
+		return nil, models.ErrNotFound
+	}
+	return s.SetOwnAgreementStatus(ctx, citizenID, models.OwnerEmployer, id, status, now)
 }

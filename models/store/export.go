@@ -35,6 +35,7 @@ func (s *Store) exportSections() []exportSection {
 			return s.Meetings(ctx, a(id), now)
 		}},
 		{"placements", func(ctx context.Context, id string, _ time.Time) (any, error) { return s.Placements(ctx, a(id)) }},
+		{"agreements", func(ctx context.Context, id string, now time.Time) (any, error) { return s.Agreements(ctx, a(id), now) }}, // issue 9
 		{"fast_track", func(ctx context.Context, id string, now time.Time) (any, error) {
 			return s.FastTrackSection(ctx, a(id), now)
 		}},
@@ -48,6 +49,8 @@ func (s *Store) exportSections() []exportSection {
 			}
 			return n.View(), nil
 		}},
+		{"category_history", func(ctx context.Context, id string, _ time.Time) (any, error) { return s.CategoryHistory(ctx, id) }}, // issue 8
+		{"timeline", func(ctx context.Context, id string, now time.Time) (any, error) { return s.TimelineOf(ctx, a(id), now) }},    // issue 8
 		{"access_log", s.exportAccessLog},                 // issue 5
 		{"caseworker_changes", s.exportCaseworkerChanges}, // issue 5
 		{"snooze", s.exportSnooze},                        // issue 5

@@ -22,6 +22,9 @@ func (s *Store) RegisterFastTrack(ctx context.Context, caseworkerID, citizenID s
 		if err != nil {
 			return fmt.Errorf("register fast track: %w", err)
 		}
+		if c.Closed() {
+			return models.ErrCaseClosed
+		}
 		r, err = registerFastTrack(tx, c, caseworkerID, models.ActorCaseworker, in, now)
 		return err
 	})
@@ -38,7 +41,10 @@ func registerFastTrack(tx *gorm.DB, c *models.Citizen, actorID, role string, in 
 	if err != nil {
 		return nil, fmt.Errorf("register fast track: %w", err)
 	}
-	if err := models.CheckFastTrackEligibility(c.FirstSickDay, at, weeks); err != nil {
+	if err := models.CheckFastTrackRequest(c, at, weeks, now); err != nil {
+		return nil, err
+	}
+	if err := refuseSecondPending(tx, c.ID, now); err != nil {
 		return nil, err
 	}
 	r := newFastTrackRequest(c.ID, actorID, in.RequestedBy, at, weeks, now)
@@ -124,10 +130,7 @@ func fastTrackState(tx *gorm.DB, citizenID string, now time.Time) (*models.FastT
 	if st.Current == nil && len(all) > 0 {
 		st.Current = &all[0]
 	}
-	if st.Current != nil {
-		st.FollowUp, err = followUpOf(tx, st.Current)
-	}
-	return st, err
+	return st, nil
 }
 
 // lapseIfDue persists a lapse that has happened by now, recorded at the
@@ -137,23 +140,6 @@ func lapseIfDue(tx *gorm.DB, r *models.FastTrackRequest, now time.Time) error {
 		return nil
 	}
 	return transition(tx, r, models.ActorSystem, nil, models.FastTrackLapsed, r.ConsentDeadline.Add(time.Second))
-}
-
-// followUpOf flags a missing follow-up meeting unless the citizen said no.
-func followUpOf(tx *gorm.DB, r *models.FastTrackRequest) (*models.FollowUp, error) {
-	f := &models.FollowUp{Due: models.FollowUpDue(r.RequestedAt)}
-	if r.Status != models.FastTrackPending && r.Status != models.FastTrackAccepted {
-		return f, nil
-	}
-	var n int64
-	err := tx.Table("meetings").Where("citizen_id = ? AND kind = 'follow_up' AND status = 'scheduled' AND starts_at >= ? AND starts_at <= ?",
-		r.CitizenID, r.RequestedAt, f.Due).Count(&n).Error
-	if err != nil {
-		return nil, fmt.Errorf("follow up of: %w", err)
-	}
-	f.Booked = n > 0
-	f.Missing = !f.Booked
-	return f, nil
 }
 
 // DecideFastTrack records the citizen's answer. After the deadline the

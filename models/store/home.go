@@ -44,8 +44,14 @@ func (s *Store) Home(ctx context.Context, citizenID string, now time.Time) (*mod
 		h.LastCheckin = &last[0]
 	}
 	h.Actions = models.HomeActions(meetings.Upcoming, h.LastCheckin, now)
+	if c.ExemptOn(now) || c.Closed() {
+		h.Actions = models.WithoutCheckin(h.Actions) // exempt: asked for no check-in (issue 8)
+	}
 	if h.FastTrack, err = s.PendingFastTrack(ctx, a, now); err != nil {
 		return nil, fmt.Errorf("home: %w", err)
+	}
+	if err := homeAgreementsAndContact(db, c, h, now); err != nil {
+		return nil, err
 	}
 	if len(h.NextMeetings) > homeMeetings {
 		h.NextMeetings = h.NextMeetings[:homeMeetings]

@@ -17,9 +17,12 @@ func (s *Store) CreatePlacement(ctx context.Context, a models.Access, in models.
 		return nil, err
 	}
 	p := models.StaircasePlacement{ID: models.NewID(), CitizenID: a.CitizenID, Party: in.Party, Step: in.Step, Date: in.Date,
-		Note: in.Note, CreatedBy: a.UserID, CreatedAt: now.UTC()}
+		Note: in.Note, MeetingID: in.MeetingID, CreatedBy: a.UserID, CreatedAt: now.UTC()}
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
 		if err := checkAccess(tx, a); err != nil {
+			return err
+		}
+		if err := checkMeetingOf(tx, a.CitizenID, p.MeetingID); err != nil {
 			return err
 		}
 		return sqldb.Wrap("create placement", tx.Create(&p).Error)
@@ -53,5 +56,5 @@ func loadPlacements(db *gorm.DB, citizenID string) ([]models.PlacementView, erro
 }
 
 func toPlacementView(p models.StaircasePlacement) models.PlacementView {
-	return models.PlacementView{ID: p.ID, Party: p.Party, Step: p.Step, Date: p.Date, Note: p.Note, CreatedAt: p.CreatedAt.UTC()}
+	return models.PlacementView{ID: p.ID, Party: p.Party, Step: p.Step, Date: p.Date, Note: p.Note, MeetingID: p.MeetingID, CreatedAt: p.CreatedAt.UTC()}
 }

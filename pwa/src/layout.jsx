@@ -73,9 +73,14 @@ function SignedInBar({ user }) {
         <div class="signed-in-actions">
           {/* Citizens find it under "Mine oplysninger", keeping their bar short. */}
           {user.role === 'caseworker' && (
-            <a href="/adgangskode" class="bar-link">
-              {t('ui.password.link_short')}
-            </a>
+            <>
+              <a href="/sagsbehandler/kontakt" class="bar-link">
+                {t('ui.cw.contact.link')}
+              </a>
+              <a href="/adgangskode" class="bar-link">
+                {t('ui.password.link_short')}
+              </a>
+            </>
           )}
           <LanguageSwitch user={user} />
           <button type="button" class="button button-secondary sign-out" onClick={onLogout} disabled={busy}>

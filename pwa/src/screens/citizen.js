@@ -9,3 +9,6 @@ export { default as AccessLog } from './citizen/AccessLog.jsx';
 export { default as FastTrack } from './citizen/FastTrack.jsx';
 export { default as Reminders } from './citizen/Reminders.jsx';
 export { default as MyData } from './citizen/MyData.jsx';
+export { default as MyCase } from './citizen/MyCase.jsx';
+export { default as Agreements } from './citizen/Agreements.jsx';
+export { default as Contact } from './citizen/Contact.jsx';

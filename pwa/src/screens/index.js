@@ -21,10 +21,15 @@ export const routes = [
   { path: '/sagsbehandler/ny', access: 'caseworker', load: () => caseworker().then((m) => m.NewCitizen) },
   { path: '/sagsbehandler/borger/:id', access: 'caseworker', load: () => caseworker().then((m) => m.CitizenPage) },
   { path: '/sagsbehandler/borger/:id/print', access: 'caseworker', load: () => caseworker().then((m) => m.CitizenPrint) },
+  { path: '/sagsbehandler/borger/:id/print/intern', access: 'caseworker', load: () => caseworker().then((m) => m.CitizenPrintInternal) },
+  { path: '/sagsbehandler/kontakt', access: 'caseworker', load: () => caseworker().then((m) => m.Profile) },
   { path: '/adgang', access: 'citizen', load: () => citizen().then((m) => m.AccessLog) },
   { path: '/fast-track', access: 'citizen', load: () => citizen().then((m) => m.FastTrack) },
   { path: '/paamindelser', access: 'citizen', load: () => citizen().then((m) => m.Reminders) },
   { path: '/mine-data', access: 'citizen', load: () => citizen().then((m) => m.MyData) },
+  { path: '/forloeb', access: 'citizen', load: () => citizen().then((m) => m.MyCase) },
+  { path: '/aftaler', access: 'citizen', load: () => citizen().then((m) => m.Agreements) },
+  { path: '/kontakt', access: 'citizen', load: () => citizen().then((m) => m.Contact) },
   { path: '/adgangskode', access: 'signed-in', load: () => import('./Password.jsx').then((m) => m.default) },
 ];
 

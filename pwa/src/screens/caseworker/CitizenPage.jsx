@@ -1,22 +1,27 @@
 import { Page } from '../../components/Page.jsx';
 import { plural, t } from '../../i18n.js';
+import { Agreements } from './Agreements.jsx';
+import { CaseClosing, CaseEditor } from './CaseEditor.jsx';
+import { CaseTimeline } from './CaseTimeline.jsx';
 import { Reassign, InviteTools } from './CaseTools.jsx';
 import { FastTrack } from './FastTrack.jsx';
 import { LoadError, useLoad } from './fields.jsx';
 import { formatDate, formatDateTime } from './format.js';
 import { Goals } from './Goals.jsx';
 import { Meetings } from './Meetings.jsx';
+import { CheckinNotes } from './Notes.jsx';
 import { Placements } from './Placements.jsx';
 import { PlanEditor } from './PlanEditor.jsx';
 import { Progression } from './Progression.jsx';
 import { milestoneItems, pendingItems } from './summary.js';
 
-const SECTIONS = ['goals', 'plan', 'meetings', 'staircase', 'fast_track', 'progression', 'case'];
+const SECTIONS = ['timeline', 'goals', 'plan', 'meetings', 'agreements', 'staircase', 'fast_track', 'progression', 'case'];
 
 // One citizen's page: everything needed to prepare a roundtable.
 export default function CitizenPage({ params, user }) {
   const detail = useLoad(`/citizens/${params.id}`);
   const prog = useLoad(`/citizens/${params.id}/progression`);
+  const checkins = useLoad(`/citizens/${params.id}/checkins`);
   const c = detail.data;
   const reload = () => {
     detail.reload();
@@ -40,7 +45,7 @@ export default function CitizenPage({ params, user }) {
   }
   return (
     <Page title={c.name}>
-      <CitizenHeader c={c} />
+      <CitizenHeader c={c} aside={<CheckinNotes load={checkins} />} />
       <nav class="cw-page-nav" aria-label={t('ui.cw.citizen.sections')}>
         <ul>
           {SECTIONS.map((s) => (
@@ -51,8 +56,14 @@ export default function CitizenPage({ params, user }) {
           <li>
             <a href={`/sagsbehandler/borger/${c.id}/print`}>{t('ui.cw.print.link')}</a>
           </li>
+          <li>
+            <a href={`/sagsbehandler/borger/${c.id}/print/intern`}>{t('ui.cw.print.internal_link')}</a>
+          </li>
         </ul>
       </nav>
+      <Section id="timeline">
+        <CaseTimeline citizen={c} onChange={reload} />
+      </Section>
       <Section id="goals">
         <Goals citizenId={c.id} goals={c.goals || []} onChange={reload} />
       </Section>
@@ -60,10 +71,13 @@ export default function CitizenPage({ params, user }) {
         <PlanEditor citizenId={c.id} plan={c.plan} onChange={reload} />
       </Section>
       <Section id="meetings">
-        <Meetings citizenId={c.id} meetings={c.meetings} onChange={reload} />
+        <Meetings citizenId={c.id} meetings={c.meetings} onChange={reload} employed={(c.employment || 'employed') === 'employed'} />
+      </Section>
+      <Section id="agreements">
+        <Agreements citizenId={c.id} items={c.agreements} meetings={c.meetings} onChange={reload} />
       </Section>
       <Section id="staircase">
-        <Placements citizenId={c.id} placements={c.placements} onChange={reload} />
+        <Placements citizenId={c.id} placements={c.placements} gap={c.staircase_gap} meetings={c.meetings} onChange={reload} />
       </Section>
       <Section id="fast_track">
         <FastTrack citizen={c} section={c.fast_track} milestones={c.milestones} onChange={reload} />
@@ -73,6 +87,8 @@ export default function CitizenPage({ params, user }) {
         <Progression data={prog.data} />
       </Section>
       <Section id="case">
+        <CaseEditor key={`${c.category}-${c.first_sick_day}-${c.status}`} citizen={c} onChange={reload} />
+        <CaseClosing citizen={c} onChange={reload} />
         <h3>{t('ui.cw.invite.heading')}</h3>
         <InviteTools citizen={c} />
         <h3>{t('ui.cw.reassign.heading')}</h3>
@@ -94,14 +110,21 @@ function Section({ id, children }) {
   );
 }
 
-export function CitizenHeader({ c }) {
+export function CitizenHeader({ c, aside }) {
   const pending = pendingItems(c);
   const milestones = milestoneItems(c);
   return (
     <div class="cw-header">
+      {c.status === 'closed' && (
+        <p class="cw-closed-banner" role="note">
+          {t('ui.cw.close.closed_on', { date: formatDate(c.closed_on), reason: t(`ui.cw.close_reason.${c.close_reason}`) })}
+        </p>
+      )}
       <p class="cw-facts">
         {t('ui.cw.citizen.week', { n: c.milestones?.week_of_sickness || '–' })} · {t('ui.cw.category.short', { n: c.category })}
+        {` · ${t(`ui.cw.employment.${c.employment || 'employed'}`)}`}
         {c.employer_name && ` · ${c.employer_name}`}
+        {c.exempt && ` · ${t('ui.cw.case.exempt_short')}`}
         {c.expected_weeks && ` · ${t('ui.cw.citizen.expected', { n: c.expected_weeks })}`}
         {` · ${t('ui.cw.citizen.first_day', { date: formatDate(c.first_sick_day) })}`}
       </p>
@@ -112,7 +135,7 @@ export function CitizenHeader({ c }) {
             <ul class="cw-pending">
               {pending.map((p, i) => (
                 <li key={i}>
-                  {t(`ui.cw.pending.${p.key}`, { date: p.at ? formatDateTime(p.at) : '', kind: p.kind ? t(`ui.cw.kind.${p.kind}`) : '' })}
+                  {t(`ui.cw.pending.${p.key}`, { date: p.at ? formatDateTime(p.at) : p.day ? formatDate(p.day) : '', kind: p.kind ? t(`ui.cw.kind.${p.kind}`) : '', step: p.step ? t(`ui.timeline.key.${p.step}`) : '' })}
                   {p.reason && <> – “{p.reason}”</>}
                   {p.comment && <> – “{p.comment}”</>}
                 </li>
@@ -126,13 +149,14 @@ export function CitizenHeader({ c }) {
           <h2 class="h3">{t('ui.cw.citizen.milestones')}</h2>
           <ul class="cw-milestones">
             {milestones.map((m) => (
-              <li key={m.key} class={m.passed ? 'is-passed' : ''}>
-                <span>{t(`ui.cw.milestone.${m.key}`)}</span> <strong>{formatDate(m.date)}</strong>
-                {m.passed ? ` (${t('ui.cw.milestone.passed')})` : m.days != null && m.days >= 0 ? ` (${plural('ui.cw.milestone.in_days', m.days)})` : ''}
+              <li key={m.key} class={`is-${m.status}`}>
+                <span>{t(m.key === 'fast_track_consent' ? 'ui.cw.milestone.fast_track_consent' : `ui.timeline.key.${m.key}`)}</span>{' '}
+                <strong>{m.key === 'fast_track_consent' ? formatDateTime(m.date) : formatDate(m.date)}</strong> ({t(`ui.timeline.status.${m.status}`)})
               </li>
             ))}
           </ul>
         </div>
+        {aside && <div>{aside}</div>}
       </div>
     </div>
   );

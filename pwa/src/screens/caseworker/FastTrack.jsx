@@ -36,6 +36,8 @@ export function FastTrack({ citizen, section, milestones, onChange }) {
     );
   }
   const pending = current?.status === 'pending';
+  // Fast track needs an employer at the table (issue 8).
+  const noEmployer = citizen.employment && citizen.employment !== 'employed';
   return (
     <div>
       {current ? <Request r={current} /> : <p>{t('ui.cw.ft.none')}</p>}
@@ -51,7 +53,8 @@ export function FastTrack({ citizen, section, milestones, onChange }) {
         </details>
       )}
       <Status text={done} />
-      {!pending && (
+      {noEmployer && <p id="ft-no-employer">{t('ui.cw.ft.no_employer')}</p>}
+      {!pending && !noEmployer && (
         <form onSubmit={submit} noValidate class="cw-inline-form">
           <fieldset>
             <legend class="h4">{t('ui.cw.ft.register')}</legend>
@@ -89,9 +92,9 @@ function Request({ r }) {
         <strong>{t(`ui.cw.ft.status.${r.status}`)}</strong> · {t(`ui.cw.ft.by.${r.requested_by}`)} · {t('ui.cw.ft.received', { when: formatDateTime(r.requested_at) })}
       </p>
       {r.status === 'pending' && <p>{t('ui.cw.ft.deadline', { when: formatDateTime(r.consent_deadline) })}</p>}
-      {r.follow_up && (
-        <p class={r.follow_up.missing ? 'cw-overdue' : ''}>
-          {t(r.follow_up.booked ? 'ui.cw.ft.follow_up_booked' : 'ui.cw.ft.follow_up_due', { date: formatDate(r.follow_up.due_date || r.follow_up.due_at) })}
+      {r.status === 'accepted' && (
+        <p>
+          <a href="#timeline">{t('ui.cw.ft.follow_up_on_timeline')}</a>
         </p>
       )}
       {r.events?.length > 0 && (

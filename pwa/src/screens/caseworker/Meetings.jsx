@@ -9,7 +9,7 @@ const KINDS = ['roundtable', 'follow_up', 'status', 'other'];
 
 // Meetings: book, move and cancel; the citizen's replies; shared reflections
 // beside the roundtable they prepare.
-export function Meetings({ citizenId, meetings, onChange }) {
+export function Meetings({ citizenId, meetings, onChange, employed = true }) {
   const [booking, setBooking] = useState(false);
   const [status, setStatus] = useState('');
   const upcoming = meetings?.upcoming || [];
@@ -28,7 +28,7 @@ export function Meetings({ citizenId, meetings, onChange }) {
         <MeetingCard key={m.id} citizenId={citizenId} meeting={m} onChanged={changed} editable />
       ))}
       {booking ? (
-        <MeetingForm citizenId={citizenId} onDone={(m) => { setBooking(false); changed(t('ui.cw.meetings.booked', { when: formatDateTime(m.starts_at) })); }} onCancel={() => setBooking(false)} />
+        <MeetingForm citizenId={citizenId} employed={employed} onDone={(m) => { setBooking(false); changed(t('ui.cw.meetings.booked', { when: formatDateTime(m.starts_at) })); }} onCancel={() => setBooking(false)} />
       ) : (
         <button type="button" class="button button-secondary" id="meeting-book" onClick={() => setBooking(true)}>
           {t('ui.cw.meetings.book')}
@@ -144,10 +144,11 @@ function MeetingCard({ citizenId, meeting: m, editable, onChanged }) {
   );
 }
 
-export function Reflection({ r }) {
+export function Reflection({ r, level = 5 }) {
+  const H = `h${level}`;
   return (
     <aside class="cw-reflection" aria-label={t('ui.cw.reflection.title')}>
-      <h5>{t('ui.cw.reflection.title')}</h5>
+      <H>{t('ui.cw.reflection.title')}</H>
       <dl>
         <dt>{t('ui.cw.reflection.came_from')}</dt>
         <dd>{r.came_from || '–'}</dd>
@@ -162,9 +163,10 @@ export function Reflection({ r }) {
 }
 
 // MeetingForm books a meeting, or moves/edits `meeting`.
-function MeetingForm({ citizenId, meeting, onDone, onCancel }) {
+function MeetingForm({ citizenId, meeting, onDone, onCancel, employed = true }) {
   const key = meeting ? meeting.id.slice(0, 8) : 'new';
-  const [kind, setKind] = useState(meeting?.kind || 'roundtable');
+  // Without an employer there is no roundtable with one to suggest (issue 8).
+  const [kind, setKind] = useState(meeting?.kind || (employed ? 'roundtable' : 'follow_up'));
   const [when, setWhen] = useState(meeting ? toLocalInput(meeting.starts_at) : '');
   const [duration, setDuration] = useState(String(meeting?.duration_minutes || 60));
   const [location, setLocation] = useState(meeting?.location || '');

@@ -17,9 +17,13 @@ export default function MyCitizens() {
   const [sort, setSort] = useState('deadline');
   const [snoozing, setSnoozing] = useState(null);
   const [done, setDone] = useState('');
-  const query = new URLSearchParams({ sort, ...(filter && { filter }), ...(category && { category }) });
+  const [status, setStatus] = useState('open');
+  const [search, setSearch] = useState('');
+  const query = new URLSearchParams({ sort, ...(filter && { filter }), ...(category && { category }), ...(status === 'closed' && { status }) });
   const list = useLoad(`/citizens?${query}`);
-  const items = list.data?.items || [];
+  // Searching by name narrows what is shown; it decides nothing.
+  const needle = search.trim().toLocaleLowerCase();
+  const items = (list.data?.items || []).filter((c) => !needle || c.name.toLocaleLowerCase().includes(needle));
 
   return (
     <Page title={t('ui.cw.caseload.title')}>
@@ -50,6 +54,14 @@ export default function MyCitizens() {
           </div>
         </fieldset>
         <div class="cw-filter-selects">
+          <Field id="caseload-search" type="search" width="input-width-m" label={t('ui.cw.caseload.search')} value={search} onValue={setSearch} />
+          <Select
+            id="caseload-status"
+            label={t('ui.cw.caseload.status')}
+            value={status}
+            onValue={setStatus}
+            options={['open', 'closed'].map((s) => ({ value: s, label: t(`ui.cw.caseload.status_${s}`) }))}
+          />
           <Select
             id="filter-category"
             label={t('ui.cw.caseload.category')}
@@ -76,7 +88,7 @@ export default function MyCitizens() {
         setDone(t('ui.cw.snooze.removed', { name: c.name }));
         list.reload();
       }} />}
-      {!list.loading && !items.length && !list.error && <p>{t(filter || category ? 'ui.cw.caseload.none_match' : 'ui.cw.caseload.empty')}</p>}
+      {!list.loading && !items.length && !list.error && <p>{t(filter || category || needle || status === 'closed' ? 'ui.cw.caseload.none_match' : 'ui.cw.caseload.empty')}</p>}
       <SnoozeDialog
         citizen={snoozing}
         onClose={(saved) => {
@@ -115,6 +127,12 @@ function CaseloadTable({ items, onSnooze, onUnsnooze }) {
             <tr key={c.id} class={c.snoozed_until ? 'is-snoozed' : c.needs_action ? 'needs-action' : ''}>
               <th scope="row" data-label={t('ui.cw.col.name')}>
                 <a href={`/sagsbehandler/borger/${c.id}`}>{c.name}</a>
+                {c.needs_action && !c.snoozed_until && (
+                  <span class="cw-attention">
+                    <span aria-hidden="true">! </span>
+                    {t('ui.cw.caseload.attention')}
+                  </span>
+                )}
                 {!c.activated && <span class="cw-tag">{t('ui.cw.caseload.not_activated')}</span>}
                 {c.snoozed_until && (
                   <span class="cw-note">

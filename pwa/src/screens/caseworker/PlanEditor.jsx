@@ -6,7 +6,9 @@ import { Field, Radios, Select, Status, TextArea, useFormState } from './fields.
 import { copenhagenDate, formatDate, formatDateTime, formatHours, formatShortDate } from './format.js';
 import { DAYS, addDays, copyForward, isoWeek, mondayOf, newWeek, stepUp, validHours, weekTotal } from './planMath.js';
 
-export const SLIDERS = ['hours', 'physical', 'tasks', 'responsibility', 'predictability', 'intensity'];
+import { DIMENSIONS as SLIDERS, dimensionName, levelName } from '../../staircase.js';
+
+export { SLIDERS };
 
 function fromPlan(plan) {
   return (plan?.weeks || []).map((w) => ({
@@ -258,11 +260,11 @@ function MixingDesk({ desk, onDesk, error }) {
       {SLIDERS.map((s) => (
         <div class="cw-slider" key={s}>
           <label class="form-label" for={`desk-${s}`}>
-            {t(`ui.cw.desk.${s}`)}
+            {dimensionName(s)}
           </label>
           <div class="cw-slider-row">
             <span class="cw-slider-end" aria-hidden="true">
-              {t('ui.cw.desk.low')}
+              {t('ui.mixing.low')}
             </span>
             <input
               type="range"
@@ -271,11 +273,11 @@ function MixingDesk({ desk, onDesk, error }) {
               max="5"
               step="1"
               value={values[s]}
-              aria-valuetext={`${values[s]} – ${t(`ui.cw.desk.level_${values[s]}`)}`}
+              aria-valuetext={`${values[s]} – ${levelName(values[s])}`}
               onInput={(e) => onDesk({ ...values, [s]: Number(e.currentTarget.value) })}
             />
             <span class="cw-slider-end" aria-hidden="true">
-              {t('ui.cw.desk.high')}
+              {t('ui.mixing.high')}
             </span>
             <output for={`desk-${s}`} class="cw-slider-value">
               {values[s]}
@@ -385,7 +387,7 @@ export function describeChange(c) {
     case 'task_removed':
       return t(`ui.cw.change.${c.kind}`, { task: c.task, list: t(`ui.cw.plan.list_${c.list}`) });
     case 'slider_moved':
-      return t('ui.cw.change.slider_moved', { slider: t(`ui.cw.desk.${c.slider}`), from: c.from ?? '–', to: c.to });
+      return t('ui.cw.change.slider_moved', { slider: dimensionName(c.slider), from: c.from ?? '–', to: c.to });
     default:
       return c.kind;
   }

@@ -3,36 +3,37 @@ import { LineChart } from '../../components/charts/LineChart.jsx';
 import { t } from '../../i18n.js';
 import { formatHours, formatShortDate } from './format.js';
 import { isoWeek } from './planMath.js';
-
-const STEPS = [1, 2, 3, 4, 5, 6];
+import { STEPS, stepName } from '../../staircase.js';
 
 function stepLabels() {
-  return Object.fromEntries(STEPS.map((n) => [n, t(`ui.cw.step.${n}`)]));
+  return Object.fromEntries(STEPS.map((n) => [n, stepName(n)]));
 }
 
-const last = (list) => (list?.length ? list[list.length - 1] : null);
-
 // StaircaseGap says in words where each party last placed the citizen and how
-// far apart citizen and employer are: the roundtable's first topic.
-export function StaircaseGap({ staircase }) {
-  const c = last(staircase?.citizen);
-  const e = last(staircase?.employer);
-  const j = last(staircase?.jobcenter);
-  if (!c && !e && !j) return null;
-  const place = (p, party) => (p ? t('ui.cw.prog.placed', { party: t(`ui.cw.party.${party}`), step: p.step, name: t(`ui.cw.step.${p.step}`), date: formatShortDate(p.date) }) : t('ui.cw.prog.not_placed', { party: t(`ui.cw.party.${party}`) }));
-  const gap = c && e ? Math.abs(c.step - e.step) : null;
+// far apart citizen and employer are: the roundtable's first topic. The API
+// computes the gap (staircase_gap); this only says it.
+export function StaircaseGap({ gap }) {
+  if (!gap || (!gap.citizen && !gap.employer && !gap.jobcenter)) return null;
+  const place = (party) => {
+    const p = gap[party];
+    const who = t(`ui.cw.party.${party}`);
+    return p ? t('ui.cw.prog.placed', { party: who, step: p.step, name: stepName(p.step), date: formatShortDate(p.date) }) : t('ui.cw.prog.not_placed', { party: who });
+  };
+  const ce = gap.citizen_employer;
+  const cj = gap.citizen_jobcenter;
   return (
-    <div class={gap >= 2 ? 'cw-gap cw-gap-wide' : 'cw-gap'}>
+    <div class={gap.wide ? 'cw-gap cw-gap-wide' : 'cw-gap'}>
       <ul>
-        <li>{place(c, 'citizen')}</li>
-        <li>{place(e, 'employer')}</li>
-        <li>{place(j, 'jobcenter')}</li>
+        <li>{place('citizen')}</li>
+        <li>{place('employer')}</li>
+        <li>{place('jobcenter')}</li>
       </ul>
-      {gap !== null && (
+      {ce != null && (
         <p>
-          <strong>{gap === 0 ? t('ui.cw.prog.gap_none') : t('ui.cw.prog.gap', { n: gap })}</strong>
+          <strong>{ce === 0 ? t('ui.cw.prog.gap_none') : t('ui.cw.prog.gap', { n: ce })}</strong>
         </p>
       )}
+      {cj != null && cj > 0 && <p>{t('ui.cw.prog.gap_jobcenter', { n: cj })}</p>}
     </div>
   );
 }
@@ -49,7 +50,7 @@ export function Progression({ data, compact = false }) {
     <div class={compact ? 'cw-graphs cw-graphs-compact' : 'cw-graphs'}>
       <section aria-labelledby="prog-staircase">
         <H id="prog-staircase">{t('ui.cw.prog.staircase')}</H>
-        <StaircaseGap staircase={s} />
+        <StaircaseGap gap={data.staircase_gap} />
         <LineChart
           title={t('ui.cw.prog.staircase')}
           series={['citizen', 'employer', 'jobcenter'].map((p) => ({ name: t(`ui.cw.party.${p}`), points: (s[p] || []).map((x) => ({ date: x.date, value: x.step })) }))}

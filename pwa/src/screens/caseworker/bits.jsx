@@ -1,5 +1,6 @@
 // Small display pieces for the caseworker's screens.
 import { t } from '../../i18n.js';
+import { stepName as name } from '../../staircase.js';
 
 const ARROWS = {
   up: 'M12 4l7 8h-5v8h-4v-8H5z',
@@ -20,6 +21,14 @@ export function Trend({ trend }) {
   );
 }
 
+// stepName: "3. Arbejdsopgaver", as the staircase is named for both roles.
 export function stepName(step) {
-  return step ? `${step}. ${t(`ui.cw.step.${step}`)}` : '–';
+  return step ? `${step}. ${name(step)}` : '–';
+}
+
+// meetingOptions: the citizen's held and coming meetings for a "made at which
+// meeting?" select, most recent first, after a "no meeting" choice.
+export function meetingOptions(meetings, formatDateTime) {
+  const list = [...(meetings?.past || []), ...(meetings?.upcoming || [])].sort((a, b) => (a.starts_at < b.starts_at ? 1 : -1));
+  return [{ value: '', label: t('ui.cw.agree.no_meeting') }, ...list.map((m) => ({ value: m.id, label: `${t(`ui.cw.kind.${m.kind}`)} · ${formatDateTime(m.starts_at)}` }))];
 }

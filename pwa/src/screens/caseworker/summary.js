@@ -7,7 +7,10 @@ export function pendingItems(c) {
   const ft = c.fast_track?.current;
   if (!c.activated) out.push({ key: 'not_activated' });
   if (ft?.status === 'pending') out.push({ key: 'fast_track_pending', at: ft.consent_deadline });
-  if (ft?.follow_up?.missing) out.push({ key: 'follow_up_missing', at: ft.follow_up.due_date || ft.follow_up.due_at });
+  // Overdue steps of the law's clock, as the API computes them.
+  for (const it of c.timeline || []) {
+    if (it.status === 'overdue') out.push({ key: 'timeline_overdue', step: it.key, day: it.due });
+  }
   for (const m of c.meetings?.upcoming || []) {
     if (m.reply?.response === 'another_time' || m.reply?.response === 'cannot_come') {
       out.push({ key: `reply_${m.reply.response}`, at: m.starts_at, kind: m.kind, reason: m.reply.reason });
@@ -21,12 +24,11 @@ export function pendingItems(c) {
   return out;
 }
 
-// milestoneItems are the dated milestones: the sickness ones, and the
-// fast-track consent deadline and first follow-up when there is a request.
+// milestoneItems are the dated deadlines: the fast-track consent deadline
+// while a request waits, and the timeline's items, all as the API serves them.
 export function milestoneItems(c) {
-  const out = (c.milestones?.items || []).map((m) => ({ key: m.key, date: m.date, passed: m.passed, days: m.days_until }));
+  const out = (c.timeline || []).map((it) => ({ key: it.key, date: it.due, status: it.status }));
   const ft = c.fast_track?.current;
-  if (ft?.status === 'pending') out.push({ key: 'fast_track_consent', date: ft.consent_deadline, passed: false });
-  if (ft?.follow_up) out.push({ key: 'first_follow_up', date: ft.follow_up.due_date || ft.follow_up.due_at, passed: ft.follow_up.booked });
-  return out.sort((a, b) => (String(a.date) < String(b.date) ? -1 : 1));
+  if (ft?.status === 'pending') out.unshift({ key: 'fast_track_consent', date: ft.consent_deadline, status: 'open' });
+  return out;
 }

@@ -44,8 +44,10 @@ function Request({ request: r, onChange }) {
         <p class={`ft-status ft-status-${r.status}`}>
           {t('ui.citizen.ft.status_label')} <strong>{t(`ui.citizen.ft.status.${r.status}`)}</strong>
         </p>
-        {r.status === 'accepted' && r.follow_up && (
-          <p>{r.follow_up.booked ? t('ui.citizen.ft.follow_up_booked') : t('ui.citizen.ft.follow_up_due', { date: formatDay(r.follow_up.due_date) })}</p>
+        {r.status === 'accepted' && (
+          <p>
+            <a href="/forloeb">{t('ui.citizen.ft.follow_up_on_timeline')}</a>
+          </p>
         )}
         <Record events={r.events || []} id={r.id} />
         {r.status === 'accepted' && <Withdraw request={r} onDone={onChange} />}

@@ -9,11 +9,12 @@ import { addDays, formatDateTime, formatDay, todayInCopenhagen } from '../../for
 import { plural, t } from '../../i18n.js';
 import { useResource } from '../../offline/resource.js';
 import { isNetworkError } from '../../session.js';
+import { ContactCard, ContactLink } from './ContactCard.jsx';
 
-export default function FastTrackCard({ fastTrack }) {
+export default function FastTrackCard({ fastTrack, contact }) {
   const [result, setResult] = useState(null);
   if (result) return <Answered result={result} />;
-  if (fastTrack && fastTrack.status === 'pending') return <PendingRequest request={fastTrack} onAnswered={setResult} />;
+  if (fastTrack && fastTrack.status === 'pending') return <PendingRequest request={fastTrack} onAnswered={setResult} contact={contact} />;
   return <RecordLink />;
 }
 
@@ -89,7 +90,7 @@ function followUpDate(request) {
 }
 
 // PendingRequest is the card; the record screen shows it too.
-export function PendingRequest({ request, onAnswered, headingLevel = 2 }) {
+export function PendingRequest({ request, onAnswered, headingLevel = 2, contact }) {
   const left = useTimeLeft(request.consent_deadline);
   const over = left <= 0;
   const countdown = over ? t('ui.citizen.ft.expired') : remainingText(left);
@@ -160,6 +161,7 @@ export function PendingRequest({ request, onAnswered, headingLevel = 2 }) {
           </li>
         </ul>
         <p>{t('ui.citizen.ft.ask')}</p>
+        <ContactCard card={contact} headingLevel={headingLevel + 1} id={`ft-kontakt-${request.id}`} />
         {over ? (
           <p>
             <a href="/fast-track" class="link-block">
@@ -169,7 +171,17 @@ export function PendingRequest({ request, onAnswered, headingLevel = 2 }) {
         ) : confirm ? (
           <Confirm
             title={t(`ui.citizen.ft.confirm_${confirm}_title`)}
-            text={t(`ui.citizen.ft.confirm_${confirm}_text`)}
+            text={
+              <>
+                {t(`ui.citizen.ft.confirm_${confirm}_text`)}
+                {confirm === 'decline' && (
+                  <>
+                    {' '}
+                    <ContactLink text={t('ui.citizen.ft.regret_contact')} />
+                  </>
+                )}
+              </>
+            }
             sendLabel={t(`ui.citizen.ft.send_${confirm}`)}
             busy={busy}
             error={error}

@@ -4,6 +4,7 @@ import { formatDateTime } from '../../format.js';
 import { enqueue, useOutbox } from '../../offline/outbox.js';
 import { useResource } from '../../offline/resource.js';
 import { CitizenPage, meetingKind, pendingFor } from './common.jsx';
+import { ContactCard } from './ContactCard.jsx';
 
 // One meeting: time, place, who and what; the reply; and before a roundtable
 // the three empowerment questions, private until the citizen shares them.
@@ -26,6 +27,7 @@ export default function MeetingDetail({ params }) {
     <CitizenPage title={title} res={res}>
       {lists && !m && <p>{t('ui.citizen.meetings.not_found')}</p>}
       {m && <Meeting m={m} upcoming={(lists.upcoming || []).includes(m)} />}
+      {m && <ContactCard />}
       <p>
         <a href="/moeder" class="link-block">
           {t('ui.citizen.meetings.back')}

@@ -3,7 +3,9 @@ import { formatDateTime, formatDay, weekStartOf } from '../../format.js';
 import { useOutbox } from '../../offline/outbox.js';
 import { useResource } from '../../offline/resource.js';
 import { CitizenPage, hoursText, meetingKind, pendingFor } from './common.jsx';
+import { ContactCard } from './ContactCard.jsx';
 import FastTrackCard from './FastTrackCard.jsx';
+import { Welcome } from './MyCase.jsx';
 
 // I dag: first what the citizen is asked to do, then news, this week's hours,
 // the next meeting and the goals. GET /api/v1/me/home.
@@ -29,10 +31,14 @@ function TodayBody({ home, user }) {
   return (
     <>
       {/* Fast track (issue 4): a pending request from the employer comes first of all. */}
-      <FastTrackCard fastTrack={home.fast_track} />
+      <FastTrackCard fastTrack={home.fast_track} contact={home.caseworker} />
 
+      <Welcome />
       <p class="font-lead">{t('ui.citizen.today.greeting', { name: user.name })}</p>
       {week > 0 && <p class="sick-week">{t('ui.citizen.today.sick_week', { n: week })}</p>}
+      <p>
+        <a href="/forloeb" id="today-case-link">{t('ui.citizen.case.link')}</a>
+      </p>
 
       {actions.length > 0 && (
         <section aria-labelledby="todo-h">
@@ -85,6 +91,8 @@ function TodayBody({ home, user }) {
         )}
       </section>
 
+      <MyAgreements items={home.my_agreements} />
+
       <section aria-labelledby="goals-h">
         <h2 id="goals-h">{t('ui.citizen.today.goals')}</h2>
         {(home.goals || []).length ? (
@@ -112,6 +120,8 @@ function TodayBody({ home, user }) {
         </p>
       </section>
 
+      {home.caseworker && <ContactCard card={home.caseworker} />}
+
       {/* Reminders, the calendar link, the access log and the data export. */}
       <p class="reminders-link">
         <a href="/mine-data" class="link-block">
@@ -119,6 +129,34 @@ function TodayBody({ home, user }) {
         </a>
       </p>
     </>
+  );
+}
+
+// MyAgreements: the open items of the roundtable's agreement the citizen
+// owns; the whole agreement (who does what) is one tap away.
+function MyAgreements({ items }) {
+  return (
+    <section aria-labelledby="agree-h">
+      <h2 id="agree-h">{t('ui.citizen.today.agreements')}</h2>
+      {items?.length ? (
+        <ul class="agree-summary">
+          {items.map((a) => (
+            <li key={a.id}>
+              {a.text}
+              {a.due_date && <span class="agree-due"> – {t('ui.agree.due', { date: formatDay(a.due_date) })}</span>}
+              {a.overdue && <strong class="agree-overdue"> ({t('ui.agree.overdue')})</strong>}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('ui.citizen.today.no_agreements')}</p>
+      )}
+      <p>
+        <a href="/aftaler" class="link-block">
+          {t('ui.citizen.today.agreements_link')}
+        </a>
+      </p>
+    </section>
   );
 }
 

@@ -4,10 +4,9 @@ import { plural, t } from '../../i18n.js';
 import { formatDateTime, formatInstantDate, formatNumber, formatTime, todayInCopenhagen } from '../../format.js';
 import { discard, useOutbox } from '../../offline/outbox.js';
 
-export const STEPS = [1, 2, 3, 4, 5, 6];
-export const SLIDERS = ['hours', 'physical', 'tasks', 'responsibility', 'predictability', 'intensity'];
+// The staircase and mixing-desk vocabulary is shared with the caseworker.
+export { STEPS, DIMENSIONS as SLIDERS, stepName } from '../../staircase.js';
 
-export const stepName = (n) => t(`ui.staircase.${n}`);
 export const meetingKind = (kind) => t(`ui.meeting.kind.${kind}`);
 
 // CitizenPage: the heading, then whether the data is old (offline) and what

@@ -1,0 +1,17 @@
+package api
+
+import (
+	"os"
+	"testing"
+
+	"trappen/models/identity"
+)
+
+// TestMain makes password hashing cheap for this test binary: Argon2id at
+// production cost was most of the suite's CPU time, and no test here is
+// about its cost. models/identity's own tests keep the real parameters, and
+// TestTheServerHashesPasswordsAtProductionCost proves the server does.
+func TestMain(m *testing.M) {
+	identity.UseCheapPasswordHashesInTests()
+	os.Exit(m.Run())
+}

@@ -1,0 +1,122 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"log/slog"
+	"strings"
+)
+
+// command is one subcommand of the server binary. The table below is the
+// only place that names them, so `--help` can never miss one.
+type command struct {
+	name    string // as typed: "caseworker create"
+	summary string
+	usage   string // flags and arguments after the name
+	details string
+	run     func(ctx context.Context, cfg Config, log *slog.Logger, args []string, stdin io.Reader, stdout io.Writer) error
+}
+
+var commands = []command{
+	{
+		name: "serve", summary: "serve the app and the API (the default)",
+		details: "Runs until SIGINT or SIGTERM, then finishes the requests in flight.",
+		run: func(ctx context.Context, cfg Config, log *slog.Logger, _ []string, _ io.Reader, _ io.Writer) error {
+			return serve(ctx, cfg, log)
+		},
+	},
+	{
+		name: "caseworker create", summary: "create a caseworker account",
+		usage:   "--email E --name N [--locale da|en]",
+		details: "Reads the password as one line from standard input. Exits 0 on success, 1 with a one-line reason otherwise.",
+		run: func(ctx context.Context, cfg Config, _ *slog.Logger, args []string, stdin io.Reader, stdout io.Writer) error {
+			return createCaseworker(ctx, cfg, args, stdin, stdout)
+		},
+	},
+	{
+		name: "demo", summary: "add a demo caseworker and citizens to try Trappen",
+		details: "Safe to run twice. Refuses a database that already holds accounts other than the demo's.",
+		run: func(ctx context.Context, cfg Config, _ *slog.Logger, _ []string, _ io.Reader, stdout io.Writer) error {
+			return seedDemo(ctx, cfg, stdout)
+		},
+	},
+	{
+		name: "purge", summary: "delete the cases closed longer than the retention period, once",
+		details: "The server also purges at start-up and every hour. Exits 0 when done.",
+		run: func(ctx context.Context, cfg Config, log *slog.Logger, _ []string, _ io.Reader, stdout io.Writer) error {
+			return purgeOnce(ctx, cfg, log, stdout)
+		},
+	},
+}
+
+// setting is one environment variable, for `--help`.
+type setting struct{ name, meaning string }
+
+// settings lists every environment variable the server reads. A test checks
+// that config.go reads nothing that is missing here.
+var settings = []setting{
+	{"TRAPPEN_ADDR", "address to listen on (default :8080)"},
+	{"DATABASE_URL", "postgres://… to use PostgreSQL; unset: embedded SQLite"},
+	{"TRAPPEN_DATA_DIR", "folder for the SQLite file and generated keys (default ./data)"},
+	{"TRAPPEN_LOG_LEVEL", "debug, info (default), warn or error"},
+	{"TRAPPEN_JWT_KEY, TRAPPEN_JWT_KEY_FILE", "signing key for access tokens (default: generated in the data folder)"},
+	{"TRAPPEN_SECURE_COOKIES", "true: always mark cookies Secure (behind a TLS proxy)"},
+	{"TRAPPEN_PROXY_HEADER, TRAPPEN_TRUSTED_PROXIES", "client address header and the proxies allowed to set it"},
+	{"TRAPPEN_RETENTION_DAYS", "days a closed case is kept before it is deleted (default 365; 0: at the next purge)"},
+	{"TRAPPEN_PUSH_ALLOWLIST", "comma-separated URL prefixes push endpoints must start with"},
+	{"TRAPPEN_PUSH_SUBSCRIBER", "contact URL or mailto: sent to push services"},
+	{"TRAPPEN_VAPID_PUBLIC_KEY, TRAPPEN_VAPID_PRIVATE_KEY(_FILE)", "VAPID key pair (default: generated and kept in the database)"},
+}
+
+// dispatch finds the command named by args and returns it with its own
+// arguments. No arguments means serve.
+func dispatch(args []string) (*command, []string, bool) {
+	if len(args) == 0 {
+		return &commands[0], nil, true
+	}
+	for i := range commands {
+		words := strings.Fields(commands[i].name)
+		if len(args) >= len(words) && strings.Join(args[:len(words)], " ") == commands[i].name {
+			return &commands[i], args[len(words):], true
+		}
+	}
+	return nil, nil, false
+}
+
+// wantsHelp reports whether args ask for help.
+func wantsHelp(args []string) bool {
+	for _, a := range args {
+		if a == "-h" || a == "-help" || a == "--help" {
+			return true
+		}
+	}
+	return len(args) > 0 && args[0] == "help"
+}
+
+// printHelp writes the help for one command, or for all when cmd is nil.
+func printHelp(w io.Writer, cmd *command) {
+	if cmd != nil {
+		fmt.Fprintf(w, "usage: server %s %s\n\n%s.\n", cmd.name, cmd.usage, capitalize(cmd.summary))
+		if cmd.details != "" {
+			fmt.Fprintf(w, "%s\n", cmd.details)
+		}
+	} else {
+		fmt.Fprintln(w, "usage: server [command] [flags]   (server <command> --help for one command)")
+		fmt.Fprintln(w, "\ncommands:")
+		for _, c := range commands {
+			fmt.Fprintf(w, "  %-20s %s\n", c.name, c.summary)
+		}
+	}
+	fmt.Fprintln(w, "\nenvironment:")
+	for _, s := range settings {
+		fmt.Fprintf(w, "  %s\n      %s\n", s.name, s.meaning)
+	}
+}
+
+func capitalize(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}

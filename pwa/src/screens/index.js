@@ -30,6 +30,7 @@ export const routes = [
   { path: '/forloeb', access: 'citizen', load: () => citizen().then((m) => m.MyCase) },
   { path: '/aftaler', access: 'citizen', load: () => citizen().then((m) => m.Agreements) },
   { path: '/kontakt', access: 'citizen', load: () => citizen().then((m) => m.Contact) },
+  { path: '/arbejdsgiver', access: 'citizen', load: () => citizen().then((m) => m.EmployerSharing) },
   { path: '/adgangskode', access: 'signed-in', load: () => import('./Password.jsx').then((m) => m.default) },
 ];
 

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -12,16 +13,20 @@ import (
 // citizenRoute is the prefix of every caseworker route about one citizen.
 const citizenRoute = "/api/v1/citizens/:id"
 
-// auditReads writes an access-log entry after every successful GET of a
-// citizen's data by a caseworker. It sits on the caseworker group, so routes
-// added later under /citizens/:id are covered without anyone remembering.
-// Only the route pattern is kept (as "what"), never ids or query strings.
-func (h *handler) auditReads(c *fiber.Ctx) error {
+// auditCitizenData writes an access-log entry after every successful
+// caseworker request under /citizens/:id that answers with a body: a GET,
+// and equally a write that returns the citizen's data (a PATCH answers with
+// the goal, its sub-goals and the citizen's shared reflection). It sits on
+// the caseworker group, so routes added later are covered without anyone
+// remembering. Only the route pattern is kept (as "what"), never ids or
+// query strings.
+func (h *handler) auditCitizenData(c *fiber.Ctx) error {
 	if err := c.Next(); err != nil {
 		return err
 	}
 	status := c.Response().StatusCode()
-	if c.Method() != fiber.MethodGet || status < 200 || status > 299 {
+	// SendStatus(204) leaves the status text as body; none is sent.
+	if status < 200 || status > 299 || status == fiber.StatusNoContent || len(c.Response().Body()) == 0 {
 		return nil
 	}
 	what := whatFromRoute(c.Route().Path, citizenRoute)
@@ -29,7 +34,23 @@ func (h *handler) auditReads(c *fiber.Ctx) error {
 		return nil
 	}
 	if err := h.Store.RecordAccess(c.UserContext(), userID(c), c.Params("id"), what, h.now()); err != nil {
-		// Fail closed: a read that cannot be recorded is not served.
+		// Fail closed: data whose reading cannot be recorded is not served.
+		c.Response().ResetBody()
+		return fmt.Errorf("record access: %w", err)
+	}
+	return h.noteReflectionReads(c)
+}
+
+// showsReflections are the caseworker routes whose answer holds the
+// reflections the citizen shares: reading one of them is reading those.
+var showsReflections = map[string]bool{citizenRoute: true, citizenRoute + "/meetings": true}
+
+// noteReflectionReads lets the citizen see when a shared reflection was read.
+func (h *handler) noteReflectionReads(c *fiber.Ctx) error {
+	if !showsReflections[c.Route().Path] {
+		return nil
+	}
+	if err := h.Store.MarkReflectionsRead(c.UserContext(), c.Params("id"), h.now()); err != nil {
 		c.Response().ResetBody()
 		return err
 	}

@@ -51,14 +51,14 @@ func TestTheCitizenSeesEveryReadOfTheirDataNewestFirst(t *testing.T) {
 		e.clock.Advance(time.Minute)
 		expect(t, e.get("/api/v1/citizens/"+bo.ID+"?secret=1", sara.Token), 200)
 		expect(t, e.get("/api/v1/citizens/"+bo.ID, kim.Token), 404)                                                      // not theirs: nothing read
-		expect(t, e.put("/api/v1/citizens/"+bo.ID+"/snooze", sara.Token, map[string]string{"until": "2026-03-09"}), 200) // a write, not a read
+		expect(t, e.put("/api/v1/citizens/"+bo.ID+"/snooze", sara.Token, map[string]string{"until": "2026-03-09"}), 200) // a write that answers with the case's data
 		expect(t, e.get("/api/v1/citizens/"+bo.ID+"/no-such-thing", sara.Token), 404)
 
 		b := e.accessLog(bo.Token, "")
-		if !reflect.DeepEqual(b.whats(), []string{"profile", "caseload"}) {
-			t.Fatalf("whats = %v, want [profile caseload]", b.whats())
+		if !reflect.DeepEqual(b.whats(), []string{"snooze", "profile", "caseload"}) {
+			t.Fatalf("whats = %v, want [snooze profile caseload]", b.whats())
 		}
-		top := b.Items[0]
+		top := b.Items[1]
 		if top.CaseworkerName != "Sara Sagsbehandler" || !top.At.Equal(e.clock.Now()) {
 			t.Fatalf("entry = %+v", top)
 		}
@@ -66,13 +66,13 @@ func TestTheCitizenSeesEveryReadOfTheirDataNewestFirst(t *testing.T) {
 		e.clock.Advance(24 * time.Hour)
 		sara, bo = e.login("sara@example.dk", testPassword), e.login("bo@example.dk", testPassword)
 		e.caseload(sara.Token, "")
-		if got := e.accessLog(bo.Token, "").whats(); !reflect.DeepEqual(got, []string{"caseload", "profile", "caseload"}) {
+		if got := e.accessLog(bo.Token, "").whats(); !reflect.DeepEqual(got, []string{"caseload", "snooze", "profile", "caseload"}) {
 			t.Fatalf("next day whats = %v", got)
 		}
 		expect(t, e.get("/api/v1/me/access-log", sara.Token), 403)
 
 		export := expect(t, e.get("/api/v1/me/export", bo.Token), 200).JSON(t)
-		if log, ok := export["access_log"].([]any); !ok || len(log) != 3 {
+		if log, ok := export["access_log"].([]any); !ok || len(log) != 4 {
 			t.Fatalf("export access_log = %v", export["access_log"])
 		}
 		if _, ok := export["caseworker_changes"].([]any); !ok {

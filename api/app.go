@@ -13,6 +13,7 @@ import (
 	"trappen/models/outbox"
 	"trappen/models/sqldb"
 	"trappen/models/store"
+	"trappen/oidcrp"
 )
 
 // MaxBodyBytes caps every request body. The server itself reads bodies up
@@ -42,10 +43,22 @@ type Deps struct {
 	SecureCookies bool
 	// ProxyHeader names the header holding the client address (e.g.
 	// X-Forwarded-For) when a proxy in TrustedProxies sits in front.
+	// X-Forwarded-Host and -Proto are believed only from TrustedProxies.
 	ProxyHeader    string
 	TrustedProxies []string
+	// PublicURL is the address users reach (scheme://host[:port], no
+	// trailing slash); absolute URLs and the cookies' Secure flag follow it.
+	// Empty: both come from the request, as far as it can be trusted.
+	PublicURL string
 	// Push is optional: the Web Push configuration (VAPID key, allow-list).
 	Push *PushConfig
+	// Service is who runs this Trappen, shown in every screen's footer.
+	Service ServiceInfo
+	// PasswordLoginOff turns password sign-in and activation off
+	// (TRAPPEN_PASSWORD_LOGIN=false): both answer 404.
+	PasswordLoginOff bool
+	// OIDC is the relying party of each audience with an identity provider.
+	OIDC map[string]*oidcrp.Client
 }
 
 // PushConfig is what the push endpoints need.
@@ -56,6 +69,9 @@ type PushConfig struct {
 
 type handler struct {
 	Deps
+	// sealer protects the OIDC flow cookie with a key derived from the
+	// token key.
+	sealer *oidcrp.Sealer
 }
 
 // New builds the Fiber app with every route and the one error handler.
@@ -78,6 +94,13 @@ func New(d Deps) *fiber.App {
 		}
 	}
 	h := &handler{Deps: d}
+	if d.Tokens != nil && len(d.OIDC) > 0 {
+		s, err := oidcrp.NewSealer(d.Tokens.key)
+		if err != nil {
+			panic(err) // NewTokens already requires a 32-byte key
+		}
+		h.sealer = s
+	}
 	app := fiber.New(fiber.Config{
 		AppName:               "Trappen",
 		BodyLimit:             readLimit,
@@ -86,10 +109,11 @@ func New(d Deps) *fiber.App {
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          30 * time.Second,
 		IdleTimeout:           120 * time.Second,
-		// Only a trusted proxy may name the client address: the login rate
-		// limit counts per client.
+		// Only a trusted proxy may name the client address (the login rate
+		// limit counts per client), the host or the scheme. With no proxy
+		// configured, forwarded headers are ignored.
 		ProxyHeader:             d.ProxyHeader,
-		EnableTrustedProxyCheck: d.ProxyHeader != "",
+		EnableTrustedProxyCheck: true,
 		TrustedProxies:          d.TrustedProxies,
 	})
 	h.routes(app)

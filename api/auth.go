@@ -74,11 +74,11 @@ func (h *handler) activate(c *fiber.Ctx) error {
 
 // newSession starts a new refresh-token family for u and answers as login.
 func (h *handler) newSession(c *fiber.Ctx, u *models.User) error {
-	refresh, err := h.Identity.IssueRefreshToken(c.UserContext(), u.ID, h.now())
+	refresh, family, err := h.Identity.IssueRefreshToken(c.UserContext(), u.ID, h.now())
 	if err != nil {
 		return err
 	}
-	return h.startSession(c, u, refresh)
+	return h.startSession(c, u, refresh, family)
 }
 
 func (h *handler) refresh(c *fiber.Ctx) error {
@@ -86,12 +86,12 @@ func (h *handler) refresh(c *fiber.Ctx) error {
 	if raw == "" {
 		return models.NewError(models.KindUnauthorized, "invalid_refresh")
 	}
-	u, next, err := h.Identity.RotateRefreshToken(c.UserContext(), raw, h.now())
+	u, next, family, err := h.Identity.RotateRefreshToken(c.UserContext(), raw, h.now())
 	if err != nil {
 		h.clearRefreshCookie(c)
 		return err
 	}
-	return h.startSession(c, u, next)
+	return h.startSession(c, u, next, family)
 }
 
 func (h *handler) logout(c *fiber.Ctx) error {
@@ -112,8 +112,8 @@ func (h *handler) me(c *fiber.Ctx) error {
 	return h.meResponse(c, u)
 }
 
-func (h *handler) startSession(c *fiber.Ctx, u *models.User, refresh string) error {
-	access, err := h.Tokens.Issue(u.ID, u.Role, h.now())
+func (h *handler) startSession(c *fiber.Ctx, u *models.User, refresh, family string) error {
+	access, err := h.Tokens.Issue(u.ID, u.Role, family, h.now())
 	if err != nil {
 		return err
 	}
@@ -139,17 +139,15 @@ type passwordRequest struct {
 	NewPassword     string `json:"new_password"`
 }
 
-// changePassword: PUT /me/password, for any signed-in user. The refresh
-// cookie is scoped to /api/v1/auth, so a browser does not send it here; the
-// caller then gets a new refresh family in the answer's cookie, and every
-// older one (on this and other devices) stops working.
+// changePassword: PUT /me/password, for any signed-in user. The caller's
+// session (named in the access token) goes on; every other one ends.
 func (h *handler) changePassword(c *fiber.Ctx) error {
 	var req passwordRequest
 	if err := decodeJSON(c, &req); err != nil {
 		return err
 	}
 	fresh, err := h.Identity.ChangePassword(c.UserContext(), userID(c), req.CurrentPassword, req.NewPassword,
-		c.Cookies(refreshCookie), h.now())
+		sessionID(c), c.IP(), h.now())
 	if err != nil {
 		return err
 	}

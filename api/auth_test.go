@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"trappen/models"
 
 	"github.com/golang-jwt/jwt/v5"
 )
@@ -220,6 +221,8 @@ func TestAForgottenPasswordIsReplacedWithAReissuedInvite(t *testing.T) {
 		cw := e.caseworker("sara@example.dk")
 		cz := e.citizen(cw, "bo@example.dk")
 		code := expect(t, e.post("/api/v1/citizens/"+cz.ID+"/invite", cw.Token, nil), 201).JSON(t)["invite_code"].(string)
+		// The account is in use: the code waits (see TestACaseworkerCannotTakeOverAnActiveAccount).
+		e.clock.Advance(models.ResetWaitingPeriod)
 		expect(t, e.post("/api/v1/auth/activate", "", map[string]string{"invite_code": code, "password": "a brand new password"}), 200)
 		expect(t, e.do(req{method: "POST", path: "/api/v1/auth/refresh", cookies: []*http.Cookie{cz.Refresh}}), 401)
 		e.login("bo@example.dk", "a brand new password")

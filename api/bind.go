@@ -14,11 +14,12 @@ import (
 	"trappen/models"
 )
 
-// decodeJSON reads the body into dst. Malformed JSON is a 400; a value of the
-// wrong type is a 422 naming the field.
+// decodeJSON reads the body into dst. A body not labelled as JSON is a 415
+// (a cross-site form can only send text/plain, form or multipart bodies);
+// malformed JSON is a 400; a value of the wrong type is a 422 naming the field.
 func decodeJSON(c *fiber.Ctx, dst any) error {
 	ct := strings.ToLower(c.Get(fiber.HeaderContentType))
-	if ct != "" && !strings.HasPrefix(ct, "application/json") && !strings.Contains(ct, "+json") {
+	if (ct != "" || len(c.Body()) > 0) && !strings.HasPrefix(ct, "application/json") && !strings.Contains(ct, "+json") {
 		return newHTTPError(fiber.StatusUnsupportedMediaType, "unsupported_media_type")
 	}
 	body := c.Body()

@@ -26,7 +26,7 @@ func (h *handler) rotateCalendarToken(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	url := c.BaseURL() + calendarPath + "?token=" + raw
+	url := h.baseURL(c) + calendarPath + "?token=" + raw
 	webcal := "webcal://" + strings.TrimPrefix(strings.TrimPrefix(url, "https://"), "http://")
 	return c.Status(fiber.StatusCreated).JSON(calendarTokenResponse{Token: raw, URL: url, WebcalURL: webcal})
 }
@@ -61,7 +61,7 @@ func (h *handler) calendarFeed(c *fiber.Ctx) error {
 	}
 	c.Set(fiber.HeaderContentType, "text/calendar; charset=utf-8")
 	c.Set(fiber.HeaderCacheControl, "private, no-store")
-	return c.SendString(buildICS(entries, lang, c.BaseURL(), h.now()))
+	return c.SendString(buildICS(entries, lang, h.baseURL(c), h.now()))
 }
 
 func buildICS(entries []models.CalendarEntry, lang, base string, now time.Time) string {

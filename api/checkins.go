@@ -9,18 +9,20 @@ import (
 )
 
 type checkinRequest struct {
-	ID            string             `json:"id"`
-	RecordedAt    string             `json:"recorded_at"`
-	GoalScores    []models.GoalScore `json:"goal_scores"`
-	StaircaseStep *int               `json:"staircase_step"`
-	Wellbeing     *int               `json:"wellbeing"`
-	HoursWorked   *float64           `json:"hours_worked"`
-	Note          string             `json:"note"`
+	ID             string             `json:"id"`
+	RecordedAt     string             `json:"recorded_at"`
+	GoalScores     []models.GoalScore `json:"goal_scores"`
+	StaircaseStep  *int               `json:"staircase_step"`
+	NotAtWorkplace bool               `json:"not_at_workplace"`
+	Wellbeing      *int               `json:"wellbeing"`
+	HoursWorked    *float64           `json:"hours_worked"`
+	Note           string             `json:"note"`
 }
 
 func (r checkinRequest) toModel() (models.NewCheckin, error) {
 	in := models.NewCheckin{ID: r.ID, GoalScores: r.GoalScores, StaircaseStep: r.StaircaseStep,
-		Wellbeing: r.Wellbeing, HoursWorked: r.HoursWorked, Note: r.Note}
+		NotAtWorkplace: r.NotAtWorkplace,
+		Wellbeing:      r.Wellbeing, HoursWorked: r.HoursWorked, Note: r.Note}
 	if r.RecordedAt == "" {
 		return in, models.Invalid("recorded_at", "required")
 	}

@@ -39,7 +39,7 @@ type inviteResponse struct {
 func inviteURL(code string) string { return "/aktiver?kode=" + url.QueryEscape(code) }
 
 func toCitizenResponse(c *models.Citizen) citizenResponse {
-	return citizenResponse{Profile: models.ToProfile(c), Activated: c.User.PasswordHash != nil}
+	return citizenResponse{Profile: models.ToProfile(c), Activated: c.User.Activated()}
 }
 
 func (h *handler) createCitizen(c *fiber.Ctx) error {
@@ -67,7 +67,8 @@ func (h *handler) getCitizen(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
-	return c.JSON(citizenDetailResponse{citizenResponse: toCitizenResponse(cz), CitizenJourney: j})
+	return c.JSON(citizenDetailResponse{citizenResponse: toCitizenResponse(cz), CitizenJourney: j,
+		SignInMethod: cz.User.SignInMethod()})
 }
 
 // citizenDetailResponse is the profile with goals, plan, meetings and the rest
@@ -75,6 +76,8 @@ func (h *handler) getCitizen(c *fiber.Ctx) error {
 type citizenDetailResponse struct {
 	citizenResponse
 	*models.CitizenJourney
+	// SignInMethod is "mitid", "password" or null (not activated yet).
+	SignInMethod *string `json:"sign_in_method"`
 }
 
 func (h *handler) reissueInvite(c *fiber.Ctx) error {
@@ -82,6 +85,8 @@ func (h *handler) reissueInvite(c *fiber.Ctx) error {
 	if err != nil {
 		return err
 	}
+	// usable_from is set for an account already in use: the code waits, and
+	// the citizen is told (see models/sign_in_codes.go).
 	return c.Status(fiber.StatusCreated).JSON(fiber.Map{"invite_code": inv.Code, "invite_expires_at": inv.ExpiresAt,
-		"invite_url": inviteURL(inv.Code)})
+		"invite_url": inviteURL(inv.Code), "usable_from": inv.UsableFrom})
 }

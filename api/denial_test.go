@@ -15,17 +15,21 @@ import (
 // one, so a new route is covered the day it is added; a route meant to be
 // anonymous is added here, where a reviewer sees it. "*" matches any method.
 var anonymousRoutes = map[string]string{
-	"GET /healthz":                "the process answers load balancers",
-	"GET /readyz":                 "the database answers load balancers",
-	"GET /i18n/:lang":             "the sign-in screen needs its words",
-	"POST /api/v1/auth/login":     "signing in",
-	"POST /api/v1/auth/refresh":   "the refresh cookie is the credential",
-	"POST /api/v1/auth/logout":    "the refresh cookie is the credential",
-	"POST /api/v1/auth/activate":  "the invite code is the credential",
-	"GET /api/v1/push/public-key": "the VAPID public key is public",
-	"GET /api/v1/me/calendar.ics": "the calendar feed's own token is the credential",
-	"* /api/v1/*":                 "unknown API paths answer 404",
-	"GET /*":                      "the app shell",
+	"GET /healthz":                             "the process answers load balancers",
+	"GET /readyz":                              "the database answers load balancers",
+	"GET /i18n/:lang":                          "the sign-in screen needs its words",
+	"POST /api/v1/auth/login":                  "signing in",
+	"POST /api/v1/auth/refresh":                "the refresh cookie is the credential",
+	"POST /api/v1/auth/logout":                 "the refresh cookie is the credential",
+	"POST /api/v1/auth/activate":               "the invite code is the credential",
+	"GET /api/v1/auth/methods":                 "the sign-in screen needs to know what to offer",
+	"GET /api/v1/auth/oidc/:audience/start":    "signing in with an identity provider",
+	"GET /api/v1/auth/oidc/:audience/callback": "the provider's code and the sealed flow cookie are the credential",
+	"GET /api/v1/auth/oidc/:audience/logout":   "the refresh cookie is the credential",
+	"GET /api/v1/push/public-key":              "the VAPID public key is public",
+	"GET /api/v1/me/calendar.ics":              "the calendar feed's own token is the credential",
+	"* /api/v1/*":                              "unknown API paths answer 404",
+	"GET /*":                                   "the app shell",
 }
 
 // anyRoleRoutes answer every signed-in user, whatever the role.
@@ -115,10 +119,11 @@ func TestEveryAuthenticatedRouteRefusesAMissingOrBadToken(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		forged, _ := other.Issue(w.cw.ID, models.RoleCaseworker, e.clock.Now())
+		sid := sessionOf(t, w.cw.Token) // a live session: each token fails for its own reason
+		forged, _ := other.Issue(w.cw.ID, models.RoleCaseworker, sid, e.clock.Now())
 		tokens, _ := NewTokens(testKey)
-		expired, _ := tokens.Issue(w.cw.ID, models.RoleCaseworker, e.clock.Now().Add(-AccessTokenLifetime-time.Second))
-		unknown, _ := tokens.Issue(models.NewID(), models.RoleCaseworker, e.clock.Now())
+		expired, _ := tokens.Issue(w.cw.ID, models.RoleCaseworker, sid, e.clock.Now().Add(-AccessTokenLifetime-time.Second))
+		unknown, _ := tokens.Issue(models.NewID(), models.RoleCaseworker, sid, e.clock.Now())
 		bad := map[string]string{"no token": "", "not a token": "not-a-token", "another key": forged,
 			"an expired token": expired, "a user who does not exist": unknown}
 		n := 0

@@ -17,6 +17,7 @@ const (
 	localUserID    = "user_id"
 	localRole      = "role"
 	localLang      = "lang"
+	localSession   = "session"
 )
 
 // requestLog gives each request an id and logs it without query or body,
@@ -68,8 +69,6 @@ func (h *handler) securityHeaders(c *fiber.Ctx) error {
 	return c.Next()
 }
 
-func (h *handler) secure(c *fiber.Ctx) bool { return h.SecureCookies || c.Protocol() == "https" }
-
 // language is the signed-in user's locale, else Accept-Language, else Danish.
 func language(c *fiber.Ctx) string {
 	if l, ok := c.Locals(localLang).(string); ok && l != "" {
@@ -86,20 +85,23 @@ func (h *handler) authenticate(c *fiber.Ctx) error {
 	if !ok || raw == "" {
 		return errUnauthorized
 	}
-	userID, role, issuedAt, err := h.Tokens.Verify(strings.TrimSpace(raw), h.now())
+	access, err := h.Tokens.Verify(strings.TrimSpace(raw), h.now())
 	if err != nil {
 		return errUnauthorized
 	}
-	u, err := h.Identity.UserByID(c.UserContext(), userID)
+	// The user is loaded on every request anyway; the same query checks
+	// that the token's session has not ended, so this costs nothing more.
+	u, err := h.Identity.SessionUser(c.UserContext(), access.UserID, access.Session)
 	if models.IsNotFound(err) {
 		return errUnauthorized
 	}
 	if err != nil {
 		return err
 	}
-	if u.Role != role || !u.TokenStillValid(issuedAt) {
+	if u.Role != access.Role {
 		return errUnauthorized
 	}
+	c.Locals(localSession, access.Session)
 	c.Locals(localUserID, u.ID)
 	c.Locals(localRole, u.Role)
 	c.Locals(localLang, u.Locale)
@@ -126,3 +128,6 @@ func requireRole(role, prefix string) fiber.Handler {
 }
 
 func userID(c *fiber.Ctx) string { id, _ := c.Locals(localUserID).(string); return id }
+
+// sessionID is the refresh family the caller's access token belongs to.
+func sessionID(c *fiber.Ctx) string { id, _ := c.Locals(localSession).(string); return id }

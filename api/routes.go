@@ -29,13 +29,20 @@ func (h *handler) routes(app *fiber.App) {
 	v1 := app.Group("/api/v1")
 
 	// Auth: sign in, refresh, sign out and activate an invite (no bearer token).
-	v1.Post("/auth/login", h.login)
-	v1.Post("/auth/refresh", h.refresh)
-	v1.Post("/auth/logout", h.logout)
-	v1.Post("/auth/activate", h.activate)
+	v1.Post("/auth/login", h.passwordLogin, h.login)
+	v1.Post("/auth/refresh", h.sameSiteOnly, h.refresh)
+	v1.Post("/auth/logout", h.sameSiteOnly, h.logout)
+	v1.Post("/auth/activate", h.passwordLogin, h.activate)
+	// Signing in with an identity provider (OpenID Connect): no bearer token.
+	v1.Get("/auth/methods", h.authMethods)
+	v1.Get("/auth/oidc/:audience/start", h.oidcStart)
+	v1.Get("/auth/oidc/:audience/callback", h.oidcCallback)
+	v1.Get("/auth/oidc/:audience/logout", h.oidcLogout)
 	// Public push key and calendar feed: no bearer token (the feed authenticates with its own token).
 	v1.Get("/push/public-key", h.pushPublicKey)
 	v1.Get("/me/calendar.ics", h.calendarFeed)
+	// Who runs the service and how long data is kept: the footer's pages.
+	v1.Get("/service-info", h.serviceInfo)
 
 	authed := v1.Group("", h.authenticate)
 
@@ -43,12 +50,14 @@ func (h *handler) routes(app *fiber.App) {
 	authed.Get("/me", h.me)
 	authed.Patch("/me", h.updateMe)
 	authed.Put("/me/password", h.changePassword)
+	// Is a goal being typed vague? The rule's one home is models.IsVagueGoal.
+	authed.Get("/goal-check", h.goalCheck)
 
-	// auditReads logs every read of a citizen's data by a caseworker, for
-	// every route under /citizens, present and future.
+	// auditCitizenData logs every answer that carries a citizen's data, reads
+	// and writes, for every route under /citizens, present and future.
 	// refuseClosedCase refuses every write to a closed case, for every route
 	// in these groups, present and future.
-	cw := authed.Group("/citizens", requireRole(models.RoleCaseworker, "/api/v1/citizens"), h.auditReads,
+	cw := authed.Group("/citizens", requireRole(models.RoleCaseworker, "/api/v1/citizens"), h.auditCitizenData,
 		h.refuseClosedCase("/api/v1/citizens", closedCaseworkerWrites))
 	citizen := authed.Group("/me", requireRole(models.RoleCitizen, "/api/v1/me"),
 		h.refuseClosedCase("/api/v1/me", closedCitizenWrites))
@@ -67,8 +76,9 @@ func (h *handler) routes(app *fiber.App) {
 	cw.Post("/:id/reassign", h.reassignCitizen)
 	authed.Get("/caseworkers", requireRole(models.RoleCaseworker, "/api/v1/caseworkers"), h.listCaseworkers)
 
-	// Home: the citizen's start page.
+	// Home: the citizen's start page, and removing a sign-in code they did not ask for.
 	citizen.Get("/home", h.home)
+	citizen.Delete("/sign-in-code", h.cancelSignInCode)
 
 	// Goals: the citizen's goals and activities, seen and edited by both.
 	cw.Get("/:id/goals", h.listGoals(cwAccess))

@@ -59,8 +59,9 @@ func contentType(p string) string {
 
 // catalog serves one language's message catalog to the PWA.
 func (h *handler) catalog(c *fiber.Ctx) error {
-	lang := strings.TrimSuffix(c.Params("lang"), ".json")
-	raw, ok := i18n.Raw(lang)
+	// da.json, or da.pages.json for the footer pages' long texts.
+	lang, part, _ := strings.Cut(strings.TrimSuffix(c.Params("lang"), ".json"), ".")
+	raw, ok := i18n.Raw(lang, part)
 	if !ok {
 		return models404()
 	}

@@ -27,12 +27,20 @@ func NewTokens(key []byte) (*Tokens, error) {
 
 type accessClaims struct {
 	Role string `json:"role"`
+	// Session is the refresh family the token was issued in; the token is
+	// refused once that session ends.
+	Session string `json:"sid"`
 	jwt.RegisteredClaims
 }
 
-// Issue signs an access token for a user.
-func (t *Tokens) Issue(userID, role string, now time.Time) (string, error) {
-	claims := accessClaims{Role: role, RegisteredClaims: jwt.RegisteredClaims{
+// Access is what a verified access token says.
+type Access struct {
+	UserID, Role, Session string
+}
+
+// Issue signs an access token for a user's session.
+func (t *Tokens) Issue(userID, role, session string, now time.Time) (string, error) {
+	claims := accessClaims{Role: role, Session: session, RegisteredClaims: jwt.RegisteredClaims{
 		Subject:   userID,
 		Issuer:    tokenIssuer,
 		IssuedAt:  jwt.NewNumericDate(now),
@@ -42,7 +50,7 @@ func (t *Tokens) Issue(userID, role string, now time.Time) (string, error) {
 }
 
 // Verify checks signature, algorithm, issuer and expiry against now.
-func (t *Tokens) Verify(raw string, now time.Time) (userID, role string, issuedAt time.Time, err error) {
+func (t *Tokens) Verify(raw string, now time.Time) (Access, error) {
 	var claims accessClaims
 	parser := jwt.NewParser(
 		jwt.WithValidMethods([]string{jwt.SigningMethodHS256.Alg()}),
@@ -50,12 +58,12 @@ func (t *Tokens) Verify(raw string, now time.Time) (userID, role string, issuedA
 		jwt.WithExpirationRequired(),
 		jwt.WithTimeFunc(func() time.Time { return now }),
 	)
-	_, err = parser.ParseWithClaims(raw, &claims, func(*jwt.Token) (any, error) { return t.key, nil })
+	_, err := parser.ParseWithClaims(raw, &claims, func(*jwt.Token) (any, error) { return t.key, nil })
 	if err != nil {
-		return "", "", time.Time{}, err
+		return Access{}, err
 	}
-	if claims.Subject == "" || claims.Role == "" || claims.IssuedAt == nil {
-		return "", "", time.Time{}, errors.New("token without subject, role or issue time")
+	if claims.Subject == "" || claims.Role == "" || claims.Session == "" {
+		return Access{}, errors.New("token without subject, role or session")
 	}
-	return claims.Subject, claims.Role, claims.IssuedAt.Time, nil
+	return Access{UserID: claims.Subject, Role: claims.Role, Session: claims.Session}, nil
 }

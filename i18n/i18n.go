@@ -3,6 +3,7 @@
 package i18n
 
 import (
+	"bytes"
 	"embed"
 	"encoding/json"
 	"fmt"
@@ -50,13 +51,63 @@ func mustLoad() map[string]map[string]entry {
 	return out
 }
 
-// Raw returns the catalog file for lang as served to the PWA.
-func Raw(lang string) ([]byte, bool) {
-	if !Supported(lang) {
-		return nil, false
+// Parts keeps the first visit small: keys under these prefixes stay in the
+// same catalog files but are served as parts of their own, which the app
+// loads with the screens that need them — the footer pages' long texts
+// (privacy notice, accessibility statement, help) and the caseworker's
+// screens, which a citizen never sees.
+var Parts = map[string]string{"pages": "page.", "cw": "ui.cw."}
+
+var served = mustSplit()
+
+// Raw returns lang's catalog as served to the PWA: part "" is everything
+// outside Parts, a named part only its keys.
+func Raw(lang, part string) ([]byte, bool) {
+	b, ok := served[lang+"/"+part]
+	return b, ok && Supported(lang)
+}
+
+// partOf names the served part a key belongs to ("" for the first one).
+func partOf(key string) string {
+	for part, prefix := range Parts {
+		if strings.HasPrefix(key, prefix) {
+			return part
+		}
 	}
-	b, err := files.ReadFile(lang + ".json")
-	return b, err == nil
+	return ""
+}
+
+// mustSplit encodes each language's catalog in its two served parts, compact
+// and with keys sorted, so the bytes are the same on every start.
+func mustSplit() map[string][]byte {
+	out := map[string][]byte{}
+	for _, lang := range Languages {
+		raw, err := files.ReadFile(lang + ".json")
+		if err != nil {
+			panic(err)
+		}
+		var all map[string]json.RawMessage
+		if err := json.Unmarshal(raw, &all); err != nil {
+			panic(fmt.Sprintf("i18n: %s.json: %v", lang, err))
+		}
+		parts := map[string]map[string]json.RawMessage{"": {}}
+		for part := range Parts {
+			parts[part] = map[string]json.RawMessage{}
+		}
+		for k, v := range all {
+			parts[partOf(k)][k] = v
+		}
+		for part, m := range parts {
+			var buf bytes.Buffer
+			enc := json.NewEncoder(&buf)
+			enc.SetEscapeHTML(false)
+			if err := enc.Encode(m); err != nil {
+				panic(err)
+			}
+			out[lang+"/"+part] = buf.Bytes()
+		}
+	}
+	return out
 }
 
 // Supported reports whether lang is one of Languages.

@@ -8,11 +8,16 @@ import (
 	"time"
 )
 
-// Login rate limits: failures within the window, per e-mail and per client.
+// Login rate limits: failures within the window. The owner's own guesses
+// from their own address are held back after MaxFailuresPerEmailAndClient;
+// an attacker elsewhere cannot lock them out that way. All addresses
+// together get MaxFailuresPerEmail, which stops a distributed guess (and
+// then holds back the owner too, until the window passes).
 const (
-	LoginWindow          = 15 * time.Minute
-	MaxFailuresPerEmail  = 5
-	MaxFailuresPerClient = 100
+	LoginWindow                  = 15 * time.Minute
+	MaxFailuresPerEmailAndClient = 5
+	MaxFailuresPerEmail          = 20
+	MaxFailuresPerClient         = 100
 	// MaxActivationFailures bounds wrong invite codes per client address: a
 	// code has 60 bits, but nobody should get to try many.
 	MaxActivationFailures = 30

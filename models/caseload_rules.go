@@ -99,7 +99,7 @@ func BuildCaseloadEntry(f CaseloadFacts, now time.Time) CaseloadEntry {
 	e := CaseloadEntry{
 		Citizen:        f.Citizen,
 		WeekOfSickness: ComputeMilestones(f.Citizen.FirstSickDay, now).WeekOfSickness,
-		Activated:      f.Citizen.User.PasswordHash != nil,
+		Activated:      f.Citizen.User.Activated(),
 		NextMeeting:    clNextMeeting(f.Meetings, now),
 		LastCheckin:    clLastCheckin(f.Checkins),
 	}

@@ -26,11 +26,14 @@ type Checkin struct {
 	CitizenID     string
 	RecordedAt    time.Time
 	StaircaseStep *int
-	Wellbeing     *int
-	HoursWorked   *float64
-	Note          string
-	BodyHash      string
-	CreatedAt     time.Time
+	// NotAtWorkplace is the answer "I am not at the workplace yet": below
+	// the staircase's first step, so StaircaseStep stays nil.
+	NotAtWorkplace bool
+	Wellbeing      *int
+	HoursWorked    *float64
+	Note           string
+	BodyHash       string
+	CreatedAt      time.Time
 }
 
 // CheckinScore is the score a check-in gave one goal.
@@ -52,22 +55,26 @@ type NewCheckin struct {
 	RecordedAt    time.Time   `json:"recorded_at"`
 	GoalScores    []GoalScore `json:"goal_scores"`
 	StaircaseStep *int        `json:"staircase_step"`
-	Wellbeing     *int        `json:"wellbeing"`
-	HoursWorked   *float64    `json:"hours_worked"`
-	Note          string      `json:"note"`
+	// omitempty keeps the fingerprint of check-ins made before the answer
+	// existed, so their offline replays still count as replays.
+	NotAtWorkplace bool     `json:"not_at_workplace,omitempty"`
+	Wellbeing      *int     `json:"wellbeing"`
+	HoursWorked    *float64 `json:"hours_worked"`
+	Note           string   `json:"note"`
 }
 
 // CheckinView is a stored check-in.
 type CheckinView struct {
-	ID            string      `json:"id"`
-	RecordedAt    time.Time   `json:"recorded_at"`
-	WeekStart     string      `json:"week_start"`
-	GoalScores    []GoalScore `json:"goal_scores"`
-	StaircaseStep *int        `json:"staircase_step"`
-	Wellbeing     *int        `json:"wellbeing"`
-	HoursWorked   *float64    `json:"hours_worked"`
-	Note          string      `json:"note"`
-	CreatedAt     time.Time   `json:"created_at"`
+	ID             string      `json:"id"`
+	RecordedAt     time.Time   `json:"recorded_at"`
+	WeekStart      string      `json:"week_start"`
+	GoalScores     []GoalScore `json:"goal_scores"`
+	StaircaseStep  *int        `json:"staircase_step"`
+	NotAtWorkplace bool        `json:"not_at_workplace"`
+	Wellbeing      *int        `json:"wellbeing"`
+	HoursWorked    *float64    `json:"hours_worked"`
+	Note           string      `json:"note"`
+	CreatedAt      time.Time   `json:"created_at"`
 }
 
 // Normalize puts a check-in in canonical form: UUID lower case, time in UTC,
@@ -104,6 +111,9 @@ func (in *NewCheckin) Validate(now time.Time) error {
 	}
 	validateScores(&v, in.GoalScores)
 	optionalRange(&v, "staircase_step", in.StaircaseStep, 1, 6)
+	if in.NotAtWorkplace && in.StaircaseStep != nil {
+		v.Add("staircase_step", "not_with_not_at_workplace")
+	}
 	optionalRange(&v, "wellbeing", in.Wellbeing, 0, 10)
 	if h := in.HoursWorked; h != nil && (math.IsNaN(*h) || *h < 0 || *h > MaxHoursWorked) {
 		v.Add("hours_worked", "out_of_range", "min", 0, "max", MaxHoursWorked)

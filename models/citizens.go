@@ -39,6 +39,10 @@ type Invite struct {
 	ExpiresAt time.Time
 	UsedAt    *time.Time
 	CreatedAt time.Time
+	// UsableFrom and IssuedBy are set on a code re-issued for an active
+	// account (see sign_in_codes.go).
+	UsableFrom *time.Time
+	IssuedBy   *string
 }
 
 // NewCitizen is what a caseworker registers.
@@ -81,4 +85,6 @@ func (in *NewCitizen) Validate(now time.Time) error {
 type IssuedInvite struct {
 	Code      string
 	ExpiresAt time.Time
+	// UsableFrom is set when the code replaces an active account's password.
+	UsableFrom *time.Time
 }

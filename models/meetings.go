@@ -73,6 +73,10 @@ type MeetingReflection struct {
 	Proposal  string
 	Shared    bool
 	SharedAt  *time.Time
+	ReadAt    *time.Time // when the caseworker first read it after it was shared
+	// Sealed hides a private reflection from the account after a password
+	// reset by a re-issued code (see sign_in_codes.go).
+	Sealed    bool
 	CreatedAt time.Time
 	UpdatedAt time.Time
 }
@@ -240,6 +244,7 @@ type ReflectionView struct {
 	Proposal  string     `json:"proposal"`
 	Shared    bool       `json:"shared"`
 	SharedAt  *time.Time `json:"shared_at"`
+	ReadAt    *time.Time `json:"read_at"`
 	UpdatedAt time.Time  `json:"updated_at"`
 }
 

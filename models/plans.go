@@ -81,23 +81,25 @@ type PlanWeek struct {
 	StatusMeeting *string  `json:"status_meeting"` // a date, YYYY-MM-DD
 }
 
-// MixingDesk is the six sliders, each 1 (needs accommodation) to 5 (ordinary terms).
+// MixingDesk is the six sliders, each 1 (needs accommodation) to 5 (ordinary
+// terms), or nil (null) while nobody has set it: touching one slider never
+// gives the others a value.
 type MixingDesk struct {
-	Hours          int `json:"hours"`
-	Physical       int `json:"physical"`
-	Tasks          int `json:"tasks"`
-	Responsibility int `json:"responsibility"`
-	Predictability int `json:"predictability"`
-	Intensity      int `json:"intensity"`
+	Hours          *int `json:"hours"`
+	Physical       *int `json:"physical"`
+	Tasks          *int `json:"tasks"`
+	Responsibility *int `json:"responsibility"`
+	Predictability *int `json:"predictability"`
+	Intensity      *int `json:"intensity"`
 }
 
 func (m MixingDesk) sliders() []struct {
 	name  string
-	value int
+	value *int
 } {
 	return []struct {
 		name  string
-		value int
+		value *int
 	}{{"hours", m.Hours}, {"physical", m.Physical}, {"tasks", m.Tasks},
 		{"responsibility", m.Responsibility}, {"predictability", m.Predictability}, {"intensity", m.Intensity}}
 }
@@ -126,7 +128,7 @@ func (p *PlanSnapshot) Validate(now time.Time) error {
 	validateTasks(&v, "avoid_tasks", p.AvoidTasks)
 	if p.MixingDesk != nil {
 		for _, s := range p.MixingDesk.sliders() {
-			if s.value < 1 || s.value > 5 {
+			if s.value != nil && (*s.value < 1 || *s.value > 5) {
 				v.Add("mixing_desk."+s.name, "out_of_range", "min", 1, "max", 5)
 			}
 		}
@@ -290,7 +292,7 @@ func diffDesk(prev, cur *MixingDesk) []PlanChange {
 	var out []PlanChange
 	var a, b []struct {
 		name  string
-		value int
+		value *int
 	}
 	if prev != nil {
 		a = prev.sliders()
@@ -301,11 +303,11 @@ func diffDesk(prev, cur *MixingDesk) []PlanChange {
 	for i, slider := range (MixingDesk{}).sliders() { // the six dimensions, named once
 		name := slider.name
 		var from, to any
-		if a != nil {
-			from = a[i].value
+		if a != nil && a[i].value != nil {
+			from = *a[i].value
 		}
-		if b != nil {
-			to = b[i].value
+		if b != nil && b[i].value != nil {
+			to = *b[i].value
 		}
 		if from != to {
 			out = append(out, PlanChange{Kind: "slider_moved", Slider: name, From: from, To: to})

@@ -42,7 +42,7 @@ func TestPlanValidationNamesTheField(t *testing.T) {
 		{"a duplicate week", PlanSnapshot{Weeks: []PlanWeek{week("2026-03-02"), week("2026-03-09"), week("2026-03-02")}}, "weeks[2].week_start"},
 		{"a quarter too many", PlanSnapshot{Weeks: []PlanWeek{{WeekStart: "2026-03-02", Hours: DayHours{Thu: 24.25}}}}, "weeks[0].hours.thu"},
 		{"a status meeting that is not a date", PlanSnapshot{Weeks: []PlanWeek{{WeekStart: "2026-03-02", StatusMeeting: &bad}}}, "weeks[0].status_meeting"},
-		{"a slider out of range", PlanSnapshot{Weeks: []PlanWeek{}, MixingDesk: &MixingDesk{1, 1, 1, 1, 1, 9}}, "mixing_desk.intensity"},
+		{"a slider out of range", PlanSnapshot{Weeks: []PlanWeek{}, MixingDesk: FullDesk(1, 1, 1, 1, 1, 9)}, "mixing_desk.intensity"},
 		{"no weeks", PlanSnapshot{}, "weeks"},
 	}
 	for _, c := range cases {
@@ -60,7 +60,7 @@ func TestDiffPlans(t *testing.T) {
 	base := PlanSnapshot{
 		Weeks:        []PlanWeek{{WeekStart: "2026-03-02", Hours: DayHours{Mon: 2, Wed: 2}}, {WeekStart: "2026-03-09", Hours: DayHours{Mon: 3}}},
 		AllowedTasks: []string{"Opvask"}, AvoidTasks: []string{"Kunder"},
-		MixingDesk: &MixingDesk{1, 1, 1, 1, 1, 1},
+		MixingDesk: FullDesk(1, 1, 1, 1, 1, 1),
 	}
 	clone := func(f func(p *PlanSnapshot)) *PlanSnapshot {
 		p := base
@@ -83,7 +83,7 @@ func TestDiffPlans(t *testing.T) {
 		{"hours moved between days", clone(func(p *PlanSnapshot) { p.Weeks[0].Hours = DayHours{Mon: 2, Thu: 2} }), []string{"hours_changed"}},
 		{"a status meeting set", clone(func(p *PlanSnapshot) { p.Weeks[0].StatusMeeting = &date }), []string{"status_meeting_changed"}},
 		{"a task swapped", clone(func(p *PlanSnapshot) { p.AllowedTasks = []string{"Indkøb"} }), []string{"task_added", "task_removed"}},
-		{"a slider moved", clone(func(p *PlanSnapshot) { p.MixingDesk.Physical = 3 }), []string{"slider_moved"}},
+		{"a slider moved", clone(func(p *PlanSnapshot) { three := 3; p.MixingDesk.Physical = &three }), []string{"slider_moved"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -14,6 +14,8 @@ type Progression struct {
 	StaircaseGap StaircaseGap `json:"staircase_gap"`
 	Hours        []HoursPoint `json:"hours"`
 	Wellbeing    []ValuePoint `json:"wellbeing"`
+	// Summaries: one plain sentence per chart (progression_summary.go).
+	Summaries ProgressionSummaries `json:"summaries"`
 }
 
 // GoalSeries is one goal's scores over time.
@@ -24,6 +26,7 @@ type GoalSeries struct {
 	Level    string       `json:"level"`
 	Status   string       `json:"status"`
 	Points   []ValuePoint `json:"points"`
+	Summary  ChartSummary `json:"summary"`
 }
 
 // ValuePoint is a value recorded at a time (with its Copenhagen date).
@@ -68,6 +71,7 @@ func BuildProgression(goals []Goal, checkins []CheckinView, placements []Placeme
 		}
 	}
 	p.Hours = hoursSeries(checkins, plan)
+	p.summarize()
 	return p
 }
 

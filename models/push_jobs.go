@@ -13,12 +13,15 @@ const (
 	PushMeetingCancelled  = "meeting_cancelled"
 	PushMeetingReminder   = "meeting_reminder"
 	PushReflectionPrompt  = "reflection_prompt"
+	// PushSignInCode tells the citizen a new sign-in code was made for
+	// their active account.
+	PushSignInCode = "sign_in_code"
 )
 
 // UrgentPush reports whether a type ignores quiet hours and pauses: the
 // fast-track request and its deadline must never wait past the deadline.
 func UrgentPush(typ string) bool {
-	return typ == PushFastTrackRequest || typ == PushFastTrackDeadline
+	return typ == PushFastTrackRequest || typ == PushFastTrackDeadline || typ == PushSignInCode
 }
 
 // Push job states.

@@ -23,16 +23,13 @@ type User struct {
 	Name         string
 	Locale       string
 	PasswordHash *string
-	// PasswordChangedAt ends access tokens issued before it.
+	// PasswordChangedAt is when the password was last set (access tokens end
+	// with their session, see SessionUser).
 	PasswordChangedAt *time.Time
-	CreatedAt         time.Time
-	UpdatedAt         time.Time
-}
-
-// TokenStillValid reports whether an access token issued at issuedAt
-// survives the user's last password change (JWT times are whole seconds).
-func (u *User) TokenStillValid(issuedAt time.Time) bool {
-	return u.PasswordChangedAt == nil || !issuedAt.Before(u.PasswordChangedAt.Truncate(time.Second))
+	// OIDCLinkedAt is when the user first signed in with an identity provider.
+	OIDCLinkedAt *time.Time `gorm:"column:oidc_linked_at"`
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
 }
 
 // NewID returns a random UUID string for a new row.

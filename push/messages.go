@@ -41,7 +41,7 @@ type Message struct {
 // fast-track card, a meeting has its own page.
 func messageURL(d models.Delivery) string {
 	switch d.Type {
-	case models.PushFastTrackRequest, models.PushFastTrackDeadline:
+	case models.PushFastTrackRequest, models.PushFastTrackDeadline, models.PushSignInCode:
 		return "/"
 	case models.PushReflectionPrompt:
 		return "/moeder/" + d.RefID + "/forberedelse"

@@ -2,8 +2,11 @@ package push
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"log/slog"
 	"net/url"
+	"strings"
 	"sync"
 	"time"
 
@@ -125,7 +128,7 @@ func (w *Worker) deliver(ctx context.Context, d models.Delivery, now time.Time) 
 	}
 	res, err := w.Sender.Send(ctx, msg)
 	if err != nil {
-		w.Log.Warn("push send failed", "host", host(d.Endpoint), "type", d.Type, "attempt", d.Attempts, "err", err)
+		w.Log.Warn("push send failed", "host", host(d.Endpoint), "type", d.Type, "attempt", d.Attempts, "err", safeError(err, d.Endpoint))
 		return w.record(ctx, d, w.retryOrFail(d), 0, now, 0)
 	}
 	return w.record(ctx, d, w.classify(d, res.Status), res.Status, now, res.RetryAfter)
@@ -181,6 +184,20 @@ func Backoff(attempt int) time.Duration {
 		d *= 2
 	}
 	return min(d, time.Hour)
+}
+
+// safeError is err's text without the endpoint: the HTTP client names the
+// URL it failed on, and the URL is a bearer secret for the device.
+func safeError(err error, endpoint string) string {
+	var uerr *url.Error
+	if errors.As(err, &uerr) {
+		err = fmt.Errorf("%s: %w", uerr.Op, uerr.Err)
+	}
+	msg := err.Error()
+	if u, perr := url.Parse(endpoint); perr == nil && u.Path != "" && u.Path != "/" {
+		msg = strings.ReplaceAll(msg, u.Path, "/…")
+	}
+	return strings.ReplaceAll(msg, endpoint, host(endpoint))
 }
 
 // host is all of an endpoint that is safe to log: the rest identifies a device.

@@ -142,7 +142,6 @@ function manifest() {
       start_url: '/',
       scope: '/',
       display: 'standalone',
-      orientation: 'portrait',
       theme_color: THEME_COLOR,
       background_color: BACKGROUND_COLOR,
       icons: [

@@ -32,7 +32,11 @@ func TestARestartKeepsAccountsAndTheSigningKey(t *testing.T) {
 			}
 			key, _ := loadOrCreateKey(cfg.DataDir, "jwt.key")
 			tokens, _ := api.NewTokens(key)
-			token, _ := tokens.Issue(u.ID, u.Role, time.Now())
+			_, session, err := first.store.Identity.IssueRefreshToken(context.Background(), u.ID, time.Now())
+			if err != nil {
+				t.Fatal(err)
+			}
+			token, _ := tokens.Issue(u.ID, u.Role, session, time.Now())
 			first.Close()
 
 			second, err := newApp(context.Background(), cfg, log, time.Now)

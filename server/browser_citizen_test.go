@@ -176,6 +176,9 @@ func TestBrowserCitizenJourneyOnline(t *testing.T) {
 	if err != nil || len(checkins) != 1 || *checkins[0].HoursWorked != 8.5 || *checkins[0].StaircaseStep != 3 {
 		t.Fatalf("check-ins after sending: %+v, %v", checkins, err)
 	}
+	if c := checkins[0]; c.Wellbeing != nil || len(c.GoalScores) != 2 {
+		t.Errorf("stored %+v; want both goals and no wellbeing (the citizen did not touch it)", c)
+	}
 
 	// Møder: reply, then the reflection, shared with the caseworker.
 	b.nav("/moeder", "Kommende møder")
@@ -189,8 +192,13 @@ func TestBrowserCitizenJourneyOnline(t *testing.T) {
 	b.fill("came_from", "Jeg har været sygemeldt med stress i tre uger.")
 	b.fill("heading_to", "Tilbage til bageriet, først om morgenen.")
 	b.fill("proposal", "Tre korte vagte om ugen uden butikken.")
-	b.click(`#share`)
 	b.click(`.reflection button[type=submit]`)
+	b.waitText("Gemt – kun du kan se det.")
+	b.click(`#share`)
+	b.waitText("Din arbejdsgiver kan ikke se dem")
+	b.checkScreen("sharing the reflection, asked to confirm")
+	b.click(`#share-confirm`)
+	b.waitText("Gemt og delt med")
 	var lists struct {
 		Upcoming []struct {
 			Reply      *struct{ Response string } `json:"reply"`
@@ -215,6 +223,9 @@ func TestBrowserCitizenJourneyOnline(t *testing.T) {
 		t.Errorf("the caseworker sees %+v", m)
 	}
 	b.checkScreen("a meeting after replying")
+	// The caseworker has read it (above): the citizen sees when.
+	b.open(s.URL + "/moeder/" + j.meetingID + "/forberedelse")
+	b.waitText("Læst af")
 
 	// Min plan and Mine mål: readable on a phone, accessible, graphs with tables.
 	b.nav("/plan", "Uge for uge")
@@ -230,12 +241,17 @@ func TestBrowserCitizenJourneyOnline(t *testing.T) {
 	for _, want := range []string{"Samtaler med psykolog", "Timer pr. uge: planlagt og arbejdet", "Trappen: hvor du er"} {
 		b.waitText(want)
 	}
+	// Goals, hours and the staircase have answers; wellbeing was left
+	// untouched, so its graph says so instead of drawing a made-up point.
 	var charts, tables int
-	b.waitJS("four charts, each with its table", `(n => n >= 4 && document.querySelectorAll('.chart-table table').length === n)(document.querySelectorAll('svg.chart-svg[role=img]').length)`)
+	b.waitJS("three charts, each with its table", `(n => n >= 3 && document.querySelectorAll('.chart-table table').length === n)(document.querySelectorAll('svg.chart-svg[role=img]').length)`)
 	b.eval(`document.querySelectorAll('svg.chart-svg[role=img]').length`, &charts)
 	b.eval(`document.querySelectorAll('.chart-table table').length`, &tables)
-	if charts < 4 || tables != charts {
-		t.Errorf("goals screen has %d charts and %d tables; want at least 4, each with a table", charts, tables)
+	if charts != 3 || tables != charts {
+		t.Errorf("goals screen has %d charts and %d tables; want 3, each with a table", charts, tables)
+	}
+	for _, want := range []string{"Du har ikke svaret på, hvordan du har det, endnu.", "Ét svar indtil nu: trin 3.", "Ét svar indtil nu: 6 ud af 10."} {
+		b.waitText(want)
 	}
 	b.checkScreen("Mine mål og fremskridt")
 }

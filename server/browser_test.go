@@ -415,7 +415,7 @@ func TestBrowserCitizenActivatesAndSignsIn(t *testing.T) {
 }
 
 // firstVisitBudget is the most the first visit may transfer, compressed.
-const firstVisitBudget = 120 * 1000
+const firstVisitBudget = 100 * 1000
 
 func TestBrowserShellOpensOfflineAndIsInstallable(t *testing.T) {
 	t.Parallel()

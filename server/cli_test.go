@@ -168,3 +168,27 @@ func TestPurgeRunsOnceAndExitsZero(t *testing.T) {
 		})
 	}
 }
+
+func TestServiceInfoSettings(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(n string) string { return m[n] } }
+	cfg, err := LoadConfig(env(nil))
+	if err != nil || cfg.Service.OrgName != "Jobcenter" || cfg.Service.OrgURL != "" || cfg.Service.RetentionDays != 365 {
+		t.Fatalf("defaults: %+v, %v", cfg.Service, err)
+	}
+	cfg, err = LoadConfig(env(map[string]string{"TRAPPEN_ORG_NAME": "Jobcenter Helsingør", "TRAPPEN_ORG_URL": "https://helsingor.dk/jobcenter",
+		"TRAPPEN_ORG_EMAIL": "jobcenter@helsingor.dk", "TRAPPEN_ORG_PHONE": "49 28 00 00", "TRAPPEN_RETENTION_DAYS": "30"}))
+	if err != nil || cfg.Service.OrgName != "Jobcenter Helsingør" || cfg.Service.OrgEmail != "jobcenter@helsingor.dk" || cfg.Service.RetentionDays != 30 {
+		t.Fatalf("set: %+v, %v", cfg.Service, err)
+	}
+	for name, bad := range map[string]map[string]string{
+		"an address without a scheme": {"TRAPPEN_ORG_URL": "helsingor.dk"},
+		"a javascript: address":       {"TRAPPEN_ORG_URL": "javascript:alert(1)"},
+		"an e-mail with a name":       {"TRAPPEN_ORG_EMAIL": "Jobcenter <jc@helsingor.dk>"},
+		"negative retention":          {"TRAPPEN_RETENTION_DAYS": "-1"},
+		"retention in words":          {"TRAPPEN_RETENTION_DAYS": "a year"},
+	} {
+		if _, err := LoadConfig(env(bad)); err == nil {
+			t.Errorf("%s is accepted", name)
+		}
+	}
+}

@@ -64,9 +64,18 @@ var settings = []setting{
 	{"TRAPPEN_SECURE_COOKIES", "true: always mark cookies Secure (behind a TLS proxy)"},
 	{"TRAPPEN_PROXY_HEADER, TRAPPEN_TRUSTED_PROXIES", "client address header and the proxies allowed to set it"},
 	{"TRAPPEN_RETENTION_DAYS", "days a closed case is kept before it is deleted (default 365; 0: at the next purge)"},
+	{"TRAPPEN_ORG_NAME, TRAPPEN_ORG_URL, TRAPPEN_ORG_EMAIL, TRAPPEN_ORG_PHONE", "who runs this Trappen, shown in the footer and the privacy notice"},
+	{"TRAPPEN_PUBLIC_URL", "the address users reach (https://…); absolute links and OpenID Connect redirects are built from it"},
+	{"TRAPPEN_SECRET_KEY(_FILE), TRAPPEN_SECRET_KEY_PREVIOUS", "key that encrypts stored secrets (VAPID key, JWT key); the previous one during rotation"},
 	{"TRAPPEN_PUSH_ALLOWLIST", "comma-separated URL prefixes push endpoints must start with"},
 	{"TRAPPEN_PUSH_SUBSCRIBER", "contact URL or mailto: sent to push services"},
 	{"TRAPPEN_VAPID_PUBLIC_KEY, TRAPPEN_VAPID_PRIVATE_KEY(_FILE)", "VAPID key pair (default: generated and kept in the database)"},
+	{"TRAPPEN_PUBLIC_URL", "the address users reach, e.g. https://trappen.example.dk (needed with an identity provider)"},
+	{"TRAPPEN_PASSWORD_LOGIN", "false: no password sign-in or activation (needs an identity provider; default true)"},
+	{"TRAPPEN_OIDC_<AUDIENCE>_ISSUER, _CLIENT_ID, _CLIENT_SECRET(_FILE), _SCOPES, _ACR_VALUES",
+		"identity provider for CITIZEN (MitID), CASEWORKER or EMPLOYER sign-in (see README)"},
+	{"TRAPPEN_OIDC_CASEWORKER_GROUP, TRAPPEN_OIDC_CASEWORKER_GROUP_CLAIM",
+		"the group a caseworker's ID token must hold, and its claim (default groups)"},
 }
 
 // dispatch finds the command named by args and returns it with its own

@@ -2,9 +2,14 @@ package main
 
 import (
 	"fmt"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
+
+	"trappen/api"
+	"trappen/oidcrp"
+	"trappen/secretbox"
 )
 
 // Config is Trappen's configuration, read once from the environment.
@@ -19,6 +24,16 @@ type Config struct {
 	// address (TRAPPEN_PROXY_HEADER, TRAPPEN_TRUSTED_PROXIES).
 	ProxyHeader    string
 	TrustedProxies []string
+	// PublicURL is the address users reach (TRAPPEN_PUBLIC_URL), e.g.
+	// https://trappen.example.dk: absolute links and the cookies' Secure
+	// flag follow it.
+	PublicURL string
+
+	// SecretKey (TRAPPEN_SECRET_KEY or _FILE) encrypts the secrets Trappen
+	// stores; SecretKeyPrevious (TRAPPEN_SECRET_KEY_PREVIOUS or _FILE) still
+	// opens what the key before it sealed, during a rotation.
+	SecretKey         []byte
+	SecretKeyPrevious []byte
 
 	PushAllowlist   []string // TRAPPEN_PUSH_ALLOWLIST
 	PushSubscriber  string   // TRAPPEN_PUSH_SUBSCRIBER
@@ -28,6 +43,11 @@ type Config struct {
 	// RetentionDays is how long a closed case is kept, counted from the day
 	// it closed (TRAPPEN_RETENTION_DAYS, default 365; 0: until the next purge).
 	RetentionDays int
+	Service       api.ServiceInfo // TRAPPEN_ORG_*, TRAPPEN_RETENTION_DAYS (config_service.go)
+
+	// Signing in (issue 11): see config_oidc.go.
+	PasswordLogin bool              // TRAPPEN_PASSWORD_LOGIN (default true)
+	OIDC          []oidcrp.Settings // TRAPPEN_OIDC_<AUDIENCE>_*
 }
 
 // DefaultRetentionDays keeps a closed case for a year.
@@ -60,6 +80,21 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		return c, fmt.Errorf("TRAPPEN_PROXY_HEADER needs TRAPPEN_TRUSTED_PROXIES")
 	}
 	var err error
+	if c.PublicURL, err = publicURL(getenv("TRAPPEN_PUBLIC_URL")); err != nil {
+		return c, err
+	}
+	if c.SecretKey, err = secret(getenv, "TRAPPEN_SECRET_KEY"); err != nil {
+		return c, err
+	}
+	if c.SecretKeyPrevious, err = secret(getenv, "TRAPPEN_SECRET_KEY_PREVIOUS"); err != nil {
+		return c, err
+	}
+	if len(c.SecretKeyPrevious) > 0 && len(c.SecretKey) == 0 {
+		return c, fmt.Errorf("TRAPPEN_SECRET_KEY_PREVIOUS needs TRAPPEN_SECRET_KEY")
+	}
+	if _, err := secretbox.New(c.SecretKey, c.SecretKeyPrevious); err != nil {
+		return c, fmt.Errorf("TRAPPEN_SECRET_KEY: %w", err)
+	}
 	if c.SecureCookies, err = envBool(getenv, "TRAPPEN_SECURE_COOKIES", false); err != nil {
 		return c, err
 	}
@@ -80,7 +115,11 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	if list := splitList(getenv("TRAPPEN_PUSH_ALLOWLIST")); len(list) > 0 {
 		c.PushAllowlist = list
 	}
-	if c.RetentionDays, err = retentionDays(getenv("TRAPPEN_RETENTION_DAYS")); err != nil {
+	if c.Service, err = loadServiceInfo(getenv); err != nil {
+		return c, err
+	}
+	c.RetentionDays = c.Service.RetentionDays
+	if err := loadSignInConfig(getenv, &c); err != nil {
 		return c, err
 	}
 	return c, nil
@@ -143,4 +182,19 @@ func secret(getenv func(string) string, name string) ([]byte, error) {
 		return []byte(strings.TrimRight(string(b), "\r\n")), nil
 	}
 	return nil, nil
+}
+
+// publicURL checks TRAPPEN_PUBLIC_URL: an http(s) origin, optionally with a
+// path prefix, kept without its trailing slash.
+func publicURL(v string) (string, error) {
+	v = strings.TrimRight(strings.TrimSpace(v), "/")
+	if v == "" {
+		return "", nil
+	}
+	u, err := url.Parse(v)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" || u.User != nil ||
+		u.RawQuery != "" || u.Fragment != "" {
+		return "", fmt.Errorf("TRAPPEN_PUBLIC_URL must be an http(s) address such as https://trappen.example.dk")
+	}
+	return v, nil
 }

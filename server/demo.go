@@ -173,7 +173,7 @@ func seedDemoPlan(ctx context.Context, store *store.Store, a models.Access, d de
 	plan := models.PlanSnapshot{Weeks: weeks,
 		AllowedTasks: []string{"Opgaver uden kundekontakt", "Faste opgaver med en kontaktperson"},
 		AvoidTasks:   []string{"Vagter alene", "Opgaver med deadline samme dag"},
-		MixingDesk:   &models.MixingDesk{Hours: 2, Physical: 3, Tasks: 2, Responsibility: 1, Predictability: 2, Intensity: 2}}
+		MixingDesk:   models.FullDesk(2, 3, 2, 1, 2, 2)}
 	_, err := store.SavePlan(ctx, a, plan, now.Add(-14*24*time.Hour))
 	return err
 }

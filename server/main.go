@@ -22,6 +22,7 @@ import (
 	"trappen/models/store"
 	"trappen/push"
 	"trappen/pwa"
+	"trappen/secretbox"
 )
 
 func main() {
@@ -83,9 +84,17 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, now func() time.T
 	if err != nil {
 		return nil, err
 	}
+	box, err := secretbox.New(cfg.SecretKey, cfg.SecretKeyPrevious)
+	if err != nil {
+		store.SQL.Close()
+		return nil, fmt.Errorf("TRAPPEN_SECRET_KEY: %w", err)
+	}
+	if box == nil {
+		log.Warn("stored secrets (VAPID private key, JWT key file) are not encrypted at rest: set TRAPPEN_SECRET_KEY")
+	}
 	key := cfg.JWTKey
 	if len(key) == 0 {
-		if key, err = loadOrCreateKey(cfg.DataDir, "jwt.key"); err != nil {
+		if key, err = loadOrCreateSealedKey(cfg.DataDir, "jwt.key", box); err != nil {
 			store.SQL.Close()
 			return nil, fmt.Errorf("JWT key: %w", err)
 		}
@@ -95,17 +104,24 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, now func() time.T
 		store.SQL.Close()
 		return nil, err
 	}
-	vapid, err := vapidKeys(ctx, cfg, store)
+	vapid, err := vapidKeys(ctx, cfg, store, box)
 	if err != nil {
 		store.SQL.Close()
 		return nil, fmt.Errorf("VAPID key: %w", err)
+	}
+	clients, err := oidcClients(cfg, now)
+	if err != nil {
+		store.SQL.Close()
+		return nil, err
 	}
 	a := &app{cfg: cfg, store: store, log: log, now: now}
 	a.push = &push.Worker{Outbox: store.Outbox, Log: log,
 		Sender: push.NewWebPush(vapid.PublicKey, vapid.PrivateKey, cfg.PushSubscriber)}
 	a.http = api.New(api.Deps{Store: store, Tokens: tokens, Log: log, Now: now, PWA: pwa.FS(),
 		SecureCookies: cfg.SecureCookies, ProxyHeader: cfg.ProxyHeader, TrustedProxies: cfg.TrustedProxies,
-		Push: &api.PushConfig{PublicKey: vapid.PublicKey, Allowlist: cfg.PushAllowlist}})
+		PublicURL: cfg.PublicURL,
+		Push:      &api.PushConfig{PublicKey: vapid.PublicKey, Allowlist: cfg.PushAllowlist},
+		Service:   cfg.Service, PasswordLoginOff: !cfg.PasswordLogin, OIDC: clients})
 	return a, nil
 }
 

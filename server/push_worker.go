@@ -11,6 +11,7 @@ import (
 	"trappen/models"
 	"trappen/models/store"
 	"trappen/push"
+	"trappen/secretbox"
 )
 
 // pushPollInterval is how often the worker looks for due messages;
@@ -25,9 +26,9 @@ const (
 
 // vapidKeys returns the configured key pair, or the one kept in the
 // database (created on first start), so every instance signs alike.
-func vapidKeys(ctx context.Context, cfg Config, store *store.Store) (*models.VAPIDKeys, error) {
+func vapidKeys(ctx context.Context, cfg Config, store *store.Store, box *secretbox.Box) (*models.VAPIDKeys, error) {
 	if cfg.VAPIDPublicKey == "" {
-		return store.Outbox.LoadOrCreateVAPIDKeys(ctx, time.Now())
+		return store.Outbox.LoadOrCreateSealedVAPIDKeys(ctx, time.Now(), box)
 	}
 	pub, ok1 := models.DecodeBase64Key(cfg.VAPIDPublicKey)
 	priv, ok2 := models.DecodeBase64Key(cfg.VAPIDPrivateKey)

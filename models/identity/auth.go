@@ -32,7 +32,7 @@ func (loginFailure) TableName() string { return "login_failures" }
 // Login checks credentials under the failure rate limit. An unknown e-mail
 // and a wrong password give the same error and cost the same time.
 func (s *Store) Login(ctx context.Context, email, password, client string, now time.Time) (*models.User, error) {
-	keys := []string{rateKey("email", strings.ToLower(models.NormalizeEmail(email))), rateKey("client", client)}
+	keys := append(emailLimits(email, client), rateLimit{rateKey("client", client), models.MaxFailuresPerClient})
 	if err := s.checkRateLimit(ctx, keys, now); err != nil {
 		return nil, fmt.Errorf("login: %w", err)
 	}
@@ -51,9 +51,32 @@ func (s *Store) Login(ctx context.Context, email, password, client string, now t
 		}
 		return nil, errInvalidCredentials
 	}
-	// A success clears the e-mail's failures, not the client's.
-	err = s.DB.WithContext(ctx).Where("key_hash = ?", keys[0]).Delete(&loginFailure{}).Error
-	return u, err
+	return u, s.clearOwnFailures(ctx, keys)
+}
+
+// rateLimit is a failure counter and how many failures it allows.
+type rateLimit struct {
+	key   string
+	limit int
+}
+
+// emailLimits are the counters of failures for e-mail: from this client
+// (listed first) and from anywhere.
+func emailLimits(email, client string) []rateLimit {
+	e := strings.ToLower(models.NormalizeEmail(email))
+	return []rateLimit{{rateKey("email+client", e+"\x00"+client), models.MaxFailuresPerEmailAndClient},
+		{rateKey("email", e), models.MaxFailuresPerEmail}}
+}
+
+// clearOwnFailures forgets the failures of the e-mail from the client that
+// just proved the password. The e-mail's global count stays, or the owner
+// signing in would reset a distributed attacker's budget.
+func (s *Store) clearOwnFailures(ctx context.Context, keys []rateLimit) error {
+	err := s.DB.WithContext(ctx).Where("key_hash = ?", keys[0].key).Delete(&loginFailure{}).Error
+	if err != nil {
+		return fmt.Errorf("clear login failures: %w", err)
+	}
+	return nil
 }
 
 func rateKey(kind, value string) string {
@@ -61,10 +84,9 @@ func rateKey(kind, value string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-func (s *Store) checkRateLimit(ctx context.Context, keys []string, now time.Time) error {
-	limits := []int{models.MaxFailuresPerEmail, models.MaxFailuresPerClient}
-	for i, key := range keys {
-		if err := s.checkKeyLimit(ctx, key, limits[i], now); err != nil {
+func (s *Store) checkRateLimit(ctx context.Context, keys []rateLimit, now time.Time) error {
+	for _, k := range keys {
+		if err := s.checkKeyLimit(ctx, k.key, k.limit, now); err != nil {
 			return fmt.Errorf("check rate limit: %w", err)
 		}
 	}
@@ -88,10 +110,10 @@ func (s *Store) checkKeyLimit(ctx context.Context, key string, limit int, now ti
 		RetryAfterSeconds: max(1, int(math.Ceil(wait.Seconds())))}
 }
 
-func (s *Store) recordFailure(ctx context.Context, keys []string, now time.Time) error {
+func (s *Store) recordFailure(ctx context.Context, keys []rateLimit, now time.Time) error {
 	rows := make([]loginFailure, len(keys))
 	for i, k := range keys {
-		rows[i] = loginFailure{KeyHash: k, FailedAt: now.UTC()}
+		rows[i] = loginFailure{KeyHash: k.key, FailedAt: now.UTC()}
 	}
 	db := s.DB.WithContext(ctx)
 	if err := db.Create(&rows).Error; err != nil {
@@ -101,9 +123,12 @@ func (s *Store) recordFailure(ctx context.Context, keys []string, now time.Time)
 	return sqldb.Wrap("record failure", db.Where("failed_at < ?", now.UTC().Add(-models.LoginWindow)).Delete(&loginFailure{}).Error)
 }
 
-// IssueRefreshToken starts a new rotation family for user and returns the raw token.
-func (s *Store) IssueRefreshToken(ctx context.Context, userID string, now time.Time) (string, error) {
-	return issueRefresh(s.DB.WithContext(ctx), userID, models.NewID(), now)
+// IssueRefreshToken starts a new rotation family (a session) for user and
+// returns the raw token and the family's id, which access tokens carry.
+func (s *Store) IssueRefreshToken(ctx context.Context, userID string, now time.Time) (raw, family string, err error) {
+	family = models.NewID()
+	raw, err = issueRefresh(s.DB.WithContext(ctx), userID, family, now)
+	return raw, family, err
 }
 
 func issueRefresh(db *gorm.DB, userID, family string, now time.Time) (string, error) {
@@ -113,11 +138,12 @@ func issueRefresh(db *gorm.DB, userID, family string, now time.Time) (string, er
 	return raw, sqldb.Wrap("issue refresh", db.Create(&t).Error)
 }
 
-// RotateRefreshToken spends raw and returns its user and a successor token.
-// A token used twice means it was stolen: the whole family is revoked.
-func (s *Store) RotateRefreshToken(ctx context.Context, raw string, now time.Time) (*models.User, string, error) {
+// RotateRefreshToken spends raw and returns its user, a successor token and
+// their family. A token used twice means it was stolen: the whole family is
+// revoked.
+func (s *Store) RotateRefreshToken(ctx context.Context, raw string, now time.Time) (*models.User, string, string, error) {
 	var user *models.User
-	var next string
+	var next, family string
 	reused := false
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
 		var t models.RefreshToken
@@ -146,17 +172,17 @@ func (s *Store) RotateRefreshToken(ctx context.Context, raw string, now time.Tim
 		if err := tx.Where("id = ?", t.UserID).Take(&u).Error; err != nil {
 			return fmt.Errorf("rotate refresh token: %w", err)
 		}
-		user = &u
+		user, family = &u, t.FamilyID
 		next, err = issueRefresh(tx, t.UserID, t.FamilyID, now)
 		return err
 	})
 	if reused {
-		return nil, "", errInvalidRefresh
+		return nil, "", "", errInvalidRefresh
 	}
 	if err != nil {
-		return nil, "", fmt.Errorf("rotate refresh token: %w", err)
+		return nil, "", "", fmt.Errorf("rotate refresh token: %w", err)
 	}
-	return user, next, nil
+	return user, next, family, nil
 }
 
 func revokeFamily(tx *gorm.DB, family string, now time.Time) error {
@@ -180,17 +206,17 @@ func (s *Store) RevokeRefreshToken(ctx context.Context, raw string, now time.Tim
 // ChangePassword sets a new password for a signed-in user who proves the
 // current one. A wrong current password counts as a failed login for the
 // user's e-mail, so the endpoint cannot be used to guess passwords. Every
-// other refresh-token family of the user is revoked, which signs out other
-// devices; the family of keepRefresh (the caller's own token) survives. When
-// keepRefresh is missing or not a live token of this user, the caller's
-// family cannot be told apart: all are revoked and a new family is started,
-// whose raw token is returned ("" when the caller's family was kept).
-func (s *Store) ChangePassword(ctx context.Context, userID, current, next, keepRefresh string, now time.Time) (string, error) {
+// other session (refresh-token family) of the user is revoked, which signs
+// out other devices and ends their access tokens at once; keepFamily (the
+// caller's own session) survives. When keepFamily is not a live session of
+// this user, all are revoked and a new one is started, whose raw refresh
+// token is returned ("" when the caller's session was kept).
+func (s *Store) ChangePassword(ctx context.Context, userID, current, next, keepFamily, client string, now time.Time) (string, error) {
 	u, err := s.UserByID(ctx, userID)
 	if err != nil {
 		return "", fmt.Errorf("change password: %w", err)
 	}
-	keys := []string{rateKey("email", strings.ToLower(models.NormalizeEmail(u.Email)))}
+	keys := emailLimits(u.Email, client)
 	if err := s.checkRateLimit(ctx, keys, now); err != nil {
 		return "", fmt.Errorf("change password: %w", err)
 	}
@@ -208,19 +234,19 @@ func (s *Store) ChangePassword(ctx context.Context, userID, current, next, keepR
 		if err != nil {
 			return fmt.Errorf("change password: %w", err)
 		}
-		fresh, err = revokeOtherFamilies(tx, u.ID, keepRefresh, now)
+		fresh, err = revokeOtherFamilies(tx, u.ID, keepFamily, now)
 		return err
 	})
 	if err != nil {
 		return "", fmt.Errorf("change password: %w", err)
 	}
-	// Proving the password clears the e-mail's failures, as a login does.
-	return fresh, sqldb.Wrap("change password", s.DB.WithContext(ctx).Where("key_hash = ?", keys[0]).Delete(&loginFailure{}).Error)
+	// Proving the password clears the failures, as a login does.
+	return fresh, s.clearOwnFailures(ctx, keys)
 }
 
 // checkPasswordChange validates both passwords; a wrong current one is
 // recorded as a failed login. An empty one is not a guess and costs nothing.
-func (s *Store) checkPasswordChange(ctx context.Context, u *models.User, current, next string, keys []string, now time.Time) error {
+func (s *Store) checkPasswordChange(ctx context.Context, u *models.User, current, next string, keys []rateLimit, now time.Time) error {
 	var v models.Validation
 	switch {
 	case current == "":
@@ -238,14 +264,14 @@ func (s *Store) checkPasswordChange(ctx context.Context, u *models.User, current
 	return v.Err()
 }
 
-// revokeOtherFamilies revokes the user's refresh-token families except the
-// one keepRaw belongs to; without a live keepRaw it starts a new family and
-// returns its raw token.
-func revokeOtherFamilies(tx *gorm.DB, userID, keepRaw string, now time.Time) (string, error) {
+// revokeOtherFamilies revokes the user's refresh-token families except
+// keepFamily; when that is not a live family of the user it starts a new one
+// and returns its raw token.
+func revokeOtherFamilies(tx *gorm.DB, userID, keepFamily string, now time.Time) (string, error) {
 	var keep models.RefreshToken
-	if keepRaw != "" {
-		err := tx.Where("token_hash = ? AND user_id = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?",
-			models.HashSecret(keepRaw), userID, now.UTC()).Take(&keep).Error
+	if keepFamily != "" {
+		err := tx.Where("family_id = ? AND user_id = ? AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?",
+			keepFamily, userID, now.UTC()).Take(&keep).Error
 		if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
 			return "", err
 		}

@@ -47,19 +47,22 @@ func TestLoginAcceptsRightPasswordAndRefusesWrongOnesAlike(t *testing.T) {
 	})
 }
 
-func TestRepeatedFailuresAreRateLimitedPerEmail(t *testing.T) {
+func TestRepeatedFailuresAreRateLimitedPerEmailAndClient(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		newCaseworker(t, s, "sara@example.dk")
-		for i := 0; i < models.MaxFailuresPerEmail; i++ {
+		for i := 0; i < models.MaxFailuresPerEmailAndClient; i++ {
 			s.Identity.Login(ctx, "sara@example.dk", "wrong password!", "10.0.0.1", t0.Add(time.Duration(i)*time.Second))
 		}
-		_, err := s.Identity.Login(ctx, "sara@example.dk", "correct horse battery", "10.0.0.2", t0.Add(time.Minute))
+		_, err := s.Identity.Login(ctx, "sara@example.dk", "correct horse battery", "10.0.0.1", t0.Add(time.Minute))
 		e, ok := models.AsError(err)
 		if !ok || e.Kind != models.KindRateLimited || e.RetryAfterSeconds <= 0 {
-			t.Fatalf("after %d failures: err = %v, want rate limited with a retry time", models.MaxFailuresPerEmail, err)
+			t.Fatalf("after %d failures: err = %v, want rate limited with a retry time", models.MaxFailuresPerEmailAndClient, err)
 		}
-		if _, err := s.Identity.Login(ctx, "sara@example.dk", "correct horse battery", "10.0.0.2", t0.Add(models.LoginWindow+time.Minute)); err != nil {
+		if _, err := s.Identity.Login(ctx, "sara@example.dk", "correct horse battery", "10.0.0.2", t0.Add(time.Minute)); err != nil {
+			t.Fatalf("another address was locked out too: %v", err)
+		}
+		if _, err := s.Identity.Login(ctx, "sara@example.dk", "correct horse battery", "10.0.0.1", t0.Add(models.LoginWindow+time.Minute)); err != nil {
 			t.Fatalf("after the window: %v", err)
 		}
 	})
@@ -69,19 +72,25 @@ func TestRefreshTokenRotatesAndReuseRevokesTheFamily(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		u := newCaseworker(t, s, "sara@example.dk")
-		first, err := s.Identity.IssueRefreshToken(ctx, u.ID, t0)
+		first, family, err := s.Identity.IssueRefreshToken(ctx, u.ID, t0)
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, second, err := s.Identity.RotateRefreshToken(ctx, first, t0.Add(time.Minute))
-		if err != nil {
-			t.Fatalf("first rotation: %v", err)
+		_, second, next, err := s.Identity.RotateRefreshToken(ctx, first, t0.Add(time.Minute))
+		if err != nil || next != family {
+			t.Fatalf("first rotation: %v (family %q, want %q)", err, next, family)
 		}
-		if _, _, err := s.Identity.RotateRefreshToken(ctx, first, t0.Add(2*time.Minute)); err == nil {
+		if _, err := s.Identity.SessionUser(ctx, u.ID, family); err != nil {
+			t.Fatalf("the session is not live: %v", err)
+		}
+		if _, _, _, err := s.Identity.RotateRefreshToken(ctx, first, t0.Add(2*time.Minute)); err == nil {
 			t.Fatal("a spent token worked again")
 		}
-		if _, _, err := s.Identity.RotateRefreshToken(ctx, second, t0.Add(3*time.Minute)); err == nil {
+		if _, _, _, err := s.Identity.RotateRefreshToken(ctx, second, t0.Add(3*time.Minute)); err == nil {
 			t.Fatal("the successor still works after its family was revoked by reuse")
+		}
+		if _, err := s.Identity.SessionUser(ctx, u.ID, family); !models.IsNotFound(err) {
+			t.Fatalf("the revoked session still loads its user: %v", err)
 		}
 	})
 }
@@ -90,8 +99,8 @@ func TestRefreshTokenExpires(t *testing.T) {
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		u := newCaseworker(t, s, "sara@example.dk")
-		tok, _ := s.Identity.IssueRefreshToken(ctx, u.ID, t0)
-		if _, _, err := s.Identity.RotateRefreshToken(ctx, tok, t0.Add(models.RefreshTokenLifetime)); err == nil {
+		tok, _, _ := s.Identity.IssueRefreshToken(ctx, u.ID, t0)
+		if _, _, _, err := s.Identity.RotateRefreshToken(ctx, tok, t0.Add(models.RefreshTokenLifetime)); err == nil {
 			t.Fatal("an expired refresh token worked")
 		}
 	})

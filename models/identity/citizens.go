@@ -64,7 +64,7 @@ func (s *Store) Activate(ctx context.Context, code, password, client string, now
 	}
 	u, err := s.activate(ctx, code, password, now)
 	if errors.Is(err, errInvalidInvite) {
-		if ferr := s.recordFailure(ctx, []string{key}, now); ferr != nil {
+		if ferr := s.recordFailure(ctx, []rateLimit{{key, models.MaxActivationFailures}}, now); ferr != nil {
 			return nil, ferr
 		}
 	}
@@ -99,6 +99,9 @@ func (s *Store) activate(ctx context.Context, code, password string, now time.Ti
 		if inv.UsedAt != nil || !now.Before(inv.ExpiresAt) {
 			return errInvalidInvite
 		}
+		if err := checkReset(tx, &inv, now); err != nil {
+			return err
+		}
 		res := tx.Model(&models.Invite{}).Where("id = ? AND used_at IS NULL", inv.ID).Update("used_at", now.UTC())
 		if res.Error != nil {
 			return fmt.Errorf("use invite: %w", res.Error)
@@ -115,6 +118,9 @@ func (s *Store) activate(ctx context.Context, code, password string, now time.Ti
 		if err := tx.Model(&models.RefreshToken{}).Where("user_id = ? AND revoked_at IS NULL", inv.CitizenID).
 			Update("revoked_at", now.UTC()).Error; err != nil {
 			return fmt.Errorf("activate: %w", err)
+		}
+		if err := sealAfterReset(tx, &inv); err != nil {
+			return err
 		}
 		return sqldb.Wrap("activate", tx.Where("id = ?", inv.CitizenID).Take(&user).Error)
 	})

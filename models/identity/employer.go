@@ -76,6 +76,9 @@ func activateEmployer(tx *gorm.DB, d sqldb.Dialect, codeHash, password, newHash 
 	if out.PasswordHash != nil && !CheckPassword(*out.PasswordHash, password) {
 		return errInvalidInvite
 	}
+	if out.PasswordHash == nil && out.OIDCLinkedAt != nil {
+		return errInvalidInvite // signs in with an identity provider; a code sets no password
+	}
 	if err := tx.Model(&models.EmployerContact{}).Where("id = ?", c.ID).Update("invite_used_at", now.UTC()).Error; err != nil {
 		return fmt.Errorf("use employer invite: %w", err)
 	}
@@ -87,4 +90,34 @@ func activateEmployer(tx *gorm.DB, d sqldb.Dialect, codeHash, password, newHash 
 		return fmt.Errorf("activate employer: %w", err)
 	}
 	return sqldb.Wrap("activate employer", tx.Where("id = ?", c.UserID).Take(out).Error)
+}
+
+// redeemEmployerInvite spends an employer contact's invite for a first
+// sign-in with an identity provider. Only an account that has never been
+// activated may be linked this way: an employer who already signs in
+// follows the new employee at once and needs no code, and a leaked code
+// must not link a stranger's identity to their account.
+func redeemEmployerInvite(tx *gorm.DB, d sqldb.Dialect, codeHash string, now time.Time) (string, error) {
+	var c models.EmployerContact
+	err := sqldb.LockForUpdate(tx, d).Where("invite_code_hash = ?", codeHash).Take(&c).Error
+	if errors.Is(err, gorm.ErrRecordNotFound) {
+		return "", errInvalidInvite
+	}
+	if err != nil {
+		return "", fmt.Errorf("redeem employer invite: %w", err)
+	}
+	if c.InviteUsedAt != nil || c.InviteExpiresAt == nil || !now.Before(*c.InviteExpiresAt) {
+		return "", errInvalidInvite
+	}
+	var u models.User
+	if err := tx.Where("id = ?", c.UserID).Take(&u).Error; err != nil {
+		return "", fmt.Errorf("redeem employer invite: %w", err)
+	}
+	if u.PasswordHash != nil || u.OIDCLinkedAt != nil {
+		return "", errInvalidInvite
+	}
+	if err := tx.Model(&models.EmployerContact{}).Where("id = ?", c.ID).Update("invite_used_at", now.UTC()).Error; err != nil {
+		return "", fmt.Errorf("redeem employer invite: %w", err)
+	}
+	return c.UserID, nil
 }

@@ -2,12 +2,10 @@ package outbox
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 	"time"
 
-	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
 	"trappen/models"
@@ -15,7 +13,10 @@ import (
 )
 
 // SavePushSubscription upserts by endpoint: a browser re-subscribing updates
-// its keys, and a device that changed hands follows the citizen signed in.
+// its keys. A device that changed hands follows the citizen signed in only
+// when the caller proves it holds the device: the stored auth secret (which
+// never leaves the server or the browser) must match. Anyone else who learnt
+// the endpoint cannot take another citizen's reminders.
 func (s *Store) SavePushSubscription(ctx context.Context, citizenID string, in models.NewPushSubscription, allowlist []string, now time.Time) (*models.PushSubscription, error) {
 	in.Endpoint = strings.TrimSpace(in.Endpoint)
 	if err := in.Validate(allowlist); err != nil {
@@ -27,14 +28,25 @@ func (s *Store) SavePushSubscription(ctx context.Context, citizenID string, in m
 	err := s.DB.WithContext(ctx).Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "endpoint"}},
 		DoUpdates: clause.AssignmentColumns([]string{"citizen_id", "p256dh", "auth", "updated_at"}),
+		Where: clause.Where{Exprs: []clause.Expression{clause.Expr{
+			SQL: "push_subscriptions.citizen_id = excluded.citizen_id OR push_subscriptions.auth = excluded.auth"}}},
 	}).Create(sub).Error
 	if err != nil {
 		return nil, fmt.Errorf("save push subscription: %w", err)
 	}
 	var stored models.PushSubscription // sub's fresh ID lost to the existing row's
 	err = s.DB.WithContext(ctx).Where("endpoint = ?", in.Endpoint).Take(&stored).Error
-	return &stored, err
+	if err != nil {
+		return nil, fmt.Errorf("save push subscription: %w", err)
+	}
+	if stored.CitizenID != citizenID {
+		return nil, errEndpointTaken
+	}
+	return &stored, nil
 }
+
+// errEndpointTaken refuses to move another citizen's device to the caller.
+var errEndpointTaken = models.NewError(models.KindConflict, "push_endpoint_taken")
 
 // DeletePushSubscription removes the citizen's subscription for endpoint;
 // deleting one that is already gone is not an error.
@@ -53,25 +65,7 @@ func (s *Store) PushSubscriptions(ctx context.Context, citizenID string) ([]mode
 // LoadOrCreateVAPIDKeys returns the key pair kept in the database, creating
 // it on first start. Every instance on the database gets the same pair.
 func (s *Store) LoadOrCreateVAPIDKeys(ctx context.Context, now time.Time) (*models.VAPIDKeys, error) {
-	db := s.DB.WithContext(ctx)
-	var k models.VAPIDKeys
-	err := db.Where("id = 1").Take(&k).Error
-	if err == nil {
-		return &k, nil
-	}
-	if !errors.Is(err, gorm.ErrRecordNotFound) {
-		return nil, err
-	}
-	fresh, err := models.GenerateVAPIDKeys()
-	if err != nil {
-		return nil, fmt.Errorf("load or create vapid keys: %w", err)
-	}
-	fresh.CreatedAt = now.UTC()
-	if err := db.Clauses(clause.OnConflict{DoNothing: true}).Create(fresh).Error; err != nil {
-		return nil, fmt.Errorf("load or create vapid keys: %w", err)
-	}
-	err = db.Where("id = 1").Take(&k).Error // another instance may have won
-	return &k, err
+	return s.LoadOrCreateSealedVAPIDKeys(ctx, now, nil)
 }
 
 // PushSubscriptionViews lists the citizen's devices.

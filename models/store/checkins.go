@@ -82,7 +82,8 @@ func insertCheckin(tx *gorm.DB, citizenID string, in models.NewCheckin, hash str
 		}
 	}
 	c := models.Checkin{ID: in.ID, CitizenID: citizenID, RecordedAt: in.RecordedAt, StaircaseStep: in.StaircaseStep,
-		Wellbeing: in.Wellbeing, HoursWorked: in.HoursWorked, Note: in.Note, BodyHash: hash, CreatedAt: now}
+		NotAtWorkplace: in.NotAtWorkplace,
+		Wellbeing:      in.Wellbeing, HoursWorked: in.HoursWorked, Note: in.Note, BodyHash: hash, CreatedAt: now}
 	if err := tx.Create(&c).Error; err != nil {
 		return fmt.Errorf("insert checkin: %w", err)
 	}
@@ -170,6 +171,6 @@ func toCheckinView(c models.Checkin, scores []models.GoalScore) models.CheckinVi
 		scores = []models.GoalScore{}
 	}
 	return models.CheckinView{ID: c.ID, RecordedAt: c.RecordedAt.UTC(), WeekStart: models.WeekStart(c.RecordedAt).Format(models.DateLayout),
-		GoalScores: scores, StaircaseStep: c.StaircaseStep, Wellbeing: c.Wellbeing, HoursWorked: c.HoursWorked,
+		GoalScores: scores, StaircaseStep: c.StaircaseStep, NotAtWorkplace: c.NotAtWorkplace, Wellbeing: c.Wellbeing, HoursWorked: c.HoursWorked,
 		Note: c.Note, CreatedAt: c.CreatedAt.UTC()}
 }

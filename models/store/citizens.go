@@ -56,17 +56,22 @@ func (s *Store) CreateCitizen(ctx context.Context, caseworkerID string, in model
 func (s *Store) ReissueInvite(ctx context.Context, caseworkerID, citizenID string, now time.Time) (*models.IssuedInvite, error) {
 	var inv *models.IssuedInvite
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
-		if _, err := citizenOf(tx, caseworkerID, citizenID); err != nil {
+		c, err := citizenOf(tx, caseworkerID, citizenID)
+		if err != nil {
 			return fmt.Errorf("reissue invite: %w", err)
 		}
 		if err := tx.Where("citizen_id = ? AND used_at IS NULL", citizenID).Delete(&models.Invite{}).Error; err != nil {
 			return fmt.Errorf("reissue invite: %w", err)
 		}
-		var err error
-		inv, err = identity.IssueInvite(tx, citizenID, now)
-		return err
+		if inv, err = identity.IssueInvite(tx, citizenID, now); err != nil || c.User.PasswordHash == nil {
+			return err
+		}
+		return holdReset(tx, c, caseworkerID, inv, now)
 	})
-	return inv, err
+	if err != nil {
+		return nil, err
+	}
+	return inv, nil
 }
 
 // citizenOf loads a citizen only if it is on caseworkerID's caseload.

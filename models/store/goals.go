@@ -71,6 +71,9 @@ func replaceActivities(tx *gorm.DB, goalID string, titles []string, now time.Tim
 
 // UpdateGoal applies a patch to one of a.CitizenID's goals.
 func (s *Store) UpdateGoal(ctx context.Context, a models.Access, goalID string, p models.GoalPatch, now time.Time) (*models.GoalView, error) {
+	if p.Empty() {
+		return nil, models.ErrEmptyPatch
+	}
 	if err := p.Validate(now); err != nil {
 		return nil, err
 	}

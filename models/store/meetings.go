@@ -49,6 +49,9 @@ func (s *Store) CreateMeeting(ctx context.Context, a models.Access, in models.Ne
 // UpdateMeeting moves or edits a scheduled meeting. A new time clears the
 // citizen's reply, so they are asked again.
 func (s *Store) UpdateMeeting(ctx context.Context, a models.Access, id string, p models.MeetingPatch, now time.Time) (*models.MeetingView, error) {
+	if p.Empty() {
+		return nil, models.ErrEmptyPatch
+	}
 	at, err := p.Validate(now)
 	if err != nil {
 		return nil, fmt.Errorf("update meeting: %w", err)
@@ -207,7 +210,11 @@ func upsertReflection(tx *gorm.DB, citizenID, id string, in models.NewReflection
 	} else if !in.Shared {
 		r.SharedAt = nil
 	}
+	if models.ReflectionUnread(r, in) {
+		r.ReadAt = nil
+	}
 	r.CameFrom, r.HeadingTo, r.Proposal, r.Shared, r.UpdatedAt = in.CameFrom, in.HeadingTo, in.Proposal, in.Shared, now
+	r.Sealed = false // the new text replaces the sealed one
 	if exists {
 		return r, sqldb.Wrap("upsert reflection", tx.Select("*").UpdateColumns(&r).Error) // keeps updated_at = now, as above
 	}
@@ -229,10 +236,7 @@ func toReplyView(r models.MeetingReply) models.ReplyView {
 func toReflectionView(r models.MeetingReflection) models.ReflectionView {
 	v := models.ReflectionView{MeetingID: r.MeetingID, CameFrom: r.CameFrom, HeadingTo: r.HeadingTo, Proposal: r.Proposal,
 		Shared: r.Shared, UpdatedAt: r.UpdatedAt.UTC()}
-	if r.SharedAt != nil {
-		t := r.SharedAt.UTC()
-		v.SharedAt = &t
-	}
+	v.SharedAt, v.ReadAt = utcPtr(r.SharedAt), utcPtr(r.ReadAt)
 	return v
 }
 
@@ -277,7 +281,7 @@ func loadMeetingViews(db *gorm.DB, a models.Access, id string) ([]models.Meeting
 	if err := fresh.Where("citizen_id = ?", a.CitizenID).Find(&replies).Error; err != nil {
 		return nil, fmt.Errorf("load meeting views: %w", err)
 	}
-	refl := fresh.Where("citizen_id = ?", a.CitizenID)
+	refl := fresh.Where("citizen_id = ? AND sealed = ?", a.CitizenID, false)
 	if a.Caseworker {
 		refl = refl.Where("shared = ?", true)
 	}

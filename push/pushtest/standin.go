@@ -98,6 +98,10 @@ func (s *Service) NewDevice(tb testing.TB) *Device {
 	return d
 }
 
+// Hangup, queued with RespondWith, closes the connection without an answer,
+// as a push service that fails mid-request does.
+const Hangup = -1
+
 // RespondWith queues statuses the device's endpoint answers with, one per
 // request, before it goes back to 201.
 func (s *Service) RespondWith(d *Device, statuses ...int) {
@@ -156,6 +160,12 @@ func (s *Service) handle(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rec.Status = s.nextStatus(d)
+	if rec.Status == Hangup {
+		if conn, _, err := http.NewResponseController(w).Hijack(); err == nil {
+			conn.Close()
+		}
+		return
+	}
 	s.mu.Lock()
 	s.received = append(s.received, rec)
 	s.mu.Unlock()

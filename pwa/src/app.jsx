@@ -12,6 +12,7 @@ function resolve(path, session) {
   for (const route of routes) {
     const params = match(route.path, path);
     if (!params) continue;
+    if (route.access === 'public') return { route, params };
     if (route.access === 'anonymous') return signedIn ? { redirect: homeFor(session.user.role) } : { route, params };
     if (!signedIn) return { redirect: '/login' };
     if (route.access !== 'signed-in' && route.access !== session.user.role) return { redirect: homeFor(session.user.role) };

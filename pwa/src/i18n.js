@@ -23,12 +23,40 @@ export function normalise(locale) {
   return SUPPORTED.includes(l) ? l : 'da';
 }
 
+async function fetchCatalog(name) {
+  const res = await fetch(`/i18n/${name}.json`, { credentials: 'same-origin' });
+  if (!res.ok) throw new Error(`catalog ${name}: ${res.status}`);
+  return res.json();
+}
+
+// Parts of the catalog served on their own (i18n.Parts in Go: the footer
+// pages' long texts "page.…", the caseworker's "ui.cw.…"): loaded with the
+// screens that need them, and again on a change of language.
+const parts = new Set();
+
+export async function loadCatalogPart(part) {
+  if (parts.has(part)) return;
+  parts.add(part); // so a setLanguage meanwhile fetches it in its language
+  let at;
+  let more;
+  try {
+    do {
+      at = lang;
+      more = await fetchCatalog(`${at}.${part}`);
+    } while (at !== lang); // the language changed meanwhile: fetch it in the new one
+  } catch (err) {
+    parts.delete(part);
+    throw err;
+  }
+  messages = { ...messages, ...more };
+  listeners.forEach((fn) => fn(lang));
+}
+
 export async function setLanguage(locale) {
   const next = normalise(locale);
   if (next === lang && Object.keys(messages).length > 0) return;
-  const res = await fetch(`/i18n/${next}.json`, { credentials: 'same-origin' });
-  if (!res.ok) throw new Error(`catalog ${next}: ${res.status}`);
-  messages = await res.json();
+  const all = await Promise.all([next, ...[...parts].map((p) => `${next}.${p}`)].map(fetchCatalog));
+  messages = Object.assign({}, ...all);
   lang = next;
   rules = new Intl.PluralRules(lang);
   document.documentElement.lang = lang;
@@ -40,9 +68,17 @@ export function onLanguageChange(fn) {
   return () => listeners.delete(fn);
 }
 
+// Numbers put into a message are written the reader's way: 7,5 in Danish.
+let numbers = null;
+function numberText(v) {
+  if (typeof v !== 'number' || Number.isInteger(v)) return String(v);
+  if (!numbers || numbers.lang !== lang) numbers = { lang, f: new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'da-DK', { maximumFractionDigits: 2 }) };
+  return numbers.f.format(v);
+}
+
 function format(text, vars) {
   if (!vars) return text;
-  return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? String(vars[name]) : m));
+  return text.replace(/\{(\w+)\}/g, (m, name) => (name in vars ? numberText(vars[name]) : m));
 }
 
 // t returns the key itself when it is missing, so a gap shows instead of crashing.

@@ -1,9 +1,11 @@
 import { useState } from 'preact/hooks';
 import { CitizenNav } from './components/CitizenNav.jsx';
+import { Footer } from './components/Footer.jsx';
 import { t } from './i18n.js';
 import { navigate } from './router.js';
 import { homeFor } from './screens/homes.js';
 import { changeLanguage, logout, useSession } from './session.js';
+import { providerLogoutURL } from './signin.js';
 
 export function Layout({ children }) {
   const { user } = useSession();
@@ -25,6 +27,7 @@ export function Layout({ children }) {
       <main id="main" tabIndex={-1} class="container page">
         {children}
       </main>
+      <Footer />
       {user && user.role === 'citizen' && <CitizenNav />}
     </>
   );
@@ -59,7 +62,10 @@ function SignedInBar({ user }) {
       await logout();
     } finally {
       setBusy(false);
-      navigate('/login', { replace: true });
+      // Signed in with MitID or the municipality's login: end that session too.
+      const provider = providerLogoutURL();
+      if (provider && navigator.onLine !== false) location.assign(provider);
+      else navigate('/login', { replace: true });
     }
   }
   return (

@@ -14,9 +14,7 @@ export function ErrorSummary({ items }) {
   if (!items.length) return null;
   return (
     <div class="alert alert-error error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={titleId}>
-      <svg class="icon-svg alert-icon" aria-hidden="true" focusable="false" viewBox="0 -960 960 960">
-        <path d="M480-280q17 0 28.5-11.5T520-320q0-17-11.5-28.5T480-360q-17 0-28.5 11.5T440-320q0 17 11.5 28.5T480-280Zm-40-160h80v-240h-80v240Zm40 360q-83 0-156-31.5T197-197q-54-54-85.5-127T80-480q0-83 31.5-156T197-763q54-54 127-85.5T480-880q83 0 156 31.5T763-763q54 54 85.5 127T880-480q0 83-31.5 156T763-197q-54 54-127 85.5T480-80Zm0-80q134 0 227-93t93-227q0-134-93-227t-227-93q-134 0-227 93t-93 227q0 134 93 227t227 93Zm0-320Z" />
-      </svg>
+      <AlertIcon />
       <div class="alert-body">
         <p class="alert-heading" id={titleId}>
           {t('ui.form.error_summary_title')}
@@ -47,4 +45,13 @@ function focusField(e, id) {
   const label = document.querySelector(`label[for="${id}"]`);
   (label || input).scrollIntoView();
   input.focus({ preventScroll: true });
+}
+
+// AlertIcon is the error alert's icon.
+export function AlertIcon() {
+  return (
+    <svg class="icon-svg alert-icon" aria-hidden="true" focusable="false" viewBox="0 -960 960 960">
+      <path d="M480-280q17 0 28.5-11.5T520-320q0-17-11.5-28.5T480-360q-17 0-28.5 11.5T440-320q0 17 11.5 28.5T480-280Zm-40-160h80v-240h-80v240Zm40 360q-83 0-156-31.5T197-197q-54-54-85.5-127T80-480q0-83 31.5-156T197-763q54-54 127-85.5T480-880q83 0 156 31.5T763-763q54 54 85.5 127T880-480q0 83-31.5 156T763-197q-54 54-127 85.5T480-80Zm0-80q134 0 227-93t93-227q0-134-93-227t-227-93q-134 0-227 93t-93 227q0 134 93 227t227 93Zm0-320Z" />
+    </svg>
+  );
 }

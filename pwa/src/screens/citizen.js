@@ -4,7 +4,7 @@ export { default as Plan } from './citizen/Plan.jsx';
 export { default as Goals } from './citizen/Goals.jsx';
 export { default as Checkin } from './citizen/Checkin.jsx';
 export { default as Meetings } from './citizen/Meetings.jsx';
-export { default as MeetingDetail } from './citizen/MeetingDetail.jsx';
+export { default as MeetingDetail, MeetingPreparation } from './citizen/MeetingDetail.jsx';
 export { default as AccessLog } from './citizen/AccessLog.jsx';
 export { default as FastTrack } from './citizen/FastTrack.jsx';
 export { default as Reminders } from './citizen/Reminders.jsx';

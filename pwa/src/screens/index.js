@@ -2,14 +2,20 @@
 // one chunk per role; add routes here (patterns may use :params).
 import Activate from './Activate.jsx';
 import Login from './Login.jsx';
+import { loadCatalogPart } from '../i18n.js';
+import StaffLogin from './StaffLogin.jsx';
 
 const citizen = () => import('./citizen.js');
-const caseworker = () => import('./caseworker.js');
+// The caseworker's chunk comes with its part of the catalog ("ui.cw.…").
+const caseworker = () => Promise.all([import('./caseworker.js'), loadCatalogPart('cw')]).then(([m]) => m);
+// The footer's pages: their own chunk, with their long texts (catalog part "pages").
+const info = (name) => Promise.all([import('./info.js'), loadCatalogPart('pages')]).then(([m]) => m[name]);
 
-// access: 'anonymous' (only when signed out), 'citizen', 'caseworker' or
-// 'signed-in' (any signed-in user).
+// access: 'anonymous' (only when signed out), 'public' (anyone, signed in
+// or not), 'citizen', 'caseworker' or 'signed-in' (any signed-in user).
 export const routes = [
   { path: '/login', access: 'anonymous', screen: Login },
+  { path: '/login/medarbejder', access: 'anonymous', screen: StaffLogin },
   { path: '/aktiver', access: 'anonymous', screen: Activate },
   { path: '/', access: 'citizen', load: () => citizen().then((m) => m.Today) },
   { path: '/plan', access: 'citizen', load: () => citizen().then((m) => m.Plan) },
@@ -17,6 +23,7 @@ export const routes = [
   { path: '/checkin', access: 'citizen', load: () => citizen().then((m) => m.Checkin) },
   { path: '/moeder', access: 'citizen', load: () => citizen().then((m) => m.Meetings) },
   { path: '/moeder/:id', access: 'citizen', load: () => citizen().then((m) => m.MeetingDetail) },
+  { path: '/moeder/:id/forberedelse', access: 'citizen', load: () => citizen().then((m) => m.MeetingPreparation) },
   { path: '/sagsbehandler', access: 'caseworker', load: () => caseworker().then((m) => m.MyCitizens) },
   { path: '/sagsbehandler/ny', access: 'caseworker', load: () => caseworker().then((m) => m.NewCitizen) },
   { path: '/sagsbehandler/borger/:id', access: 'caseworker', load: () => caseworker().then((m) => m.CitizenPage) },
@@ -31,6 +38,9 @@ export const routes = [
   { path: '/aftaler', access: 'citizen', load: () => citizen().then((m) => m.Agreements) },
   { path: '/kontakt', access: 'citizen', load: () => citizen().then((m) => m.Contact) },
   { path: '/arbejdsgiver', access: 'citizen', load: () => citizen().then((m) => m.EmployerSharing) },
+  { path: '/privatliv', access: 'public', load: () => info('Privacy') },
+  { path: '/tilgaengelighed', access: 'public', load: () => info('Accessibility') },
+  { path: '/hjaelp', access: 'public', load: () => info('Help') },
   { path: '/adgangskode', access: 'signed-in', load: () => import('./Password.jsx').then((m) => m.default) },
 ];
 

@@ -13,14 +13,24 @@ Props:
   groups      [{ label: string, values: [number | null] }] – null: no bar (unknown)
   formatValue optional (value) => string – table text (default: the number)
   emptyText   optional string – shown instead of the chart when there are no groups
+  summary     optional string – the chart's one plain sentence, shown above it
+  yLabel      optional string – the value axis' name (e.g. "Timer")
+  xLabel      optional string – the groups' name (default "Uge")
 */
-export function BarChart({ title, seriesNames, groups, formatValue, emptyText }) {
+export function BarChart({ title, seriesNames, groups, formatValue, emptyText, summary, yLabel, xLabel }) {
   const id = useId();
-  if (!groups.length) return <p class="chart-empty">{emptyText || t('ui.chart.empty')}</p>;
+  if (!groups.length) {
+    return (
+      <>
+        {summary && <p class="chart-summary">{summary}</p>}
+        <p class="chart-empty">{emptyText || t('ui.chart.empty')}</p>
+      </>
+    );
+  }
   const show = (v) => (v == null ? '–' : formatValue ? formatValue(v) : String(v));
   const W = 360;
-  const H = 200;
-  const pad = { top: 10, right: 8, bottom: 28, left: 30 };
+  const H = 230;
+  const pad = { top: 26, right: 8, bottom: 44, left: 30 };
   const max = Math.max(1, ...groups.flatMap((g) => g.values.filter((v) => v != null)));
   const ticks = niceTicks(max);
   const y = linear(0, ticks[ticks.length - 1], H - pad.bottom, pad.top);
@@ -30,14 +40,27 @@ export function BarChart({ title, seriesNames, groups, formatValue, emptyText })
 
   return (
     <figure class="chart">
-      <svg class="chart-svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`}>
+      {summary && (
+        <p class="chart-summary" id={`${id}-s`}>
+          {summary}
+        </p>
+      )}
+      <svg class="chart-svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t`} aria-describedby={summary ? `${id}-s ${id}-d` : `${id}-d`}>
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{t('ui.chart.see_table')}</desc>
+        {yLabel && (
+          <text class="chart-axis-label" x={4} y={11}>
+            {yLabel}
+          </text>
+        )}
+        <text class="chart-axis-label" x={W - pad.right} y={H - 4} text-anchor="end">
+          {xLabel || t('ui.chart.axis.week')}
+        </text>
         {ticks.map((v) => (
           <g key={v}>
             <line class="chart-grid" x1={pad.left} x2={W - pad.right} y1={y(v)} y2={y(v)} />
             <text class="chart-label" x={pad.left - 6} y={y(v) + 4} text-anchor="end">
-              {v}
+              {show(v)}
             </text>
           </g>
         ))}
@@ -52,7 +75,7 @@ export function BarChart({ title, seriesNames, groups, formatValue, emptyText })
                 ),
               )}
               {i % every === 0 && (
-                <text class="chart-label" x={cx} y={H - 8} text-anchor="middle">
+                <text class="chart-label" x={cx} y={H - 24} text-anchor="middle">
                   {g.label}
                 </text>
               )}

@@ -16,16 +16,30 @@ Props:
   formatDate (date) => string – x-axis and table dates
   formatValue optional (value) => string – table and tooltip text
   emptyText  optional string – shown instead of the chart when no point exists
+  summary    optional string – the chart's one plain sentence, shown above it
+  yLabel     optional string – the value axis' name (default: none)
+  xLabel     optional string – the time axis' name (default "Dato")
+
+Several series are drawn a little apart vertically, so a line that runs on
+top of another (the same step on the staircase) still shows.
 */
-export function LineChart({ title, series, yMin, yMax, yTicks, yLabels, stepped, formatDate, formatValue, emptyText }) {
+export function LineChart({ title, series, yMin, yMax, yTicks, yLabels, stepped, formatDate, formatValue, emptyText, summary, yLabel, xLabel }) {
   const id = useId();
   const all = series.flatMap((s) => s.points);
-  if (!all.length) return <p class="chart-empty">{emptyText || t('ui.chart.empty')}</p>;
+  if (!all.length) {
+    return (
+      <>
+        {summary && <p class="chart-summary">{summary}</p>}
+        <p class="chart-empty">{emptyText || t('ui.chart.empty')}</p>
+      </>
+    );
+  }
   const valueText = (v) => (yLabels && yLabels[v] ? `${v} ${yLabels[v]}` : formatValue ? formatValue(v) : String(v));
 
   const W = 360;
-  const H = yLabels ? 240 : 200;
-  const pad = { top: yLabels ? 16 : 10, right: 12, bottom: 28, left: yLabels ? 12 : 30 };
+  const H = (yLabels ? 240 : 200) + 30;
+  const pad = { top: (yLabels ? 16 : 10) + 16, right: 12, bottom: 44, left: yLabels ? 12 : 30 };
+  const apart = (i) => (series.length > 1 ? (i - (series.length - 1) / 2) * 4 : 0);
   const days = all.map((p) => dayNumber(p.date));
   let d0 = Math.min(...days);
   let d1 = Math.max(...days);
@@ -40,9 +54,22 @@ export function LineChart({ title, series, yMin, yMax, yTicks, yLabels, stepped,
 
   return (
     <figure class="chart">
-      <svg class="chart-svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t`} aria-describedby={`${id}-d`}>
+      {summary && (
+        <p class="chart-summary" id={`${id}-s`}>
+          {summary}
+        </p>
+      )}
+      <svg class="chart-svg" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t`} aria-describedby={summary ? `${id}-s ${id}-d` : `${id}-d`}>
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{t('ui.chart.see_table')}</desc>
+        {yLabel && (
+          <text class="chart-axis-label" x={4} y={11}>
+            {yLabel}
+          </text>
+        )}
+        <text class="chart-axis-label" x={W - pad.right} y={H - 4} text-anchor="end">
+          {xLabel || t('ui.chart.axis.date')}
+        </text>
         {ticks.map((v) => (
           <g key={v}>
             <line class="chart-grid" x1={pad.left} x2={W - pad.right} y1={y(v)} y2={y(v)} />
@@ -58,7 +85,7 @@ export function LineChart({ title, series, yMin, yMax, yTicks, yLabels, stepped,
           </g>
         ))}
         {xTicks.map((d) => (
-          <text key={d} class="chart-label" x={x(dayNumber(d))} y={H - 8} text-anchor="middle">
+          <text key={d} class="chart-label" x={x(dayNumber(d))} y={H - 24} text-anchor="middle">
             {formatDate(d)}
           </text>
         ))}
@@ -68,7 +95,7 @@ export function LineChart({ title, series, yMin, yMax, yTicks, yLabels, stepped,
           const path = pts
             .map((p, j) => {
               const px = x(dayNumber(p.date));
-              const py = y(p.value);
+              const py = y(p.value) + apart(i);
               if (j === 0) return `M${px} ${py}`;
               return stepped ? `H${px}V${py}` : `L${px} ${py}`;
             })
@@ -77,7 +104,7 @@ export function LineChart({ title, series, yMin, yMax, yTicks, yLabels, stepped,
             <g key={s.name} class="chart-series">
               <path d={path} fill="none" stroke={COLOURS[i % COLOURS.length]} stroke-width="2.5" stroke-dasharray={DASHES[i % DASHES.length] || undefined} />
               {pts.map((p) => (
-                <path key={p.date} d={markerPath(SHAPES[i % SHAPES.length], x(dayNumber(p.date)), y(p.value))} fill={COLOURS[i % COLOURS.length]} />
+                <path key={p.date} d={markerPath(SHAPES[i % SHAPES.length], x(dayNumber(p.date)), y(p.value) + apart(i))} fill={COLOURS[i % COLOURS.length]} />
               ))}
             </g>
           );

@@ -6,15 +6,17 @@ import { navigate } from '../../router.js';
 import { Select, useFormState, useLoad } from './fields.jsx';
 import { InvitePanel } from './InvitePanel.jsx';
 
-// InviteTools issues a new invite: while the citizen has not activated, or
-// when an activated citizen has forgotten their password (the code lets them
-// choose a new one).
+// InviteTools says how the citizen signs in (MitID or password) and issues a
+// new invite: while the citizen has not activated, or when an activated
+// citizen has forgotten their password or needs to link a new MitID (the
+// code lets them do either).
 export function InviteTools({ citizen }) {
   const [invite, setInvite] = useState(null);
   const form = useFormState('inv', {});
   return (
     <div>
-      <p>{t(citizen.activated ? 'ui.cw.invite.activated_forgot' : 'ui.cw.invite.not_activated')}</p>
+      {citizen.sign_in_method && <p id="sign-in-method">{t(`ui.cw.invite.method_${citizen.sign_in_method}`)}</p>}
+      <p>{t(inviteHelp(citizen))}</p>
       <ErrorSummary items={form.summary} />
       {invite ? (
         <InvitePanel invite={invite} name={citizen.name} heading="h4" />
@@ -25,6 +27,11 @@ export function InviteTools({ citizen }) {
       )}
     </div>
   );
+}
+
+function inviteHelp(citizen) {
+  if (!citizen.activated) return 'ui.cw.invite.not_activated';
+  return citizen.sign_in_method === 'mitid' ? 'ui.cw.invite.activated_mitid' : 'ui.cw.invite.activated_forgot';
 }
 
 // Reassign hands the citizen to another caseworker; they leave this caseload.

@@ -1,16 +1,31 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { ErrorSummary } from '../../components/ErrorSummary.jsx';
 import { t } from '../../i18n.js';
 import { Field, Select, TextArea, useFormState } from './fields.jsx';
 import { formatDate } from './format.js';
 
-// Mirrors models.IsVagueGoal so the hint shows while typing.
-const MEASURABLE = /\d|\b(tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|halv|halvdelen|hel|fuld|fuldtid|deltid|two|three|four|five|six|seven|eight|nine|ten|twelve|half|full|januar|january|februar|february|marts|march|april|maj|may|juni|june|juli|july|august|september|oktober|october|november|december)\b/i;
-
-export function isVague(title, targetDate) {
-  if (targetDate) return false;
-  return !MEASURABLE.test(title || '');
+// useVague asks the server whether the goal being typed is vague (the rule's
+// one home is models.IsVagueGoal), a moment after the typing stops.
+function useVague(title, targetDate) {
+  const [vague, setVague] = useState(false);
+  useEffect(() => {
+    if (!title.trim()) return setVague(false);
+    const q = new URLSearchParams({ title });
+    if (targetDate) q.set('target_date', targetDate);
+    let live = true;
+    const timer = setTimeout(() => {
+      api
+        .get(`/goal-check?${q}`)
+        .then((r) => live && setVague(!!r.vague))
+        .catch(() => {});
+    }, 300);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [title, targetDate]);
+  return vague;
 }
 
 function VagueHint({ id }) {
@@ -113,6 +128,7 @@ function GoalForm({ citizenId, goal, parent, onDone, onCancel }) {
   const [target, setTarget] = useState(goal?.target_date || '');
   const [status, setStatus] = useState(goal?.status || 'active');
   const [activities, setActivities] = useState((goal?.activities || []).map((a) => a.title).join('\n'));
+  const vague = useVague(title, target);
   const form = useFormState(`g-${key}`, {
     title: t('ui.cw.goals.title'),
     target_date: t('ui.cw.goals.target_date'),
@@ -148,7 +164,7 @@ function GoalForm({ citizenId, goal, parent, onDone, onCancel }) {
         <legend class="h4">{legend}</legend>
         <ErrorSummary items={form.summary} />
         <Field id={form.id('title')} label={t('ui.cw.goals.title')} hint={t(sub ? 'ui.cw.goals.title_hint_sub' : 'ui.cw.goals.title_hint')} error={form.errors.title} value={title} onValue={setTitle} />
-        {title.trim() && isVague(title, target) && <VagueHint />}
+        {vague && <VagueHint />}
         <Field id={form.id('target_date')} type="date" label={t('ui.cw.goals.target_date')} error={form.errors.target_date} value={target} onValue={setTarget} width="input-width-s" />
         {goal && (
           <Select id={form.id('status')} label={t('ui.cw.goals.status_label')} value={status} onValue={setStatus} options={['active', 'reached', 'dropped'].map((s) => ({ value: s, label: t(`ui.cw.goals.status.${s}`) }))} />

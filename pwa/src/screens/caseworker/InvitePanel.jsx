@@ -64,6 +64,11 @@ export function InvitePanel({ invite, name, heading: H = 'h2' }) {
             <span role="status">{copied ? t('ui.cw.invite.copied') : ''}</span>
           </p>
           <p class="form-hint">{t('ui.cw.invite.expires', { date: formatDateTime(invite.invite_expires_at) })}</p>
+          {invite.usable_from && (
+            <p class="form-hint" id="invite-usable-from">
+              {t('ui.cw.invite.usable_from', { date: formatDateTime(invite.usable_from) })}
+            </p>
+          )}
         </div>
         <figure class="cw-qr-figure">
           <QrCode text={link} label={t('ui.cw.invite.qr_label', { name })} />

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { ErrorSummary } from '../../components/ErrorSummary.jsx';
+import { AnswerRange } from '../../components/AnswerRange.jsx';
 import { t } from '../../i18n.js';
 import { Field, Radios, Select, Status, TextArea, useFormState } from './fields.jsx';
 import { copenhagenDate, formatDate, formatDateTime, formatHours, formatShortDate } from './format.js';
@@ -248,9 +249,15 @@ function PlanHelpers({ weeks, onWeeks }) {
   );
 }
 
-// MixingDesk: six sliders from "needs accommodation" (1) to "ordinary terms" (5).
+// MixingDesk: six sliders from "needs accommodation" (1) to "ordinary terms"
+// (5). Each is unset until the caseworker moves it: moving one never gives
+// the other five a value.
 function MixingDesk({ desk, onDesk, error }) {
-  const values = desk || Object.fromEntries(SLIDERS.map((s) => [s, 1]));
+  const values = desk || {};
+  const set = (s, n) => {
+    const next = { ...values, [s]: n };
+    onDesk(SLIDERS.some((k) => next[k] != null) ? next : null);
+  };
   return (
     <fieldset class="cw-desk" id="plan-mixing_desk" tabIndex={-1}>
       <legend class="h3">{t('ui.cw.desk.title')}</legend>
@@ -258,32 +265,21 @@ function MixingDesk({ desk, onDesk, error }) {
       {!desk && <p class="cw-meta">{t('ui.cw.desk.not_set')}</p>}
       {error && <p class="form-error-message">{error}</p>}
       {SLIDERS.map((s) => (
-        <div class="cw-slider" key={s}>
-          <label class="form-label" for={`desk-${s}`}>
-            {dimensionName(s)}
-          </label>
-          <div class="cw-slider-row">
-            <span class="cw-slider-end" aria-hidden="true">
-              {t('ui.mixing.low')}
-            </span>
-            <input
-              type="range"
-              id={`desk-${s}`}
-              min="1"
-              max="5"
-              step="1"
-              value={values[s]}
-              aria-valuetext={`${values[s]} – ${levelName(values[s])}`}
-              onInput={(e) => onDesk({ ...values, [s]: Number(e.currentTarget.value) })}
-            />
-            <span class="cw-slider-end" aria-hidden="true">
-              {t('ui.mixing.high')}
-            </span>
-            <output for={`desk-${s}`} class="cw-slider-value">
-              {values[s]}
-            </output>
-          </div>
-        </div>
+        <AnswerRange
+          key={s}
+          classes="cw-slider"
+          id={`desk-${s}`}
+          label={dimensionName(s)}
+          value={values[s] ?? null}
+          min={1}
+          max={5}
+          low={t('ui.mixing.low')}
+          high={t('ui.mixing.high')}
+          valueText={(n) => `${n} – ${levelName(n)}`}
+          unsetText={t('ui.cw.desk.slider_unset')}
+          clearLabel={t('ui.cw.desk.clear')}
+          onValue={(n) => set(s, n)}
+        />
       ))}
     </fieldset>
   );
@@ -387,7 +383,7 @@ export function describeChange(c) {
     case 'task_removed':
       return t(`ui.cw.change.${c.kind}`, { task: c.task, list: t(`ui.cw.plan.list_${c.list}`) });
     case 'slider_moved':
-      return t('ui.cw.change.slider_moved', { slider: dimensionName(c.slider), from: c.from ?? '–', to: c.to });
+      return t('ui.cw.change.slider_moved', { slider: dimensionName(c.slider), from: c.from ?? '–', to: c.to ?? '–' });
     default:
       return c.kind;
   }

@@ -1,5 +1,6 @@
 import { BarChart } from '../../components/charts/BarChart.jsx';
 import { LineChart } from '../../components/charts/LineChart.jsx';
+import { chartSentence } from '../../components/charts/summary.js';
 import { t } from '../../i18n.js';
 import { formatHours, formatShortDate } from './format.js';
 import { isoWeek } from './planMath.js';
@@ -46,6 +47,7 @@ export function Progression({ data, compact = false }) {
   const subsOf = (id) => (data.goals || []).filter((g) => g.parent_id === id);
   const H = compact ? 'h4' : 'h3';
   const s = data.staircase || {};
+  const sums = data.summaries || {};
   return (
     <div class={compact ? 'cw-graphs cw-graphs-compact' : 'cw-graphs'}>
       <section aria-labelledby="prog-staircase">
@@ -53,6 +55,8 @@ export function Progression({ data, compact = false }) {
         <StaircaseGap gap={data.staircase_gap} />
         <LineChart
           title={t('ui.cw.prog.staircase')}
+          summary={chartSentence('ui.chart.staircase', sums.staircase)}
+          yLabel={t('ui.chart.axis.step')}
           series={['citizen', 'employer', 'jobcenter'].map((p) => ({ name: t(`ui.cw.party.${p}`), points: (s[p] || []).map((x) => ({ date: x.date, value: x.step })) }))}
           yMin={1}
           yMax={6}
@@ -67,6 +71,8 @@ export function Progression({ data, compact = false }) {
           <H id={`prog-goal-${g.goal_id}`}>{t('ui.cw.prog.goal', { title: g.title })}</H>
           <LineChart
             title={t('ui.cw.prog.goal', { title: g.title })}
+            summary={chartSentence('ui.chart.goal', g.summary)}
+            yLabel={t('ui.chart.axis.score')}
             series={[g, ...subsOf(g.goal_id)].map((x) => ({ name: x.level === 'sub' ? t('ui.cw.prog.sub', { title: x.title }) : x.title, points: (x.points || []).map((p) => ({ date: p.date, value: p.value })) }))}
             yMin={0}
             yMax={10}
@@ -80,6 +86,8 @@ export function Progression({ data, compact = false }) {
         <H id="prog-hours">{t('ui.cw.prog.hours')}</H>
         <BarChart
           title={t('ui.cw.prog.hours')}
+          summary={chartSentence('ui.chart.hours', sums.hours)}
+          yLabel={t('ui.chart.axis.hours')}
           seriesNames={[t('ui.cw.prog.planned'), t('ui.cw.prog.actual')]}
           groups={(data.hours || []).map((h) => ({ label: t('ui.cw.prog.week_n', { n: isoWeek(h.week_start) }), values: [h.planned ?? null, h.actual ?? null] }))}
           formatValue={formatHours}
@@ -90,6 +98,8 @@ export function Progression({ data, compact = false }) {
         <H id="prog-wellbeing">{t('ui.cw.prog.wellbeing')}</H>
         <LineChart
           title={t('ui.cw.prog.wellbeing')}
+          summary={chartSentence('ui.chart.wellbeing.cw', sums.wellbeing)}
+          yLabel={t('ui.chart.axis.score')}
           series={[{ name: t('ui.cw.prog.wellbeing'), points: (data.wellbeing || []).map((p) => ({ date: p.date, value: p.value })) }]}
           yMin={0}
           yMax={10}

@@ -1,14 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { AnswerRange } from '../../components/AnswerRange.jsx';
 import { ErrorSummary } from '../../components/ErrorSummary.jsx';
 import { t } from '../../i18n.js';
-import { weekStartOf } from '../../format.js';
+import { formatNumber, weekStartOf } from '../../format.js';
 import { enqueue } from '../../offline/outbox.js';
 import { useResource } from '../../offline/resource.js';
 import { CitizenPage, STEPS, stepName } from './common.jsx';
 
-// Check-in: how the week went, on one screen, in under 30 seconds. The
-// answers start from the last check-in, so an unchanged week is one tap.
-// It goes through the outbox: saved on the phone first, sent when possible.
+// Check-in: how the week went, on one screen, in under 30 seconds. Only what
+// the citizen answers is sent: an untouched slider says "not answered" and is
+// left out (the last answer shows as a hint). It goes through the outbox:
+// saved on the phone first, sent when possible.
 export default function Checkin() {
   const res = useResource('/me/home');
   return (
@@ -27,29 +29,22 @@ function activeGoals(goals) {
   return out;
 }
 
-function defaults(home) {
+function defaults() {
+  return { scores: {}, step: null, wellbeing: null, hours: '', note: '' };
+}
+
+// lastAnswers are the previous check-in's answers, shown as hints.
+function lastAnswers(home) {
   const last = home.last_checkin;
   const scores = {};
-  for (const g of activeGoals(home.goals)) {
-    const prev = last && (last.goal_scores || []).find((s) => s.goal_id === g.id);
-    scores[g.id] = prev ? prev.score : 5;
-  }
-  const sameWeek = last && last.week_start === weekStartOf();
-  let hours = '';
-  if (sameWeek && last.hours_worked != null) hours = String(last.hours_worked);
-  else if (home.this_week) hours = String(home.this_week.total);
-  return {
-    scores,
-    step: last && last.staircase_step ? last.staircase_step : null,
-    wellbeing: last && last.wellbeing != null ? last.wellbeing : 5,
-    hours,
-    note: '',
-  };
+  for (const s of (last && last.goal_scores) || []) scores[s.goal_id] = s.score;
+  return { scores, wellbeing: last ? last.wellbeing : null };
 }
 
 function CheckinForm({ home }) {
   const goals = activeGoals(home.goals);
-  const [v, setV] = useState(() => defaults(home));
+  const [v, setV] = useState(defaults);
+  const last = lastAnswers(home);
   const [errors, setErrors] = useState([]);
   const [done, setDone] = useState(null); // 'sent' | 'waiting'
   const [busy, setBusy] = useState(false);
@@ -71,11 +66,12 @@ function CheckinForm({ home }) {
     const body = {
       id: crypto.randomUUID(),
       recorded_at: new Date().toISOString(),
-      goal_scores: goals.map((g) => ({ goal_id: g.id, score: v.scores[g.id] })),
-      wellbeing: v.wellbeing,
+      goal_scores: goals.filter((g) => v.scores[g.id] != null).map((g) => ({ goal_id: g.id, score: v.scores[g.id] })),
       note: v.note.trim(),
     };
-    if (v.step) body.staircase_step = v.step;
+    if (v.wellbeing != null) body.wellbeing = v.wellbeing;
+    if (v.step === 'none') body.not_at_workplace = true;
+    else if (v.step) body.staircase_step = v.step;
     if (hours != null) body.hours_worked = hours;
     const sent = await enqueue({ key: body.id, kind: 'checkin', method: 'POST', path: '/me/checkins', body, week_start: weekStartOf() });
     setBusy(false);
@@ -86,8 +82,8 @@ function CheckinForm({ home }) {
     return (
       <div class={done === 'sent' ? 'alert alert-success' : 'alert alert-info'} role="status" tabIndex={-1} ref={doneRef}>
         <div class="alert-body">
-          <p class="alert-heading">{t(`ui.citizen.checkin.${done}_title`)}</p>
-          <p class="alert-text">{t(`ui.citizen.checkin.${done}_text`)}</p>
+          <p class="alert-heading">{done === 'sent' ? t('ui.citizen.checkin.sent_title') : t('ui.citizen.checkin.waiting_title')}</p>
+          <p class="alert-text">{done === 'sent' ? t('ui.citizen.checkin.sent_text') : t('ui.citizen.checkin.waiting_text')}</p>
           <p>
             <a href="/">{t('ui.citizen.checkin.back_home')}</a>
           </p>
@@ -109,7 +105,8 @@ function CheckinForm({ home }) {
               key={g.id}
               id={`score-${g.id}`}
               label={g.title}
-              value={v.scores[g.id]}
+              value={v.scores[g.id] ?? null}
+              last={last.scores[g.id]}
               low={t('ui.citizen.checkin.score_low')}
               high={t('ui.citizen.checkin.score_high')}
               onValue={(n) => upd({ scores: { ...v.scores, [g.id]: n } })}
@@ -121,6 +118,13 @@ function CheckinForm({ home }) {
       <fieldset>
         <legend class="h3">{t('ui.citizen.checkin.step')}</legend>
         <p class="form-hint">{t('ui.citizen.checkin.step_hint')}</p>
+        <div class="form-group-radio">
+          <input type="radio" class="form-radio" id="step-none" name="staircase_step" value="none" checked={v.step === 'none'} onChange={() => upd({ step: 'none' })} />
+          <label class="form-label" for="step-none">
+            <span class="step-name">{t('ui.citizen.checkin.not_at_workplace')}</span>
+            <span class="step-explain">{t('ui.citizen.checkin.not_at_workplace_explain')}</span>
+          </label>
+        </div>
         {STEPS.map((n) => (
           <div class="form-group-radio" key={n}>
             <input type="radio" class="form-radio" id={`step-${n}`} name="staircase_step" value={n} checked={v.step === n} onChange={() => upd({ step: n })} />
@@ -132,11 +136,19 @@ function CheckinForm({ home }) {
             </label>
           </div>
         ))}
+        {v.step == null ? (
+          <p class="answer-unset">{t('ui.answer.not_answered')}</p>
+        ) : (
+          <button type="button" class="button button-tertiary answer-clear" onClick={() => upd({ step: null })}>
+            {t('ui.answer.clear')}
+            <span class="sr-only">: {t('ui.citizen.checkin.step')}</span>
+          </button>
+        )}
       </fieldset>
 
       <fieldset>
         <legend class="h3">{t('ui.citizen.checkin.wellbeing_legend')}</legend>
-        <Range id="wellbeing" label={t('ui.citizen.checkin.wellbeing')} value={v.wellbeing} low={t('ui.citizen.checkin.wellbeing_low')} high={t('ui.citizen.checkin.wellbeing_high')} onValue={(n) => upd({ wellbeing: n })} />
+        <Range id="wellbeing" label={t('ui.citizen.checkin.wellbeing')} value={v.wellbeing} last={last.wellbeing} low={t('ui.citizen.checkin.wellbeing_low')} high={t('ui.citizen.checkin.wellbeing_high')} onValue={(n) => upd({ wellbeing: n })} />
       </fieldset>
 
       <div class="form-group">
@@ -144,7 +156,7 @@ function CheckinForm({ home }) {
           {t('ui.citizen.checkin.hours')}
         </label>
         <span class="form-hint" id="hours_worked-hint">
-          {home.this_week ? t('ui.citizen.checkin.hours_hint_plan', { n: home.this_week.total }) : t('ui.citizen.checkin.hours_hint')}
+          {home.this_week ? t('ui.citizen.checkin.hours_hint_plan', { n: formatNumber(home.this_week.total) }) : t('ui.citizen.checkin.hours_hint')}
         </span>
         <input class="form-input input-width-xs" id="hours_worked" name="hours_worked" type="text" inputMode="decimal" aria-describedby="hours_worked-hint" value={v.hours} onInput={(e) => upd({ hours: e.currentTarget.value })} />
       </div>
@@ -168,23 +180,12 @@ function CheckinForm({ home }) {
   );
 }
 
-// Range: a 0–10 slider with its value shown large, and words at both ends.
-function Range({ id, label, value, low, high, onValue }) {
+// Range: a 0–10 slider that starts unanswered, with the last answer as a hint.
+function Range({ id, label, value, last, low, high, onValue }) {
   return (
-    <div class="form-group range-group">
-      <label class="form-label" for={id}>
-        {label}
-      </label>
-      <div class="range-row">
-        <input type="range" class="range-input" id={id} min={0} max={10} step={1} value={value} aria-valuetext={`${value} ${t('ui.citizen.checkin.of_ten')}`} onInput={(e) => onValue(Number(e.currentTarget.value))} />
-        <output class="range-value" for={id} aria-hidden="true">
-          {value}
-        </output>
-      </div>
-      <div class="range-ends" aria-hidden="true">
-        <span>0 {low}</span>
-        <span>10 {high}</span>
-      </div>
-    </div>
+    <>
+      <AnswerRange id={id} label={label} value={value} min={0} max={10} low={low} high={high} valueText={(n) => `${n} ${t('ui.citizen.checkin.of_ten')}`} onValue={onValue} />
+      {last != null && <p class="form-hint range-last">{t('ui.citizen.checkin.last_answer', { n: last })}</p>}
+    </>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../../api.js';
 import { BarChart } from '../../components/charts/BarChart.jsx';
 import { LineChart } from '../../components/charts/LineChart.jsx';
+import { chartSentence } from '../../components/charts/summary.js';
 import { ErrorSummary } from '../../components/ErrorSummary.jsx';
 import { t } from '../../i18n.js';
 import { formatDay, formatNumber, formatShortDate, isoWeek } from '../../format.js';
@@ -156,6 +157,7 @@ function Progress({ prog }) {
   const stairs = prog.staircase || {};
   const party = (key) => ({ name: t(`ui.citizen.goals.party.${key}`), points: (stairs[key] || []).map((p) => ({ date: p.date, value: p.step })) });
   const hours = (prog.hours || []).map((h) => ({ label: t('ui.citizen.goals.week_short', { n: isoWeek(h.week_start) }), values: [h.planned, h.actual] }));
+  const sums = prog.summaries || {};
   return (
     <section aria-labelledby="progress-h" class="progress">
       <h2 id="progress-h">{t('ui.citizen.goals.progress')}</h2>
@@ -164,23 +166,25 @@ function Progress({ prog }) {
         return (
           <div key={g.goal_id} class="progress-chart">
             <h3 class="h4">{t('ui.citizen.goals.scores_for', { title: g.title })}</h3>
-            <LineChart title={t('ui.citizen.goals.scores_for', { title: g.title })} series={series} yMin={0} yMax={10} formatDate={formatShortDate} emptyText={t('ui.citizen.goals.no_scores')} />
+            <LineChart title={t('ui.citizen.goals.scores_for', { title: g.title })} summary={chartSentence('ui.chart.goal', g.summary)} yLabel={t('ui.chart.axis.score')} series={series} yMin={0} yMax={10} formatDate={formatShortDate} emptyText={t('ui.citizen.goals.no_scores')} />
           </div>
         );
       })}
       <div class="progress-chart">
         <h3 class="h4">{t('ui.citizen.goals.wellbeing')}</h3>
-        <LineChart title={t('ui.citizen.goals.wellbeing')} series={[{ name: t('ui.citizen.goals.wellbeing'), points: pts(prog.wellbeing) }]} yMin={0} yMax={10} formatDate={formatShortDate} emptyText={t('ui.citizen.goals.no_scores')} />
+        <LineChart title={t('ui.citizen.goals.wellbeing')} summary={chartSentence('ui.chart.wellbeing.me', sums.wellbeing)} yLabel={t('ui.chart.axis.score')} series={[{ name: t('ui.citizen.goals.wellbeing'), points: pts(prog.wellbeing) }]} yMin={0} yMax={10} formatDate={formatShortDate} emptyText={t('ui.citizen.goals.no_scores')} />
       </div>
       <div class="progress-chart">
         <h3 class="h4">{t('ui.citizen.goals.hours')}</h3>
-        <BarChart title={t('ui.citizen.goals.hours')} seriesNames={[t('ui.citizen.goals.planned'), t('ui.citizen.goals.actual')]} groups={hours} formatValue={formatNumber} emptyText={t('ui.citizen.goals.no_hours')} />
+        <BarChart title={t('ui.citizen.goals.hours')} summary={chartSentence('ui.chart.hours', sums.hours)} yLabel={t('ui.chart.axis.hours')} seriesNames={[t('ui.citizen.goals.planned'), t('ui.citizen.goals.actual')]} groups={hours} formatValue={formatNumber} emptyText={t('ui.citizen.goals.no_hours')} />
       </div>
       <div class="progress-chart">
         <h3 class="h4">{t('ui.citizen.goals.staircase')}</h3>
         <p class="form-hint">{t('ui.citizen.goals.staircase_hint')}</p>
         <LineChart
           title={t('ui.citizen.goals.staircase')}
+          summary={chartSentence('ui.chart.staircase', sums.staircase)}
+          yLabel={t('ui.chart.axis.step')}
           series={[party('citizen'), party('employer'), party('jobcenter')].filter((s) => s.points.length)}
           yMin={1}
           yMax={6}

@@ -5,19 +5,22 @@ import { enqueue, useOutbox } from '../../offline/outbox.js';
 import { useResource } from '../../offline/resource.js';
 import { CitizenPage, meetingKind, pendingFor } from './common.jsx';
 import { ContactCard } from './ContactCard.jsx';
+import { Reflection } from './Reflection.jsx';
 
 // One meeting: time, place, who and what; the reply; and before a roundtable
 // the three empowerment questions, private until the citizen shares them.
 // Read from GET /me/meetings (one cached answer serves list and detail).
-export default function MeetingDetail({ params }) {
+export default function MeetingDetail({ params, focus }) {
   const res = useResource('/me/meetings');
   const lists = res.data;
   const all = lists ? [...(lists.upcoming || []), ...(lists.past || []), ...(lists.cancelled || [])] : [];
   const m = all.find((x) => x.id === params.id);
   const title = m ? meetingKind(m.kind) : t('ui.citizen.meetings.meeting');
-  // Links from I dag point at #svar or #refleksion: go there once it exists.
+  // Links from I dag point at #svar or #refleksion, the preparation push at
+  // /moeder/{id}/forberedelse: go there once it exists.
   useEffect(() => {
-    const target = m && location.hash && document.getElementById(location.hash.slice(1));
+    const id = focus || (location.hash && location.hash.slice(1));
+    const target = m && id && document.getElementById(id);
     if (target) {
       target.scrollIntoView();
       target.focus({ preventScroll: true });
@@ -35,6 +38,12 @@ export default function MeetingDetail({ params }) {
       </p>
     </CitizenPage>
   );
+}
+
+// MeetingPreparation is the meeting opened at its three questions: where the
+// push "Forbered dig til mødet" leads (/moeder/{id}/forberedelse).
+export function MeetingPreparation(props) {
+  return <MeetingDetail {...props} focus="refleksion" />;
 }
 
 function Meeting({ m, upcoming }) {
@@ -136,62 +145,6 @@ function Reply({ m }) {
         <div class="form-actions">
           <button type="submit" class="button button-primary">
             {t('ui.citizen.meetings.reply_submit')}
-          </button>
-        </div>
-        <SavedStatus state={state} />
-      </form>
-    </section>
-  );
-}
-
-const QUESTIONS = [
-  ['came_from', 'ui.citizen.reflection.came_from', 'ui.citizen.reflection.came_from_hint'],
-  ['heading_to', 'ui.citizen.reflection.heading_to', 'ui.citizen.reflection.heading_to_hint'],
-  ['proposal', 'ui.citizen.reflection.proposal', 'ui.citizen.reflection.proposal_hint'],
-];
-
-function Reflection({ m }) {
-  const outbox = useOutbox();
-  const pending = pendingFor(outbox, 'reflection', m.id);
-  const given = (pending ? pending.body : m.reflection) || {};
-  const [v, setV] = useState({ came_from: given.came_from || '', heading_to: given.heading_to || '', proposal: given.proposal || '' });
-  const [shared, setShared] = useState(!!given.shared);
-  const [state, setState] = useState(null);
-
-  async function submit(e) {
-    e.preventDefault();
-    const body = { came_from: v.came_from.trim(), heading_to: v.heading_to.trim(), proposal: v.proposal.trim(), shared };
-    const sent = await enqueue({ key: `reflection:${m.id}`, kind: 'reflection', meeting_id: m.id, method: 'PUT', path: `/me/meetings/${m.id}/reflection`, body });
-    setState(sent ? 'sent' : 'waiting');
-  }
-
-  return (
-    <section aria-labelledby="refleksion" class="reflection">
-      <h2 id="refleksion" tabIndex={-1}>
-        {t('ui.citizen.reflection.title')}
-      </h2>
-      <p>{t('ui.citizen.reflection.intro')}</p>
-      <form onSubmit={submit} noValidate>
-        {QUESTIONS.map(([key, label, hint]) => (
-          <div class="form-group" key={key}>
-            <label class="form-label" for={key}>
-              {t(label)}
-            </label>
-            <span class="form-hint" id={`${key}-hint`}>
-              {t(hint)}
-            </span>
-            <textarea class="form-input" id={key} rows={4} maxLength={2000} aria-describedby={`${key}-hint`} value={v[key]} onInput={(e) => setV({ ...v, [key]: e.currentTarget.value })} />
-          </div>
-        ))}
-        <div class="form-group">
-          <button type="button" id="share" class="toggle-switch" role="switch" aria-checked={shared ? 'true' : 'false'} onClick={() => setShared(!shared)}>
-            <span>{t('ui.citizen.reflection.share')}</span>
-          </button>
-          <p class="form-hint">{shared ? t('ui.citizen.reflection.shared_hint') : t('ui.citizen.reflection.private_hint')}</p>
-        </div>
-        <div class="form-actions">
-          <button type="submit" class="button button-primary">
-            {t('ui.citizen.reflection.submit')}
           </button>
         </div>
         <SavedStatus state={state} />

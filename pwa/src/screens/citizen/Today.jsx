@@ -5,6 +5,7 @@ import { useResource } from '../../offline/resource.js';
 import { CitizenPage, hoursText, meetingKind, pendingFor } from './common.jsx';
 import { ContactCard } from './ContactCard.jsx';
 import FastTrackCard from './FastTrackCard.jsx';
+import SignInCodeNotice from './SignInCodeNotice.jsx';
 import { Welcome } from './MyCase.jsx';
 
 // I dag: first what the citizen is asked to do, then news, this week's hours,
@@ -14,6 +15,7 @@ export default function Today({ user }) {
   const home = res.data;
   return (
     <CitizenPage title={t('ui.citizen.today.title')} res={res}>
+      {home && <SignInCodeNotice code={home.sign_in_code} />}
       {home && <TodayBody home={home} user={user} />}
     </CitizenPage>
   );

@@ -93,8 +93,18 @@ export function hoursText(n) {
   return plural('ui.citizen.hours', n, { n: formatNumber(n) });
 }
 
-// Scale15 shows a 1–5 value read-only as five boxes between two words.
+// Scale15 shows a 1–5 value read-only as five boxes between two words;
+// null (not set) says so instead.
 export function Scale15({ label, value, low, high }) {
+  if (value == null) {
+    return (
+      <div class="scale15">
+        <p class="scale15-label">
+          <span>{label}</span> <span class="scale15-unset">{t('ui.citizen.plan.desk_unset')}</span>
+        </p>
+      </div>
+    );
+  }
   return (
     <div class="scale15">
       <p class="scale15-label">

@@ -22,6 +22,7 @@ var anonymousRoutes = map[string]string{
 	"POST /api/v1/auth/refresh":   "the refresh cookie is the credential",
 	"POST /api/v1/auth/logout":    "the refresh cookie is the credential",
 	"POST /api/v1/auth/activate":  "the invite code is the credential",
+	"GET /api/v1/service-info":    "who runs the service, shown before sign-in",
 	"GET /api/v1/push/public-key": "the VAPID public key is public",
 	"GET /api/v1/me/calendar.ics": "the calendar feed's own token is the credential",
 	"* /api/v1/*":                 "unknown API paths answer 404",
@@ -29,7 +30,7 @@ var anonymousRoutes = map[string]string{
 }
 
 // anyRoleRoutes answer every signed-in user, whatever the role.
-var anyRoleRoutes = set("GET /api/v1/me", "PATCH /api/v1/me", "PUT /api/v1/me/password")
+var anyRoleRoutes = set("GET /api/v1/me", "PATCH /api/v1/me", "PUT /api/v1/me/password", "GET /api/v1/goal-check")
 
 // roleRoots are where each role's routes live. A collection is the root
 // itself (/citizens) or, for /me, one segment below it (/me/goals); a deeper

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"trappen/internal/testop"
+	"trappen/api/oidcrp/testop"
 )
 
 func TestOIDCCitizenLinksThroughInviteThenSignsInWithoutCode(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 )
 
 func TestOIDCCitizenLinksThroughInviteThenSignsInWithoutCode(t *testing.T) {
+	t.Parallel()
 	eachOIDCEnv(t, oidcOptions{}, func(t *testing.T, e *oidcEnv) {
 		cw := e.caseworker("sara@kommune.dk")
 		id, code := e.invitedCitizen(cw, "bo@example.dk")
@@ -77,6 +78,7 @@ func TestOIDCCitizenLinksThroughInviteThenSignsInWithoutCode(t *testing.T) {
 }
 
 func TestOIDCSignInMethodPasswordAndNone(t *testing.T) {
+	t.Parallel()
 	eachOIDCEnv(t, oidcOptions{}, func(t *testing.T, e *oidcEnv) {
 		cw := e.caseworker("sara@kommune.dk")
 		id, _ := e.invitedCitizen(cw, "new@example.dk")
@@ -91,6 +93,7 @@ func TestOIDCSignInMethodPasswordAndNone(t *testing.T) {
 }
 
 func TestOIDCStateIsCheckedAndUsedOnce(t *testing.T) {
+	t.Parallel()
 	eachOIDCEnv(t, oidcOptions{}, func(t *testing.T, e *oidcEnv) {
 		cw := e.caseworker("sara@kommune.dk")
 		_, code := e.invitedCitizen(cw, "bo@example.dk")
@@ -130,6 +133,7 @@ func TestOIDCStateIsCheckedAndUsedOnce(t *testing.T) {
 }
 
 func TestOIDCCodeWorksOnce(t *testing.T) {
+	t.Parallel()
 	eachOIDCEnv(t, oidcOptions{}, func(t *testing.T, e *oidcEnv) {
 		e.linkedCitizen("mitid-bo")
 		b := newBrowser(t)
@@ -157,6 +161,7 @@ func (e *oidcEnv) linkedCitizen(sub string) string {
 }
 
 func TestOIDCRefusesTokensThatFailVerification(t *testing.T) {
+	t.Parallel()
 	eachOIDCEnv(t, oidcOptions{}, func(t *testing.T, e *oidcEnv) {
 		e.linkedCitizen("mitid-bo")
 		for name, tm := range map[string]testop.Tampering{
@@ -178,6 +183,7 @@ func TestOIDCRefusesTokensThatFailVerification(t *testing.T) {
 }
 
 func TestOIDCFollowsKeyRotation(t *testing.T) {
+	t.Parallel()
 	eachOIDCEnv(t, oidcOptions{}, func(t *testing.T, e *oidcEnv) {
 		e.linkedCitizen("mitid-bo") // the keys are now cached
 		before := e.mitid.KeyID()
@@ -191,6 +197,7 @@ func TestOIDCFollowsKeyRotation(t *testing.T) {
 }
 
 func TestOIDCReturnToStaysOnTrappen(t *testing.T) {
+	t.Parallel()
 	eachOIDCEnv(t, oidcOptions{}, func(t *testing.T, e *oidcEnv) {
 		e.linkedCitizen("mitid-bo")
 		for raw, want := range map[string]string{
@@ -213,6 +220,7 @@ func TestOIDCReturnToStaysOnTrappen(t *testing.T) {
 }
 
 func TestOIDCAnotherInstanceFinishesTheSignInOnce(t *testing.T) {
+	t.Parallel()
 	eachOIDCEnv(t, oidcOptions{}, func(t *testing.T, e *oidcEnv) {
 		e.linkedCitizen("mitid-bo")
 		other := e.otherInstance()

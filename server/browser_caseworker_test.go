@@ -83,6 +83,8 @@ func caseworkerWorkspace(t *testing.T, size [2]int64) {
 	cb := newBrowser(t, phone)
 	cb.open(link)
 	var prefilled string
+	// The page asks which sign-in methods there are before it shows the form.
+	cb.waitJS("the activation form", `document.getElementById('invite_code')`)
 	cb.eval(`document.getElementById('invite_code').value`, &prefilled)
 	if prefilled != code {
 		t.Fatalf("activation page prefilled %q, want %q", prefilled, code)
@@ -157,6 +159,8 @@ func caseworkerWorkspace(t *testing.T, size [2]int64) {
 	b.open(s.URL + path)
 	b.waitText("Borger og arbejdsgiver er 2 trin fra hinanden")
 	var charts int
+	// The gap sentence comes with the page; the charts with their own chunk.
+	b.waitJS("the progression's charts", `document.querySelectorAll('#progression svg.chart-svg').length >= 4`)
 	b.eval(`document.querySelectorAll('#progression svg.chart-svg').length`, &charts)
 	if charts < 4 {
 		t.Fatalf("the progression shows %d charts, want 4 (staircase, goal, hours, wellbeing)", charts)

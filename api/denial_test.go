@@ -28,12 +28,14 @@ var anonymousRoutes = map[string]string{
 	"GET /api/v1/auth/oidc/:audience/logout":   "the refresh cookie is the credential",
 	"GET /api/v1/push/public-key":              "the VAPID public key is public",
 	"GET /api/v1/me/calendar.ics":              "the calendar feed's own token is the credential",
+	"GET /api/v1/service-info":                 "the footer's pages: who runs the service",
+	"GET /api/v1/openapi.json":                 "the API's description is public",
 	"* /api/v1/*":                              "unknown API paths answer 404",
 	"GET /*":                                   "the app shell",
 }
 
 // anyRoleRoutes answer every signed-in user, whatever the role.
-var anyRoleRoutes = set("GET /api/v1/me", "PATCH /api/v1/me", "PUT /api/v1/me/password")
+var anyRoleRoutes = set("GET /api/v1/me", "PATCH /api/v1/me", "PUT /api/v1/me/password", "GET /api/v1/goal-check")
 
 // roleRoots are where each role's routes live. A collection is the root
 // itself (/citizens) or, for /me, one segment below it (/me/goals); a deeper

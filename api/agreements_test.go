@@ -22,6 +22,7 @@ func ownersOf(list []any) []string {
 }
 
 func TestTheRoundtableAgreesWhoDoesWhatAndEveryoneSeesIt(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		m := e.meeting(j, "roundtable", "2026-03-03T10:00:00+01:00")
@@ -94,6 +95,7 @@ func equalStrings(a, b []string) bool {
 }
 
 func TestAgreementInputIsChecked(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		other := e.citizenOf(j.cw, "eva@example.dk")
@@ -143,6 +145,7 @@ func TestAgreementInputIsChecked(t *testing.T) {
 }
 
 func TestAgreementsOfAnotherCaseAreNotFound(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		kim := e.caseworker("kim@example.dk")
@@ -169,6 +172,7 @@ func TestAgreementsOfAnotherCaseAreNotFound(t *testing.T) {
 }
 
 func TestAnOpenAgreementPastItsDueDateIsACaseloadAction(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		e.post("/api/v1/me/checkins", j.cz.Token, map[string]any{"id": checkinID, "recorded_at": "2026-03-02T09:00:00+01:00", "wellbeing": 6})

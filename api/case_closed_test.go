@@ -54,6 +54,7 @@ func caseWriteRoutes(e *env) (caseworker, citizen []string) {
 }
 
 func TestEveryWriteToAClosedCaseAnswers409(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("cw@example.dk", "bo@example.dk")
 		expect(t, e.post(j.base+"/close", j.cw.Token, map[string]any{"date": "2026-03-02", "reason": "jobafklaring"}), 200)
@@ -159,6 +160,7 @@ func traces(t *testing.T, e *env, needles ...string) []string {
 }
 
 func TestDeletingACaseLeavesNothingOfThePersonInAnyTable(t *testing.T) {
+	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		kept := e.journey("cw@example.dk", "kept@example.dk")
 		fillCase(t, e, kept)

@@ -9,6 +9,7 @@ import (
 // day is Monday 16 February, category 2, employed.
 
 func TestPatchCitizenChangesTheCaseAndKeepsTheCategoryHistory(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("cw@example.dk", "bo@example.dk")
 		got := expect(t, e.get(j.base, j.cw.Token), 200).JSON(t)
@@ -48,6 +49,7 @@ func TestPatchCitizenChangesTheCaseAndKeepsTheCategoryHistory(t *testing.T) {
 }
 
 func TestPatchCitizenRefusals(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("cw@example.dk", "bo@example.dk")
 		wantFields(t, e.patch(j.base, j.cw.Token, map[string]any{"category": 4}), "category")
@@ -76,6 +78,7 @@ func TestPatchCitizenRefusals(t *testing.T) {
 }
 
 func TestCloseReopenAndDeleteACase(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("cw@example.dk", "bo@example.dk")
 		before := e.meeting(j, "status", "2026-03-02T08:00:00+01:00")
@@ -140,6 +143,7 @@ func TestCloseReopenAndDeleteACase(t *testing.T) {
 }
 
 func TestReopenAndDeleteRefusals(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("cw@example.dk", "bo@example.dk")
 		later := e.meeting(j, "follow_up", "2026-03-05T10:00:00+01:00")
@@ -176,6 +180,7 @@ func caseloadIDsOf(t *testing.T, e *env, cw session, query string) []string {
 }
 
 func TestAnExemptCitizenIsAskedForNoCheckin(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("cw@example.dk", "bo@example.dk")
 		kinds := func() []string {

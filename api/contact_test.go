@@ -6,6 +6,7 @@ import (
 )
 
 func TestTheCaseworkerReadsTheCheckInNotesNewestFirst(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		kim := e.caseworker("kim@example.dk")
@@ -27,6 +28,7 @@ func TestTheCaseworkerReadsTheCheckInNotesNewestFirst(t *testing.T) {
 }
 
 func TestTheCaseworkerSetsAContactCardTheCitizenSees(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		home := expect(t, e.get("/api/v1/me/home", j.cz.Token), 200).JSON(t)
@@ -63,6 +65,7 @@ func TestTheCaseworkerSetsAContactCardTheCitizenSees(t *testing.T) {
 }
 
 func TestContactDetailsAreChecked(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		long := make([]byte, 201)
@@ -94,6 +97,7 @@ func TestContactDetailsAreChecked(t *testing.T) {
 }
 
 func TestPlacementsAtAMeetingForEveryPartyAndTheGapComputedOnce(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		other := e.citizenOf(j.cw, "eva@example.dk")

@@ -12,7 +12,7 @@ import (
 )
 
 // robustWorld is one caseworker and one activated citizen with a goal, a
-// plan, a meeting, a fast-track request and a check-in, so a bad request on
+// plan, a meeting, a fast-track request, an agreement and a check-in, so a bad request on
 // any route passes the ownership check and reaches validation; and a second
 // citizen whose invite is still open, for activation.
 type robustWorld struct {
@@ -45,11 +45,13 @@ func newRobustWorld(t *testing.T, e *env) robustWorld {
 		"starts_at": e.clock.Now().Add(72 * time.Hour).Format(time.RFC3339), "location": "Jobcentret"}), 201).JSON(t)["id"].(string)
 	ft := expect(t, e.post(base+"/fast-track", w.cw.Token, map[string]any{"requested_by": "employer",
 		"requested_at": e.clock.Now().Format(time.RFC3339), "expected_weeks": 12}), 201).JSON(t)["id"].(string)
+	agreement := expect(t, e.post(base+"/agreements", w.cw.Token, map[string]any{"text": "Tale med lægen om skånehensyn",
+		"owner": "citizen"}), 201).JSON(t)["id"].(string)
 	// Seen already, as POST /me/plan/seen takes no body and so succeeds.
 	expect(t, e.post("/api/v1/me/plan/seen", w.bo.Token, nil), 204)
 	expect(t, e.post("/api/v1/me/checkins", w.bo.Token, map[string]any{"id": models.NewID(),
 		"recorded_at": e.clock.Now().Format(time.RFC3339), "wellbeing": 6}), 201)
-	w.params = map[string]string{"id": w.bo.ID, "meeting_id": meeting, "goal_id": w.goalID, "ft_id": ft}
+	w.params = map[string]string{"id": w.bo.ID, "meeting_id": meeting, "goal_id": w.goalID, "ft_id": ft, "agreement_id": agreement}
 	w.p256dh, w.authKey = browserKeys(t)
 	return w
 }

@@ -26,6 +26,7 @@ func (e *env) failUpdatesOf(t *testing.T, table string) {
 // A storage failure is the server's fault: a 500, never a 4xx that tells
 // the citizen their invite code is wrong.
 func TestAStorageFailureDuringActivationIsA500NotAWrongInvite(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("sara@example.dk")
 		code := expect(t, e.post("/api/v1/citizens", cw.Token, citizenInput("bo@example.dk")), 201).JSON(t)["invite_code"].(string)

@@ -40,6 +40,7 @@ func wantItem(t *testing.T, items map[string]map[string]any, key, due, status st
 }
 
 func TestTheTimelineOfBothSides(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("cw@example.dk", "bo@example.dk")
 		for _, r := range []resp{e.get(j.base+"/timeline", j.cw.Token), e.get("/api/v1/me/timeline", j.cz.Token)} {
@@ -104,6 +105,7 @@ func TestTheTimelineOfBothSides(t *testing.T) {
 }
 
 func TestADoctorConsultationNeedsAnAcceptedRequest(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("cw@example.dk", "bo@example.dk")
 		if code := expect(t, e.post(j.base+"/timeline/doctor_consultation", j.cw.Token, map[string]any{"done_on": "2026-03-02"}), 409).ErrorCode(t); code != "not_on_timeline" {
@@ -113,6 +115,7 @@ func TestADoctorConsultationNeedsAnAcceptedRequest(t *testing.T) {
 }
 
 func TestTheCaseloadReadsTheSameTimeline(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("cw@example.dk", "bo@example.dk")
 		// Accepted on 2 March: the first follow-up by 16 March.
@@ -162,6 +165,7 @@ func TestTheCaseloadReadsTheSameTimeline(t *testing.T) {
 }
 
 func TestFastTrackRefusesImpossibleRequests(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("cw@example.dk", "bo@example.dk")
 		code := func(r resp, status int) string { t.Helper(); return expect(t, r, status).ErrorCode(t) }

@@ -11,6 +11,7 @@ import (
 // Only real answers: what the citizen leaves untouched is stored as not
 // answered, never as a made-up value, and the graphs skip it.
 func TestAnUntouchedCheckInStoresNoMadeUpValues(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		e.overallGoal(j, "Fuld tid inden 1. juni")
@@ -40,6 +41,7 @@ func TestAnUntouchedCheckInStoresNoMadeUpValues(t *testing.T) {
 }
 
 func TestNotAtTheWorkplaceYetIsAnAnswerBelowTheFirstStep(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		both := map[string]any{"id": checkinID, "recorded_at": "2026-03-02T09:30:00+01:00", "not_at_workplace": true, "staircase_step": 1}
@@ -62,6 +64,7 @@ func TestNotAtTheWorkplaceYetIsAnAnswerBelowTheFirstStep(t *testing.T) {
 }
 
 func TestTheMixingDeskKeepsUnsetSlidersUnset(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		body := planBody(week("2026-03-02", 2, 0, 2, 0, 2))
@@ -79,6 +82,7 @@ func TestTheMixingDeskKeepsUnsetSlidersUnset(t *testing.T) {
 }
 
 func TestServiceInfoIsServedWithoutSigningIn(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		got := expect(t, e.get("/api/v1/service-info", ""), 200).JSON(t)
 		org := got["org"].(map[string]any)
@@ -91,6 +95,7 @@ func TestServiceInfoIsServedWithoutSigningIn(t *testing.T) {
 // The citizen sees when the caseworker first read a shared reflection;
 // a private one is never marked read, and changing it makes it unread.
 func TestTheCitizenSeesWhenASharedReflectionWasRead(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		id := e.meeting(j, "roundtable", "2026-03-10T10:00:00+01:00")
@@ -129,6 +134,7 @@ func TestTheCitizenSeesWhenASharedReflectionWasRead(t *testing.T) {
 }
 
 func TestGoalCheckServesTheVagueGoalRule(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("sara@example.dk", "bo@example.dk")
 		cases := []struct {

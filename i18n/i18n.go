@@ -54,9 +54,9 @@ func mustLoad() map[string]map[string]entry {
 // Parts keeps the first visit small: keys under these prefixes stay in the
 // same catalog files but are served as parts of their own, which the app
 // loads with the screens that need them — the footer pages' long texts
-// (privacy notice, accessibility statement, help) and the caseworker's
-// screens, which a citizen never sees.
-var Parts = map[string]string{"pages": "page.", "cw": "ui.cw."}
+// (privacy notice, accessibility statement, help), the caseworker's screens
+// and the citizen's screens (each role's chunk brings its own words).
+var Parts = map[string]string{"pages": "page.", "cw": "ui.cw.", "citizen": "ui.citizen."}
 
 var served = mustSplit()
 

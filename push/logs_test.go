@@ -28,6 +28,7 @@ func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return 
 // A device's endpoint URL is a bearer secret: whoever has it can push to the
 // phone. A failing delivery is logged with the push service's host only.
 func TestAFailingDeliveryLogsNoEndpoint(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		var logs syncBuffer

@@ -286,6 +286,7 @@ func TestEveryDeviceGetsTheMessage(t *testing.T) {
 // A new agreement item that names the citizen is announced without its text;
 // an item for another party is not announced at all.
 func TestANewAgreementForTheCitizenIsAnnouncedDiscreetly(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		as := models.AsCaseworker(f.cw, f.citizen)

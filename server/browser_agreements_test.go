@@ -15,6 +15,7 @@ import (
 // off his own item, and finds the card on the meeting, on the fast-track card
 // and behind every "contact your caseworker".
 func TestBrowserAgreementsAndTheContactCard(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, storetest.Options(t, storetest.SQLite))
 	j := seedJourney(t, s, "da")
 	base := "/citizens/" + j.citizenID

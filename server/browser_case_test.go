@@ -14,6 +14,7 @@ import (
 // dismissed and remembered; the way back with its dates, what each meeting is
 // for and who may come along; recording the doctor's consultation.
 func TestBrowserCitizenSeesTheWayBack(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, storetest.Options(t, storetest.SQLite))
 	j := seedJourney(t, s, "da")
 	// The citizen asked for fast track themself an hour ago: accepted, so the
@@ -60,6 +61,7 @@ func TestBrowserCitizenSeesTheWayBack(t *testing.T) {
 // The caseworker changes the case, closes it, finds it on the closed list
 // and deletes it (issue 8), on a desk screen, with axe at every step.
 func TestBrowserCaseworkerEditsClosesAndDeletesACase(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, storetest.Options(t, storetest.SQLite))
 	j := seedJourney(t, s, "da")
 	b := newBrowser(t, desktop)
@@ -117,6 +119,7 @@ func TestBrowserCaseworkerEditsClosesAndDeletesACase(t *testing.T) {
 // The caseload holds a real day's work: 37 citizens, searchable by name,
 // with no column clipped at 1280 px or at 768 px.
 func TestBrowserCaseloadHoldsADaysWork(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, storetest.Options(t, storetest.SQLite))
 	s.createCaseworker("sara@example.dk", "Sara Holm", "a long enough password")
 	for i := 0; i < 37; i++ {

@@ -373,7 +373,7 @@ func TestBrowserCaseworkerRegistersFastTrack(t *testing.T) {
 	refused("ft-requested_at", "Fast track kan kun anmodes om senest 5 uger (35 dage) efter første sygedag.")
 	b.screen("fast track refused as too late")
 	// Two forms with errors at once: each summary is named by its own title.
-	b.click(`#case form button[type=submit]`)
+	b.click(`#reassign-form button[type=submit]`)
 	b.waitText("Vælg en sagsbehandler")
 	var summaries int
 	b.eval(`document.querySelectorAll('.error-summary').length`, &summaries)
@@ -410,14 +410,14 @@ func TestBrowserCaseworkerReassignsACitizen(t *testing.T) {
 	if len(options) != 2 || !strings.Contains(options[1], "Ali Berg") {
 		t.Fatalf("the reassign list offers %q, want only Ali Berg", options)
 	}
-	b.click(`#case form button[type=submit]`)
+	b.click(`#reassign-form button[type=submit]`)
 	b.waitText("Vælg en sagsbehandler")
 	b.screen("reassign without a choice")
 	b.selectValue("ra-caseworker_id", ali)
-	b.click(`#case form button[type=submit]`)
+	b.click(`#reassign-form button[type=submit]`)
 	b.waitText("Bo Jensen flytter til Ali Berg")
 	b.screen("reassign asks to confirm")
-	b.click(`#case form button[type=submit]`)
+	b.click(`#reassign-form button[type=submit]`)
 	b.waitText("Mine borgere")
 	b.caseloadNames("Sara's caseload after the hand-over", "Eva Lund")
 	b.screen("the caseload after the hand-over")

@@ -9,6 +9,7 @@ import (
 // A code re-issued for Bo's account is announced on I dag, which passes axe,
 // and Bo can remove it there.
 func TestBrowserCitizenRemovesASignInCodeTheyDidNotAskFor(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, storetest.Options(t, storetest.SQLite))
 	s.createCaseworker("sara@example.dk", "Sara Holm", "a long enough password")
 	code := s.registerCitizen("sara@example.dk", "Bo Jensen", "bo@example.dk")

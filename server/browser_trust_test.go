@@ -13,6 +13,7 @@ import (
 // An untouched check-in is stored without made-up values: the sliders say
 // "Ikke besvaret", an answer can be taken back, and the graphs stay empty.
 func TestBrowserAnUntouchedCheckInIsStoredAsNotAnswered(t *testing.T) {
+	t.Parallel()
 	for _, engine := range storetest.Engines(t) {
 		t.Run(string(engine), func(t *testing.T) {
 			s := startServer(t, storetest.Options(t, engine))
@@ -51,6 +52,7 @@ func TestBrowserAnUntouchedCheckInIsStoredAsNotAnswered(t *testing.T) {
 
 // The footer is on every screen, and its pages open without signing in.
 func TestBrowserFooterPagesOpenForEveryone(t *testing.T) {
+	t.Parallel()
 	s := startServerEnv(t, storetest.Options(t, storetest.SQLite), map[string]string{
 		"TRAPPEN_ORG_NAME": "Jobcenter Helsingør", "TRAPPEN_ORG_EMAIL": "jobcenter@helsingor.dk", "TRAPPEN_RETENTION_DAYS": "180"})
 	b := newBrowser(t, phone)
@@ -96,6 +98,7 @@ func TestBrowserFooterPagesOpenForEveryone(t *testing.T) {
 
 // Every push type's url opens a screen of the app, never its not-found page.
 func TestBrowserEveryPushURLOpensAScreen(t *testing.T) {
+	t.Parallel()
 	s := startServer(t, storetest.Options(t, storetest.SQLite))
 	j := seedJourney(t, s, "da")
 	b := newBrowser(t, phone)

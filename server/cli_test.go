@@ -128,6 +128,7 @@ func TestTheSigningKeySurvivesARestart(t *testing.T) {
 }
 
 func TestPurgeRunsOnceAndExitsZero(t *testing.T) {
+	t.Parallel()
 	for _, engine := range storetest.Engines(t) {
 		t.Run(string(engine), func(t *testing.T) {
 			opts := storetest.Options(t, engine)
@@ -170,6 +171,7 @@ func TestPurgeRunsOnceAndExitsZero(t *testing.T) {
 }
 
 func TestServiceInfoSettings(t *testing.T) {
+	t.Parallel()
 	env := func(m map[string]string) func(string) string { return func(n string) string { return m[n] } }
 	cfg, err := LoadConfig(env(nil))
 	if err != nil || cfg.Service.OrgName != "Jobcenter" || cfg.Service.OrgURL != "" || cfg.Service.RetentionDays != 365 {

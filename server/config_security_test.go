@@ -3,6 +3,7 @@ package main
 import "testing"
 
 func TestThePublicURLIsAnHTTPAddress(t *testing.T) {
+	t.Parallel()
 	for v, want := range map[string]string{
 		"":                            "",
 		"https://trappen.example.dk/": "https://trappen.example.dk",

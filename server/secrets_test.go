@@ -38,6 +38,7 @@ func startOnce(t *testing.T, getenv func(string) string) (vapid, storedVAPID, jw
 // so); setting it seals them in place; a rotation re-seals them; and a key
 // taken away is an error, not a silent new key.
 func TestStoredSecretsAreSealedOnceAKeyIsSet(t *testing.T) {
+	t.Parallel()
 	const first, second = "the first secret key, at least 32 bytes long", "the second secret key, at least 32 bytes long"
 	for _, engine := range storetest.Engines(t) {
 		t.Run(string(engine), func(t *testing.T) {

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -63,9 +62,10 @@ type rateLimit struct {
 // emailLimits are the counters of failures for e-mail: from this client
 // (listed first) and from anywhere.
 func emailLimits(email, client string) []rateLimit {
-	e := strings.ToLower(models.NormalizeEmail(email))
-	return []rateLimit{{rateKey("email+client", e+"\x00"+client), models.MaxFailuresPerEmailAndClient},
-		{rateKey("email", e), models.MaxFailuresPerEmail}}
+	e := EmailFailureKey(email)
+	// The pair's key starts with the e-mail's, so erasing a person finds it.
+	return []rateLimit{{e + "/" + rateKey("client", client), models.MaxFailuresPerEmailAndClient},
+		{e, models.MaxFailuresPerEmail}}
 }
 
 // clearOwnFailures forgets the failures of the e-mail from the client that

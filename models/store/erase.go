@@ -48,7 +48,7 @@ func (s *Store) erasePerson(tx *gorm.DB, id string) error {
 	if email != "" {
 		// The e-mail's failed sign-ins are counted under a hash of it.
 		key := identity.EmailFailureKey(email)
-		if err := tx.Exec("DELETE FROM login_failures WHERE key_hash = ?", key).Error; err != nil {
+		if err := tx.Exec("DELETE FROM login_failures WHERE key_hash = ? OR key_hash LIKE ?", key, key+"/%").Error; err != nil {
 			return fmt.Errorf("erase person: login failures: %w", err)
 		}
 	}

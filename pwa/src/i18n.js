@@ -55,7 +55,12 @@ export async function loadCatalogPart(part) {
 export async function setLanguage(locale) {
   const next = normalise(locale);
   if (next === lang && Object.keys(messages).length > 0) return;
-  const all = await Promise.all([next, ...[...parts].map((p) => `${next}.${p}`)].map(fetchCatalog));
+  let wanted;
+  let all;
+  do {
+    wanted = [...parts];
+    all = await Promise.all([next, ...wanted.map((p) => `${next}.${p}`)].map(fetchCatalog));
+  } while (parts.size !== wanted.length); // a screen asked for a part meanwhile: fetch it too
   messages = Object.assign({}, ...all);
   lang = next;
   rules = new Intl.PluralRules(lang);

@@ -81,7 +81,7 @@ function SignedInBar({ user }) {
           {user.role === 'caseworker' && (
             <>
               <a href="/sagsbehandler/kontakt" class="bar-link">
-                {t('ui.cw.contact.link')}
+                {t('ui.contact_link')}
               </a>
               <a href="/adgangskode" class="bar-link">
                 {t('ui.password.link_short')}

@@ -2,7 +2,9 @@ import { t } from '../i18n.js';
 import { usePath } from '../router.js';
 
 // The citizen's five screens. On a phone it sits at the bottom of the screen
-// (sticky), within reach of a thumb; on wider screens under the header.
+// (sticky), within reach of a thumb; on wider screens under the header. Its
+// words ("ui.nav.…") are in the catalog's first part: it shows before the
+// citizen's own part ("ui.citizen.…") has loaded.
 const ITEMS = [
   { href: '/', key: 'today', match: (p) => p === '/' },
   { href: '/plan', key: 'plan', match: (p) => p.startsWith('/plan') },
@@ -14,12 +16,12 @@ const ITEMS = [
 export function CitizenNav() {
   const path = usePath();
   return (
-    <nav class="citizen-nav" aria-label={t('ui.citizen.nav.label')}>
+    <nav class="citizen-nav" aria-label={t('ui.nav.label')}>
       <ul>
         {ITEMS.map((item) => (
           <li key={item.href}>
             <a href={item.href} aria-current={item.match(path) ? 'page' : undefined}>
-              {t(`ui.citizen.nav.${item.key}`)}
+              {t(`ui.nav.${item.key}`)}
             </a>
           </li>
         ))}

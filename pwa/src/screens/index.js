@@ -5,8 +5,8 @@ import Login from './Login.jsx';
 import { loadCatalogPart } from '../i18n.js';
 import StaffLogin from './StaffLogin.jsx';
 
-const citizen = () => import('./citizen.js');
-// The caseworker's chunk comes with its part of the catalog ("ui.cw.…").
+// Each role's chunk comes with its part of the catalog ("ui.citizen.…", "ui.cw.…").
+const citizen = () => Promise.all([import('./citizen.js'), loadCatalogPart('citizen')]).then(([m]) => m);
 const caseworker = () => Promise.all([import('./caseworker.js'), loadCatalogPart('cw')]).then(([m]) => m);
 // The footer's pages: their own chunk, with their long texts (catalog part "pages").
 const info = (name) => Promise.all([import('./info.js'), loadCatalogPart('pages')]).then(([m]) => m[name]);

@@ -56,7 +56,7 @@ export function Reassign({ citizen, user }) {
     });
   }
   return (
-    <form onSubmit={submit} noValidate>
+    <form id="reassign-form" onSubmit={submit} noValidate>
       <ErrorSummary items={form.summary} />
       <Select id="ra-caseworker_id" label={t('ui.cw.reassign.to')} error={form.errors.caseworker_id} value={to} onValue={(v) => { setTo(v); setConfirm(false); }} options={[{ value: '', label: t('ui.cw.reassign.choose') }, ...others.map((c) => ({ value: c.id, label: `${c.name} (${c.email})` }))]} />
       {confirm && chosen && <p role="status">{t('ui.cw.reassign.confirm', { name: citizen.name, to: chosen.name })}</p>}

@@ -24,6 +24,7 @@ func documentedRoutes(e *env) []string {
 // TestOpenAPIMatchesRoutes: every route is in the document and every route
 // in the document exists, with the security the route really has.
 func TestOpenAPIMatchesRoutes(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		ops := map[string]apiOp{}
 		for _, o := range apiOps {
@@ -68,6 +69,7 @@ func TestOpenAPIMatchesRoutes(t *testing.T) {
 // TestOpenAPIServed: the document is served anonymously, revalidated, as
 // JSON, and is well-formed OpenAPI 3.1.
 func TestOpenAPIServed(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		r := e.get("/api/v1/openapi.json", "")
 		expect(t, r, 200)
@@ -93,6 +95,7 @@ func TestOpenAPIServed(t *testing.T) {
 // TestOpenAPIBodies: a write's body schema is read from the handler's Go
 // type, and the error format is the shared component.
 func TestOpenAPIBodies(t *testing.T) {
+	t.Parallel()
 	doc := buildOpenAPI(apiOps)
 	var m map[string]any
 	b, _ := json.Marshal(doc)

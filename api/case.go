@@ -170,6 +170,9 @@ func (h *handler) refuseClosedCase(prefix string, allowed map[string]bool) fiber
 				return c.Next() // the collection: registering a citizen
 			}
 			a, rest = models.AsCaseworker(userID(c), id), tail
+			if c.Locals(localRole) == models.RoleEmployer {
+				a = models.AsEmployer(userID(c), id)
+			}
 		}
 		if allowed[c.Method()+" "+rest] {
 			return c.Next()

@@ -47,6 +47,7 @@ var roleRoots = []struct {
 	{models.RoleCaseworker, "/api/v1/citizens", 0},
 	{models.RoleCaseworker, "/api/v1/caseworkers", 0},
 	{models.RoleCitizen, "/api/v1/me", 1},
+	{models.RoleEmployer, "/api/v1/employees", 0},
 }
 
 // routeTable is every method and path of the app, HEAD and middleware left out.
@@ -152,7 +153,7 @@ func TestEveryRoleRouteRefusesTheOtherRoles(t *testing.T) {
 	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
 		w := newRobustWorld(t, e)
-		sessions := map[string]session{models.RoleCaseworker: w.cw, models.RoleCitizen: w.bo}
+		sessions := map[string]session{models.RoleCaseworker: w.cw, models.RoleCitizen: w.bo, models.RoleEmployer: w.emp}
 		n := 0
 		for _, route := range routeTable(e) {
 			if isAnonymous(route) || anyRoleRoutes[route] {

@@ -120,7 +120,7 @@ func requireRole(role, prefix string) fiber.Handler {
 			return c.Next()
 		}
 		rest := strings.Trim(strings.TrimPrefix(c.Path(), prefix), "/")
-		if strings.Contains(rest, "/") || (rest != "" && prefix == "/api/v1/citizens") {
+		if strings.Contains(rest, "/") || (rest != "" && (prefix == "/api/v1/citizens" || prefix == "/api/v1/employees")) {
 			return models.ErrNotFound
 		}
 		return errForbidden

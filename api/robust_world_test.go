@@ -17,6 +17,7 @@ import (
 // citizen whose invite is still open, for activation.
 type robustWorld struct {
 	cw, bo  session // bo acts as the citizen; a consumable may replace him
+	emp     session // bo's employer contact
 	victim  session // the citizen whose data the world holds
 	boEmail string
 	params  map[string]string // path parameter name → a real id
@@ -52,6 +53,7 @@ func newRobustWorld(t *testing.T, e *env) robustWorld {
 	expect(t, e.post("/api/v1/me/checkins", w.bo.Token, map[string]any{"id": models.NewID(),
 		"recorded_at": e.clock.Now().Format(time.RFC3339), "wellbeing": 6}), 201)
 	w.params = map[string]string{"id": w.bo.ID, "meeting_id": meeting, "goal_id": w.goalID, "ft_id": ft, "agreement_id": agreement}
+	w.emp, w.params["contact_id"] = e.employer(w.cw, w.bo.ID, fmt.Sprintf("leder%d@example.dk", n))
 	w.p256dh, w.authKey = browserKeys(t)
 	return w
 }
@@ -63,6 +65,8 @@ func (w robustWorld) token(path string) string {
 		return w.cw.Token
 	case strings.HasPrefix(path, "/api/v1/me"):
 		return w.bo.Token
+	case strings.HasPrefix(path, "/api/v1/employees"):
+		return w.emp.Token
 	}
 	return ""
 }

@@ -63,6 +63,8 @@ func (h *handler) routes(app *fiber.App) {
 		h.refuseClosedCase("/api/v1/citizens", closedCaseworkerWrites))
 	citizen := authed.Group("/me", requireRole(models.RoleCitizen, "/api/v1/me"),
 		h.refuseClosedCase("/api/v1/me", closedCitizenWrites))
+	employer := authed.Group("/employees", requireRole(models.RoleEmployer, "/api/v1/employees"),
+		h.refuseClosedCase("/api/v1/employees", nil))
 
 	// Citizens: the caseworker's caseload list, registration, one citizen's page and invite.
 	cw.Post("", h.createCitizen)
@@ -164,6 +166,19 @@ func (h *handler) routes(app *fiber.App) {
 	citizen.Get("/agreements", h.listAgreements(meAccess))
 	citizen.Patch("/agreements/:agreement_id", h.updateOwnAgreement)
 	citizen.Get("/caseworker", h.myCaseworker)
+
+	// Employer at the table: the caseworker invites and ends contacts, the
+	// citizen chooses what is shared, the employer reads and acts on that.
+	cw.Post("/:id/employer-contacts", h.createEmployerContact)
+	cw.Get("/:id/employer-contacts", h.listEmployerContacts)
+	cw.Delete("/:id/employer-contacts/:contact_id", h.deleteEmployerContact)
+	citizen.Get("/employer-sharing", h.employerSharing)
+	citizen.Put("/employer-sharing", h.putEmployerSharing)
+	employer.Get("", h.listEmployees)
+	employer.Get("/:id", h.getEmployee)
+	employer.Post("/:id/fast-track", h.employerFastTrack)
+	employer.Post("/:id/placements", h.employerPlacement)
+	employer.Patch("/:id/agreements/:agreement_id", h.employerAgreement)
 
 	// Unknown API paths answer in the contract's error format, not with the app.
 	v1.All("/*", func(*fiber.Ctx) error { return models404() })

@@ -37,6 +37,7 @@ const (
 	ActorCitizen    = "citizen"
 	ActorCaseworker = "caseworker"
 	ActorSystem     = "system"
+	ActorEmployer   = "employer"
 )
 
 // NewFastTrack is what a caseworker registers. ExpectedWeeks falls back to the

@@ -11,11 +11,18 @@ type Access struct {
 	UserID     string
 	CitizenID  string
 	Caseworker bool
+	// Employer is an employer contact acting on their employee's case.
+	Employer bool
 }
 
 // AsCitizen is a citizen acting on their own data.
 func AsCitizen(citizenID string) Access {
 	return Access{UserID: citizenID, CitizenID: citizenID}
+}
+
+// AsEmployer is employerID acting on their employee citizenID's case.
+func AsEmployer(employerID, citizenID string) Access {
+	return Access{UserID: employerID, CitizenID: citizenID, Employer: true}
 }
 
 // AsCaseworker is caseworkerID acting on citizenID's data.

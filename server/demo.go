@@ -69,7 +69,8 @@ func seedDemo(ctx context.Context, cfg Config, stdout io.Writer) error {
 	for _, c := range demoCitizens {
 		fmt.Fprintf(stdout, "  citizen:    %s (%s)\n", c.email, c.locale)
 	}
-	fmt.Fprintf(stdout, "  password for all three: %s\n", demoPassword)
+	fmt.Fprintf(stdout, "  employer:   %s (%s's manager; she shares plan, meetings, agreements and placements)\n", demoEmployerEmail, demoCitizens[0].name)
+	fmt.Fprintf(stdout, "  password for all of them: %s\n", demoPassword)
 	return nil
 }
 
@@ -110,7 +111,7 @@ func seedDemoData(ctx context.Context, store *store.Store, now time.Time) error 
 			return fmt.Errorf("demo citizen %s: %w", c.email, err)
 		}
 	}
-	return nil
+	return seedDemoEmployer(ctx, store, cw.ID, now)
 }
 
 func seedDemoCitizen(ctx context.Context, store *store.Store, caseworkerID string, d demoCitizen, now time.Time) error {

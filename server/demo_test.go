@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"trappen/models"
 	"trappen/models/store"
 	"trappen/models/storetest"
 )
@@ -31,6 +32,13 @@ func TestDemoSeedsALivingAppAndCanRunTwice(t *testing.T) {
 			}
 			defer store.SQL.Close()
 			ctx, now := context.Background(), time.Now()
+			boss, err := store.Identity.Login(ctx, demoEmployerEmail, demoPassword, "127.0.0.1", now)
+			if err != nil || boss.Role != models.RoleEmployer {
+				t.Fatalf("the demo employer cannot sign in: %v %+v", err, boss)
+			}
+			if staff, err := store.Employees(ctx, boss.ID, now); err != nil || len(staff) != 1 || staff[0].NextMeeting == nil {
+				t.Fatalf("the demo employer follows %+v (%v), want one employee with a shared next meeting", staff, err)
+			}
 			for _, c := range demoCitizens {
 				u, err := store.Identity.Login(ctx, c.email, demoPassword, "127.0.0.1", now)
 				if err != nil {

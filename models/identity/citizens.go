@@ -87,9 +87,11 @@ func (s *Store) activate(ctx context.Context, code, password string, now time.Ti
 	var user models.User
 	err = s.Tx(ctx, func(tx *gorm.DB) error {
 		var inv models.Invite
-		err := sqldb.LockForUpdate(tx, s.Dialect).Where("code_hash = ?", models.HashSecret(normalizeInviteCode(code))).Take(&inv).Error
+		codeHash := models.HashSecret(normalizeInviteCode(code))
+		err := sqldb.LockForUpdate(tx, s.Dialect).Where("code_hash = ?", codeHash).Take(&inv).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return errInvalidInvite
+			// Not a citizen's invite: perhaps an employer contact's.
+			return activateEmployer(tx, s.Dialect, codeHash, password, hash, now, &user)
 		}
 		if err != nil {
 			return fmt.Errorf("activate: %w", err)

@@ -99,9 +99,10 @@ func redeemInvite(tx *gorm.DB, d sqldb.Dialect, code string, now time.Time) (str
 		return "", errInvalidInvite
 	}
 	var inv models.Invite
-	err := sqldb.LockForUpdate(tx, d).Where("code_hash = ?", models.HashSecret(normalizeInviteCode(code))).Take(&inv).Error
+	codeHash := models.HashSecret(normalizeInviteCode(code))
+	err := sqldb.LockForUpdate(tx, d).Where("code_hash = ?", codeHash).Take(&inv).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return "", errInvalidInvite
+		return redeemEmployerInvite(tx, d, codeHash, now)
 	}
 	if err != nil {
 		return "", err

@@ -37,7 +37,7 @@ func (s *Store) AccessLog(ctx context.Context, citizenID string, before int64, l
 		limit = models.MaxAccessLogPage
 	}
 	q := s.DB.WithContext(ctx).Table("access_log AS a").
-		Select(`a.id, a.at, u.name AS caseworker_name, a.what`).
+		Select(`a.id, a.at, a.what, u.name AS reader_name, u.role AS reader_role`).
 		Joins("JOIN users u ON u.id = a.caseworker_id").
 		Where("a.citizen_id = ?", citizenID)
 	if before > 0 {
@@ -45,9 +45,7 @@ func (s *Store) AccessLog(ctx context.Context, citizenID string, before int64, l
 	}
 	out := []models.AccessEntry{}
 	err := q.Order("a.id DESC").Limit(limit).Scan(&out).Error
-	for i := range out {
-		out[i].At = out[i].At.UTC()
-	}
+	models.NameReaders(out)
 	return out, err
 }
 

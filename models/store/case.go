@@ -190,6 +190,9 @@ func (s *Store) CaseClosed(ctx context.Context, a models.Access) (bool, error) {
 	if a.Caseworker {
 		q = q.Where("caseworker_id = ?", a.UserID)
 	}
+	if a.Employer {
+		q = q.Where("id IN (SELECT citizen_id FROM employer_contacts WHERE user_id = ?)", a.UserID)
+	}
 	var n int64
 	if err := q.Count(&n).Error; err != nil {
 		return false, fmt.Errorf("case closed: %w", err)

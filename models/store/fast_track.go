@@ -25,34 +25,41 @@ func (s *Store) RegisterFastTrack(ctx context.Context, caseworkerID, citizenID s
 		if c.Closed() {
 			return models.ErrCaseClosed
 		}
-		at, weeks, err := in.Parse(c, now)
-		if err != nil {
-			return fmt.Errorf("register fast track: %w", err)
-		}
-		if err := models.CheckFastTrackRequest(c, at, weeks, now); err != nil {
-			return err
-		}
-		if err := refuseSecondPending(tx, c.ID, now); err != nil {
-			return err
-		}
-		r = newFastTrackRequest(c.ID, caseworkerID, in.RequestedBy, at, weeks, now)
-		if err := tx.Omit("Events").Create(r).Error; err != nil {
-			return fmt.Errorf("register fast track: %w", err)
-		}
-		if err := recordFastTrack(tx, r, models.ActorCaseworker, &caseworkerID, nil, r.Status, now); err != nil {
-			return fmt.Errorf("register fast track: %w", err)
-		}
-		if r.Status == models.FastTrackPending && models.DeadlinePassed(r.ConsentDeadline, now) {
-			if err := transition(tx, r, models.ActorSystem, nil, models.FastTrackLapsed, now); err != nil {
-				return fmt.Errorf("register fast track: %w", err)
-			}
-		}
-		return scheduleFastTrackPush(tx, r, now)
+		r, err = registerFastTrack(tx, c, caseworkerID, models.ActorCaseworker, in, now)
+		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("register fast track: %w", err)
 	}
 	return r, nil
+}
+
+// registerFastTrack applies the rules and records a request on c by actorID,
+// who acts as role (the caseworker, or the employer themself).
+func registerFastTrack(tx *gorm.DB, c *models.Citizen, actorID, role string, in models.NewFastTrack, now time.Time) (*models.FastTrackRequest, error) {
+	at, weeks, err := in.Parse(c, now)
+	if err != nil {
+		return nil, fmt.Errorf("register fast track: %w", err)
+	}
+	if err := models.CheckFastTrackRequest(c, at, weeks, now); err != nil {
+		return nil, err
+	}
+	if err := refuseSecondPending(tx, c.ID, now); err != nil {
+		return nil, err
+	}
+	r := newFastTrackRequest(c.ID, actorID, in.RequestedBy, at, weeks, now)
+	if err := tx.Omit("Events").Create(r).Error; err != nil {
+		return nil, fmt.Errorf("register fast track: %w", err)
+	}
+	if err := recordFastTrack(tx, r, role, &actorID, nil, r.Status, now); err != nil {
+		return nil, fmt.Errorf("register fast track: %w", err)
+	}
+	if r.Status == models.FastTrackPending && models.DeadlinePassed(r.ConsentDeadline, now) {
+		if err := transition(tx, r, models.ActorSystem, nil, models.FastTrackLapsed, now); err != nil {
+			return nil, fmt.Errorf("register fast track: %w", err)
+		}
+	}
+	return r, scheduleFastTrackPush(tx, r, now)
 }
 
 func newFastTrackRequest(citizenID, registeredBy, requestedBy string, at time.Time, weeks int, now time.Time) *models.FastTrackRequest {

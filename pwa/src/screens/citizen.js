@@ -12,3 +12,4 @@ export { default as MyData } from './citizen/MyData.jsx';
 export { default as MyCase } from './citizen/MyCase.jsx';
 export { default as Agreements } from './citizen/Agreements.jsx';
 export { default as Contact } from './citizen/Contact.jsx';
+export { default as EmployerSharing } from './citizen/EmployerSharing.jsx';

@@ -37,6 +37,7 @@ export const routes = [
   { path: '/forloeb', access: 'citizen', load: () => citizen().then((m) => m.MyCase) },
   { path: '/aftaler', access: 'citizen', load: () => citizen().then((m) => m.Agreements) },
   { path: '/kontakt', access: 'citizen', load: () => citizen().then((m) => m.Contact) },
+  { path: '/arbejdsgiver', access: 'citizen', load: () => citizen().then((m) => m.EmployerSharing) },
   { path: '/privatliv', access: 'public', load: () => info('Privacy') },
   { path: '/tilgaengelighed', access: 'public', load: () => info('Accessibility') },
   { path: '/hjaelp', access: 'public', load: () => info('Help') },

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../format.js';
 import { t } from '../../i18n.js';
 
 // "Hvem har set mine oplysninger": every read of the citizen's data by a
-// caseworker, newest first (GET /me/access-log, paged with ?before=).
+// caseworker or an employer contact, newest first (GET /me/access-log, paged with ?before=).
 export default function AccessLog() {
   const [items, setItems] = useState([]);
   const [next, setNext] = useState(null);
@@ -49,7 +49,12 @@ export default function AccessLog() {
           {items.map((e) => (
             <li key={e.id}>
               <p class="access-when">{formatDateTime(e.at)}</p>
-              <p>{t('ui.access.entry', { name: e.caseworker_name, what: what(e.what) })}</p>
+              <p>
+                {t(e.reader_role === 'employer' ? 'ui.access.entry_employer' : 'ui.access.entry', {
+                  name: e.reader_name || e.caseworker_name,
+                  what: what(e.what),
+                })}
+              </p>
             </li>
           ))}
         </ul>

@@ -49,6 +49,12 @@ export default function MyData() {
         )}
         {state === 'error' && <p class="form-error-message">{t('ui.citizen.mydata.export_failed')}</p>}
       </div>
+      <h2>{t('ui.citizen.sharing.title')}</h2>
+      <p>
+        <a href="/arbejdsgiver" class="link-block">
+          {t('ui.citizen.sharing.link')}
+        </a>
+      </p>
       <h2>{t('ui.citizen.mydata.reminders_title')}</h2>
       <p>
         <a href="/paamindelser" class="link-block">

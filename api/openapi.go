@@ -156,7 +156,11 @@ func operation(o apiOp, params []string, schemas jsonObj) jsonObj {
 	if o.body != nil {
 		t := reflect.TypeOf(o.body)
 		name := strings.ToUpper(t.Name()[:1]) + t.Name()[1:]
-		schemas[name] = schemaOf(t)
+		schema := schemaOf(t)
+		if prev, ok := schemas[name]; ok && !reflect.DeepEqual(prev, schema) {
+			panic(fmt.Sprintf("openapi: two request types are named %s", name))
+		}
+		schemas[name] = schema
 		op["requestBody"] = jsonObj{"required": true, "content": jsonObj{"application/json": jsonObj{"schema": jsonObj{"$ref": "#/components/schemas/" + name}}}}
 		codes[400], codes[413], codes[415], codes[422] = true, true, true, true
 	}

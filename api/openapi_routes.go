@@ -17,6 +17,7 @@ type notificationSettingsRequest struct {
 const (
 	cw  = models.RoleCaseworker
 	ctz = models.RoleCitizen
+	emp = models.RoleEmployer
 )
 
 // apiOps is every route of routes.go, in its order. A route added there
@@ -145,4 +146,17 @@ var apiOps = []apiOp{
 	{method: "GET", path: "/api/v1/me/agreements", summary: "The citizen's agreements", role: ctz, ok: 200},
 	{method: "PATCH", path: "/api/v1/me/agreements/:agreement_id", summary: "Mark an own agreement's status", role: ctz, body: ownAgreementRequest{}, ok: 200, errs: []int{403, 409}},
 	{method: "GET", path: "/api/v1/me/caseworker", summary: "How to reach the citizen's caseworker", role: ctz, ok: 200},
+
+	// The employer at the table: the caseworker invites and ends contacts,
+	// the citizen chooses what is shared, the employer reads and acts on that.
+	{method: "POST", path: "/api/v1/citizens/:id/employer-contacts", summary: "Invite the citizen's employer contact", role: cw, body: models.NewEmployerContact{}, ok: 201, errs: []int{409}},
+	{method: "GET", path: "/api/v1/citizens/:id/employer-contacts", summary: "The citizen's employer contacts", role: cw, ok: 200},
+	{method: "DELETE", path: "/api/v1/citizens/:id/employer-contacts/:contact_id", summary: "End an employer contact", role: cw, ok: 204, errs: []int{409}},
+	{method: "GET", path: "/api/v1/me/employer-sharing", summary: "What the citizen shares with the employer", role: ctz, ok: 200},
+	{method: "PUT", path: "/api/v1/me/employer-sharing", summary: "Choose what the employer sees (all four answers at once)", role: ctz, body: models.SharingInput{}, ok: 200, errs: []int{409}},
+	{method: "GET", path: "/api/v1/employees", summary: "The employer's employees on sick leave", role: emp, ok: 200},
+	{method: "GET", path: "/api/v1/employees/:id", summary: "One employee: what the citizen shares", role: emp, ok: 200},
+	{method: "POST", path: "/api/v1/employees/:id/fast-track", summary: "The employer requests fast track", role: emp, body: models.EmployerFastTrack{}, ok: 201, errs: []int{409}},
+	{method: "POST", path: "/api/v1/employees/:id/placements", summary: "The employer's placement on the staircase", role: emp, body: models.EmployerPlacementInput{}, ok: 201, errs: []int{409}},
+	{method: "PATCH", path: "/api/v1/employees/:id/agreements/:agreement_id", summary: "Mark the status of an agreement the employer owns", role: emp, body: ownAgreementRequest{}, ok: 200, errs: []int{409}},
 }

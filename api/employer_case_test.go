@@ -5,6 +5,7 @@ import (
 )
 
 func TestTheEmployerTicksOffOnlyTheirOwnAgreementItems(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("cw@example.dk", "bo@example.dk")
 		mette, _ := e.employer(j.cw, j.cz.ID, "mette@firma.dk")
@@ -32,6 +33,7 @@ func TestTheEmployerTicksOffOnlyTheirOwnAgreementItems(t *testing.T) {
 }
 
 func TestAfterTheCaseClosesTheEmployerGetsANoticeAndMayNotWrite(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		j := e.journey("cw@example.dk", "bo@example.dk")
 		mette, _ := e.employer(j.cw, j.cz.ID, "mette@firma.dk")

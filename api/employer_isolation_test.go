@@ -79,6 +79,7 @@ var routesForEveryone = map[string]bool{
 }
 
 func TestAnEmployerReadsNothingPrivateThroughAnyRoute(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("cw@example.dk")
 		ida := e.citizen(cw, "ida@example.dk") // Mette's employee, sharing everything

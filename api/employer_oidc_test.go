@@ -4,13 +4,14 @@ import (
 	"net/url"
 	"testing"
 
-	"trappen/internal/testop"
+	"trappen/api/oidcrp/testop"
 )
 
 // An employer's invite links their identity through the employer audience
 // like a citizen's; an account that already signs in cannot be linked to
 // another identity with a later contact's code.
 func TestOIDCEmployerLinksThroughTheContactInvite(t *testing.T) {
+	t.Parallel()
 	eachOIDCEnv(t, oidcOptions{}, func(t *testing.T, e *oidcEnv) {
 		cw := e.caseworker("sara@kommune.dk")
 		bo := e.citizen(cw, "bo@example.dk")

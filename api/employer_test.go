@@ -22,6 +22,7 @@ func allSharing(on bool) map[string]bool {
 }
 
 func TestTheCaseworkerInvitesAnEmployerWhoFollowsSeveralEmployees(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("cw@example.dk")
 		bo := e.citizen(cw, "bo@example.dk")
@@ -96,6 +97,7 @@ func TestTheCaseworkerInvitesAnEmployerWhoFollowsSeveralEmployees(t *testing.T) 
 }
 
 func TestTheCitizenDecidesWhatTheEmployerSees(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("cw@example.dk")
 		bo := e.citizen(cw, "bo@example.dk")
@@ -168,6 +170,7 @@ func TestTheCitizenDecidesWhatTheEmployerSees(t *testing.T) {
 }
 
 func TestTheEmployerRequestsFastTrackUnderTheSameRules(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("cw@example.dk")
 		bo := e.citizen(cw, "bo@example.dk")
@@ -197,6 +200,7 @@ func TestTheEmployerRequestsFastTrackUnderTheSameRules(t *testing.T) {
 }
 
 func TestTheEmployerPlacesTheEmployeeOnTheStaircase(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		cw := e.caseworker("cw@example.dk")
 		bo := e.citizen(cw, "bo@example.dk")

@@ -7,11 +7,12 @@ import (
 	"strings"
 	"testing"
 
-	"trappen/internal/testop"
+	"trappen/api/oidcrp/testop"
 	"trappen/models"
 )
 
 func TestOIDCCaseworkerIsCreatedOnlyWithTheGroup(t *testing.T) {
+	t.Parallel()
 	eachOIDCEnv(t, oidcOptions{}, func(t *testing.T, e *oidcEnv) {
 		e.entra.AddUser(testop.User{Subject: "entra-ole", Name: "Ole Olsen", Email: "ole@kommune.dk",
 			Groups: []string{"alle", testGroup}})
@@ -42,6 +43,7 @@ func TestOIDCCaseworkerIsCreatedOnlyWithTheGroup(t *testing.T) {
 }
 
 func TestOIDCCaseworkerWithPasswordAccountIsLinkedByEmail(t *testing.T) {
+	t.Parallel()
 	eachOIDCEnv(t, oidcOptions{}, func(t *testing.T, e *oidcEnv) {
 		cw := e.caseworker("sara@kommune.dk")
 		e.entra.AddUser(testop.User{Subject: "entra-sara", Name: "Sara", Email: "Sara@Kommune.dk", Groups: []string{testGroup}})
@@ -59,6 +61,7 @@ func TestOIDCCaseworkerWithPasswordAccountIsLinkedByEmail(t *testing.T) {
 }
 
 func TestOIDCACRMustBeOneOfTheConfigured(t *testing.T) {
+	t.Parallel()
 	eachOIDCEnv(t, oidcOptions{citizenACR: []string{acrSubstan}}, func(t *testing.T, e *oidcEnv) {
 		cw := e.caseworker("sara@kommune.dk")
 		_, code := e.invitedCitizen(cw, "bo@example.dk")
@@ -78,6 +81,7 @@ func TestOIDCACRMustBeOneOfTheConfigured(t *testing.T) {
 }
 
 func TestOIDCPasswordLoginOff(t *testing.T) {
+	t.Parallel()
 	eachOIDCEnv(t, oidcOptions{passwordOff: true}, func(t *testing.T, e *oidcEnv) {
 		m := expect(t, e.get("/api/v1/auth/methods", ""), 200).JSON(t)
 		if m["password"] != false || !reflect.DeepEqual(m["oidc"], []any{"citizen", "caseworker", "employer"}) {
@@ -96,6 +100,7 @@ func TestOIDCPasswordLoginOff(t *testing.T) {
 }
 
 func TestOIDCMethodsWithoutProviders(t *testing.T) {
+	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
 		m := expect(t, e.get("/api/v1/auth/methods", ""), 200).JSON(t)
 		if m["password"] != true || !reflect.DeepEqual(m["oidc"], []any{}) {
@@ -108,6 +113,7 @@ func TestOIDCMethodsWithoutProviders(t *testing.T) {
 }
 
 func TestOIDCProviderDownThenUp(t *testing.T) {
+	t.Parallel()
 	eachOIDCEnv(t, oidcOptions{}, func(t *testing.T, e *oidcEnv) {
 		e.mitid.SetDown(true)
 		m := expect(t, e.get("/api/v1/auth/methods", ""), 200).JSON(t)
@@ -123,6 +129,7 @@ func TestOIDCProviderDownThenUp(t *testing.T) {
 }
 
 func TestOIDCUnknownAudienceAndBadCallbacks(t *testing.T) {
+	t.Parallel()
 	eachOIDCEnv(t, oidcOptions{}, func(t *testing.T, e *oidcEnv) {
 		expect(t, e.get("/api/v1/auth/oidc/admin/start", ""), 404)
 		b := newBrowser(t)
@@ -143,6 +150,7 @@ func TestOIDCUnknownAudienceAndBadCallbacks(t *testing.T) {
 }
 
 func TestOIDCEmployerAudienceIsNotForCitizens(t *testing.T) {
+	t.Parallel()
 	eachOIDCEnv(t, oidcOptions{}, func(t *testing.T, e *oidcEnv) {
 		cw := e.caseworker("sara@kommune.dk")
 		_, code := e.invitedCitizen(cw, "bo@example.dk")
@@ -158,6 +166,7 @@ func TestOIDCEmployerAudienceIsNotForCitizens(t *testing.T) {
 }
 
 func TestOIDCLogoutEndsBothSessions(t *testing.T) {
+	t.Parallel()
 	eachOIDCEnv(t, oidcOptions{}, func(t *testing.T, e *oidcEnv) {
 		e.linkedCitizen("mitid-bo")
 		b := newBrowser(t)

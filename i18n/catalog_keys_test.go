@@ -57,6 +57,7 @@ var inTemplates = []string{
 	"ui.citizen.plan.change.task_added_",
 	"ui.citizen.plan.change.task_removed_",
 	"ui.citizen.reminders.service.",
+	"ui.citizen.sharing.part.",
 	"ui.cw.action.",
 	"ui.cw.caseload.status_",
 	"ui.cw.category.explain_",

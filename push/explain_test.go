@@ -23,6 +23,7 @@ import (
 // (ANALYZE), and must find its rows by index: a full scan of a table that
 // grows with history would cost more every day.
 func TestBackgroundQueriesUseIndexes(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		fillHistory(t, s, f.cw, 300)

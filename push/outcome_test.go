@@ -31,6 +31,7 @@ func deliveryState(t *testing.T, s *store.Store, id string) deliveryRow {
 // A worker that stalled past its lease finds the delivery claimed again by
 // another; what it then records is ignored, and the other's outcome stands.
 func TestAnExpiredClaimCannotOverwrite(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		f.meeting("other", cph("2026-03-10 10:00"), monday)
@@ -71,6 +72,7 @@ func TestAnExpiredClaimCannotOverwrite(t *testing.T) {
 
 // The outcomes of many deliveries, of every kind, are one statement.
 func TestOutcomesOfABatchAreOneStatement(t *testing.T) {
+	t.Parallel()
 	each(t, func(t *testing.T, s *store.Store) {
 		f := newFixture(t, s, "da")
 		f.subscribe()

@@ -7,9 +7,9 @@ import (
 	"net"
 	"testing"
 
-	"trappen/internal/testop"
+	"trappen/api/oidcrp"
+	"trappen/api/oidcrp/testop"
 	"trappen/models/storetest"
-	"trappen/oidcrp"
 )
 
 // startOIDCServer runs Trappen with a test OpenID Provider for citizens
@@ -59,6 +59,7 @@ func startOIDCServer(t *testing.T, extra map[string]string) (*testServer, *testo
 }
 
 func TestBrowserCitizenSignsInWithMitID(t *testing.T) {
+	t.Parallel()
 	s, op := startOIDCServer(t, nil)
 	s.createCaseworker("sara@example.dk", "Sara Holm", "a long enough password")
 	code := s.registerCitizen("sara@example.dk", "Bo Jensen", "bo@example.dk")
@@ -114,6 +115,7 @@ func TestBrowserCitizenSignsInWithMitID(t *testing.T) {
 }
 
 func TestBrowserPasswordSignInTurnedOff(t *testing.T) {
+	t.Parallel()
 	s, _ := startOIDCServer(t, map[string]string{"TRAPPEN_PASSWORD_LOGIN": "false"})
 	b := newBrowser(t, phone)
 	b.open(s.URL + "/login")

@@ -196,6 +196,7 @@ func TestServiceInfoSettings(t *testing.T) {
 }
 
 func TestDatabasePoolSizeFromTheEnvironment(t *testing.T) {
+	t.Parallel()
 	env := func(v string) func(string) string {
 		return func(n string) string {
 			if n == "TRAPPEN_DB_MAX_CONNS" {

@@ -11,6 +11,7 @@ import (
 func envMap(m map[string]string) func(string) string { return func(n string) string { return m[n] } }
 
 func TestSignInConfig(t *testing.T) {
+	t.Parallel()
 	cfg, err := LoadConfig(envMap(nil))
 	if err != nil || !cfg.PasswordLogin || len(cfg.OIDC) != 0 || cfg.PublicURL != "" {
 		t.Fatalf("default: %+v, %v: want password sign-in only", cfg, err)

@@ -14,6 +14,7 @@ import (
 // Seeding gives accounts the load test can sign in with, and a short run
 // of the whole mix against a real server answers every request.
 func TestSeedAndLoadTest(t *testing.T) {
+	t.Parallel()
 	for _, e := range storetest.Engines(t) {
 		t.Run(string(e), func(t *testing.T) {
 			ts := startServer(t, storetest.Options(t, e))
@@ -55,6 +56,7 @@ func TestSeedAndLoadTest(t *testing.T) {
 }
 
 func TestTheLoadTestOnlyTargetsThisMachine(t *testing.T) {
+	t.Parallel()
 	for _, u := range []string{"http://example.com", "https://127.0.0.1:8080", "http://10.0.0.1:8080", "127.0.0.1:8080"} {
 		if _, err := loopbackURL(u); err == nil {
 			t.Errorf("%s was accepted", u)

@@ -1,10 +1,11 @@
 package api
 
 // The HTTP contract (the promises outside tools rely on, summarised in the
-// README's API section) in one place: one test per promise, checking the
-// status codes, field names and shapes. Many rules are tested more deeply
-// elsewhere; this file reads as the contract. Which routes exist, and who may
-// call them, is checked from the route table itself (denial_test.go).
+// README's "The HTTP API" section) in one place: one test per promise,
+// checking the status codes, field names and shapes. Many rules are tested
+// more deeply elsewhere; this file reads as the contract. Which routes exist,
+// and who may call them, is checked from the route table itself
+// (denial_test.go), and so is the API's own description (openapi_test.go).
 
 import (
 	"encoding/json"

@@ -29,6 +29,7 @@ var anonymousRoutes = map[string]string{
 	"GET /api/v1/push/public-key":              "the VAPID public key is public",
 	"GET /api/v1/me/calendar.ics":              "the calendar feed's own token is the credential",
 	"GET /api/v1/service-info":                 "the footer and privacy notice show before sign-in",
+	"GET /api/v1/openapi.json":                 "the API's description is public",
 	"* /api/v1/*":                              "unknown API paths answer 404",
 	"GET /*":                                   "the app shell",
 }

@@ -105,6 +105,9 @@ func TestAnEmployerReadsNothingPrivateThroughAnyRoute(t *testing.T) {
 				if strings.HasPrefix(pattern, "/api/v1/auth/") {
 					continue // signing in is not about an employee
 				}
+				if route == "GET /api/v1/openapi.json" {
+					continue // the API's description names every field, and holds no one's data
+				}
 				t.Run(victim.name+" "+route, func(t *testing.T) {
 					r := req{method: method, path: employerPath(pattern, victim.id), token: mette.Token}
 					if method != "GET" && method != "DELETE" {

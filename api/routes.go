@@ -43,6 +43,8 @@ func (h *handler) routes(app *fiber.App) {
 	v1.Get("/me/calendar.ics", h.calendarFeed)
 	// Who runs the service and how long data is kept: the footer's pages.
 	v1.Get("/service-info", h.serviceInfo)
+	// This API described as OpenAPI 3.1 (openapi_routes.go).
+	v1.Get("/openapi.json", h.openAPI)
 
 	authed := v1.Group("", h.authenticate)
 

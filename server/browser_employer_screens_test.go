@@ -67,3 +67,60 @@ func TestBrowserEmployerFollowsAnEmployee(t *testing.T) {
 	b.waitText("Arbejdsgiveren: trin 3, Arbejdsopgaver")
 	b.axe("the employer's view after placing the employee")
 }
+
+// The caseworker invites the employer's contact on the citizen's page, gets
+// the code, link and QR code, sees the contact listed and ends the access
+// after confirming.
+func TestBrowserCaseworkerInvitesAndEndsAnEmployerContact(t *testing.T) {
+	t.Parallel()
+	s := startServer(t, storetest.Options(t, storetest.SQLite))
+	s.createCaseworker("sara@example.dk", "Sara Holm", "a long enough password")
+	boCode := s.registerCitizen("sara@example.dk", "Bo Jensen", "bo@example.dk")
+	s.apiCall("POST", "/auth/activate", "", map[string]string{"invite_code": boCode, "password": "my own long password"}, nil)
+	ctx := context.Background()
+	cw, err := s.app.store.Identity.Login(ctx, "sara@example.dk", "a long enough password", "127.0.0.1", s.clock.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	boUser, err := s.app.store.Identity.Login(ctx, "bo@example.dk", "my own long password", "127.0.0.1", s.clock.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	bo := boUser.ID
+
+	b := newBrowser(t, desktop)
+	b.signIn(s, "sara@example.dk", "a long enough password", "Mine borgere")
+	b.open(s.URL + "/sagsbehandler/borger/" + bo)
+	b.waitText("Ingen fra arbejdspladsen har adgang.")
+	b.click(`#employer-contact-form button[type=submit]`)
+	b.waitText("Skriv kontaktpersonens navn")
+	b.fill("emp-name", "Mette Leder")
+	b.fill("emp-email", "mette@bageri.dk")
+	b.click(`#employer-contact-form button[type=submit]`)
+	b.waitText("Invitation til Mette Leder")
+	var code string
+	b.eval(`document.querySelector('#invite-code').textContent.trim()`, &code)
+	var hasQR bool
+	b.eval(`!!document.querySelector('#employer-contacts svg.cw-qr')`, &hasQR)
+	if code == "" || !hasQR {
+		t.Fatalf("invite code %q, QR code shown %v", code, hasQR)
+	}
+	b.waitText("Mette Leder (mette@bageri.dk) – inviteret, ikke aktiveret")
+	b.axe("the caseworker's employer section with an invite")
+
+	// The code works: the contact becomes an employer following Bo.
+	if st := s.apiCall("POST", "/auth/activate", "", map[string]string{"invite_code": code, "password": "the manager's password"}, nil); st != 200 {
+		t.Fatalf("activate with the shown code: %d", st)
+	}
+	b.open(s.URL + "/sagsbehandler/borger/" + bo)
+	b.waitText("Mette Leder (mette@bageri.dk) – har adgang")
+	b.click(`#employer-contacts li button`)
+	b.waitText("Mette Leder mister straks adgangen til Bo Jensen. Er du sikker?")
+	b.click(`#employer-contacts li button`)
+	b.waitText("Mette Leder har ikke længere adgang.")
+	b.waitText("Ingen fra arbejdspladsen har adgang.")
+	items, err := s.app.store.EmployerContacts(ctx, cw.ID, bo, s.clock.Now())
+	if err != nil || len(items) != 0 {
+		t.Fatalf("contacts after ending %+v (%v), want none", items, err)
+	}
+}

@@ -9,11 +9,11 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"trappen/api/oidcrp"
 	"trappen/models/identity"
 	"trappen/models/outbox"
 	"trappen/models/sqldb"
 	"trappen/models/store"
-	"trappen/oidcrp"
 )
 
 // MaxBodyBytes caps every request body. The server itself reads bodies up

@@ -4,7 +4,7 @@ import (
 	"net/url"
 	"testing"
 
-	"trappen/internal/testop"
+	"trappen/api/oidcrp/testop"
 )
 
 // An employer's invite links their identity through the employer audience

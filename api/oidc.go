@@ -8,9 +8,9 @@ import (
 
 	"github.com/gofiber/fiber/v2"
 
+	"trappen/api/oidcrp"
 	"trappen/models"
 	"trappen/models/identity"
-	"trappen/oidcrp"
 )
 
 // flowCookie carries the sealed sign-in flow from start to callback. It is

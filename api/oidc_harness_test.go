@@ -10,10 +10,10 @@ import (
 	"testing"
 	"time"
 
-	"trappen/internal/testop"
+	"trappen/api/oidcrp"
+	"trappen/api/oidcrp/testop"
 	"trappen/models/store"
 	"trappen/models/storetest"
-	"trappen/oidcrp"
 )
 
 // oidcEnv is Trappen with identity providers: "mitid" serves the citizen and

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"trappen/internal/testop"
+	"trappen/api/oidcrp/testop"
 	"trappen/models"
 )
 

@@ -7,9 +7,9 @@ import (
 	"net"
 	"testing"
 
-	"trappen/internal/testop"
+	"trappen/api/oidcrp"
+	"trappen/api/oidcrp/testop"
 	"trappen/models/storetest"
-	"trappen/oidcrp"
 )
 
 // startOIDCServer runs Trappen with a test OpenID Provider for citizens

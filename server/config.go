@@ -8,9 +8,9 @@ import (
 	"strings"
 
 	"trappen/api"
+	"trappen/api/oidcrp"
+	"trappen/models/secretbox"
 	"trappen/models/sqldb"
-	"trappen/oidcrp"
-	"trappen/secretbox"
 )
 
 // Config is Trappen's configuration, read once from the environment.

@@ -5,7 +5,7 @@ import (
 	"strings"
 	"time"
 
-	"trappen/oidcrp"
+	"trappen/api/oidcrp"
 )
 
 // loadSignInConfig reads TRAPPEN_PASSWORD_LOGIN and each

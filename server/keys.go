@@ -10,7 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"trappen/secretbox"
+	"trappen/models/secretbox"
 )
 
 // loadOrCreateKey returns the secret in dir/name, creating it (mode 0600)

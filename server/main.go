@@ -18,10 +18,10 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"trappen/api"
+	"trappen/models/secretbox"
 	"trappen/models/store"
 	"trappen/push"
 	"trappen/pwa"
-	"trappen/secretbox"
 )
 
 func main() {

@@ -9,9 +9,9 @@ import (
 	"time"
 
 	"trappen/models"
+	"trappen/models/secretbox"
 	"trappen/models/store"
 	"trappen/push"
-	"trappen/secretbox"
 )
 
 // pushPollInterval is how often the worker looks for due messages;

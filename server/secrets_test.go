@@ -10,9 +10,9 @@ import (
 	"testing"
 	"time"
 
+	"trappen/models/secretbox"
 	"trappen/models/storetest"
 	"trappen/push"
-	"trappen/secretbox"
 )
 
 // startOnce starts and stops the app with env, returning the VAPID private

@@ -56,7 +56,8 @@ func userByIdentity(db *gorm.DB, issuer, subject string) (*models.User, error) {
 // models.ErrNotRegistered and counts against the client like a wrong code at
 // activation. As at activation, the user's other sessions end; a link the
 // user had at the same issuer is replaced (a re-issued invite is how a
-// person moves to a new identity).
+// person moves to a new identity, on the terms of sign_in_codes.go: a code
+// still in its waiting period is models.ErrNotRegistered too).
 func (s *Store) LinkIdentityByInvite(ctx context.Context, id ExternalIdentity, code, client string, now time.Time) (*models.User, error) {
 	key := rateKey("activate", client)
 	if err := s.checkKeyLimit(ctx, key, models.MaxActivationFailures, now); err != nil {
@@ -80,6 +81,9 @@ func (s *Store) LinkIdentityByInvite(ctx context.Context, id ExternalIdentity, c
 		return tx.Model(&models.RefreshToken{}).Where("user_id = ? AND revoked_at IS NULL", user.ID).
 			Update("revoked_at", now.UTC()).Error
 	})
+	if errors.Is(err, errInviteWaiting) {
+		return nil, models.ErrNotRegistered
+	}
 	if errors.Is(err, errInvalidInvite) {
 		if ferr := s.recordFailure(ctx, []rateLimit{{key, models.MaxActivationFailures}}, now); ferr != nil {
 			return nil, ferr
@@ -109,6 +113,16 @@ func redeemInvite(tx *gorm.DB, d sqldb.Dialect, code string, now time.Time) (str
 	}
 	if inv.UsedAt != nil || !now.Before(inv.ExpiresAt) {
 		return "", errInvalidInvite
+	}
+	// A code re-issued for an account already in use links an identity only
+	// on the same terms as it sets a password (sign_in_codes.go): after the
+	// waiting period, if the citizen has not signed in since, and private
+	// reflections stay sealed from whoever holds the code.
+	if err := checkReset(tx, &inv, now); err != nil {
+		return "", err
+	}
+	if err := sealAfterReset(tx, &inv); err != nil {
+		return "", err
 	}
 	res := tx.Model(&models.Invite{}).Where("id = ? AND used_at IS NULL", inv.ID).Update("used_at", now.UTC())
 	if res.Error != nil {

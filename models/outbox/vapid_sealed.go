@@ -10,7 +10,7 @@ import (
 	"gorm.io/gorm/clause"
 
 	"trappen/models"
-	"trappen/secretbox"
+	"trappen/models/secretbox"
 )
 
 // LoadOrCreateSealedVAPIDKeys returns the key pair kept in the database,

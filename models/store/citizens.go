@@ -63,7 +63,7 @@ func (s *Store) ReissueInvite(ctx context.Context, caseworkerID, citizenID strin
 		if err := tx.Where("citizen_id = ? AND used_at IS NULL", citizenID).Delete(&models.Invite{}).Error; err != nil {
 			return fmt.Errorf("reissue invite: %w", err)
 		}
-		if inv, err = identity.IssueInvite(tx, citizenID, now); err != nil || c.User.PasswordHash == nil {
+		if inv, err = identity.IssueInvite(tx, citizenID, now); err != nil || !c.User.Activated() {
 			return err
 		}
 		return holdReset(tx, c, caseworkerID, inv, now)

@@ -66,6 +66,14 @@ func TestBrowserEmployerFollowsAnEmployee(t *testing.T) {
 	b.waitText("Gemt: trin 3, Arbejdsopgaver.")
 	b.waitText("Arbejdsgiveren: trin 3, Arbejdsopgaver")
 	b.axe("the employer's view after placing the employee")
+
+	// The API's refusal is shown as it says it, in Danish.
+	b.fill("ft-weeks", "8")
+	b.click(`#ft-form button[type=submit]`)
+	b.waitText("Fast track kræver, at sygemeldingen ventes at vare mere end 8 uger.")
+	b.fill("ft-weeks", "12")
+	b.click(`#ft-form button[type=submit]`)
+	b.waitText("Anmodningen er sendt. Medarbejderen har nu 2 dage til at svare.")
 }
 
 // The caseworker invites the employer's contact on the citizen's page, gets

@@ -4,6 +4,7 @@
 // language); the rules themselves live in the server.
 import { useState } from 'preact/hooks';
 import { api } from '../../api.js';
+import { formatShortDate } from '../../format.js';
 import { t } from '../../i18n.js';
 import { DIMENSIONS, STEPS, dimensionName, stepExplain, stepName } from '../../staircase.js';
 import { Status } from './bits.jsx';
@@ -37,7 +38,7 @@ export function OwnAgreements({ employeeId, items, onChange }) {
               <input type="checkbox" class="form-checkbox" id={`agr-${a.id}`} checked={a.status === 'done'} onChange={(ev) => toggle(a, ev.currentTarget.checked)} />
               <label class="form-label" for={`agr-${a.id}`}>
                 {a.text}
-                {a.due_date && ` (${t('ui.employer.agreements.due', { date: a.due_date })})`}
+                {a.due_date && ` (${t('ui.employer.agreements.due', { date: formatShortDate(a.due_date) })})`}
               </label>
             </div>
           ))}

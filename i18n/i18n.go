@@ -56,7 +56,7 @@ func mustLoad() map[string]map[string]entry {
 // loads with the screens that need them — the footer pages' long texts
 // (privacy notice, accessibility statement, help), the caseworker's screens
 // and the citizen's screens (each role's chunk brings its own words).
-var Parts = map[string]string{"pages": "page.", "cw": "ui.cw.", "citizen": "ui.citizen."}
+var Parts = map[string]string{"pages": "page.", "cw": "ui.cw.", "citizen": "ui.citizen.", "employer": "ui.employer."}
 
 var served = mustSplit()
 

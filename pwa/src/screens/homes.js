@@ -1,5 +1,5 @@
 // Where each role lands after signing in.
-const HOMES = { citizen: '/', caseworker: '/sagsbehandler' };
+const HOMES = { citizen: '/', caseworker: '/sagsbehandler', employer: '/arbejdsgiver/medarbejdere' };
 
 export function homeFor(role) {
   return HOMES[role] || '/login';

@@ -8,11 +8,12 @@ import StaffLogin from './StaffLogin.jsx';
 // Each role's chunk comes with its part of the catalog ("ui.citizen.…", "ui.cw.…").
 const citizen = () => Promise.all([import('./citizen.js'), loadCatalogPart('citizen')]).then(([m]) => m);
 const caseworker = () => Promise.all([import('./caseworker.js'), loadCatalogPart('cw')]).then(([m]) => m);
+const employer = () => Promise.all([import('./employer.js'), loadCatalogPart('employer')]).then(([m]) => m);
 // The footer's pages: their own chunk, with their long texts (catalog part "pages").
 const info = (name) => Promise.all([import('./info.js'), loadCatalogPart('pages')]).then(([m]) => m[name]);
 
 // access: 'anonymous' (only when signed out), 'public' (anyone, signed in
-// or not), 'citizen', 'caseworker' or 'signed-in' (any signed-in user).
+// or not), 'citizen', 'caseworker', 'employer' or 'signed-in' (any signed-in user).
 export const routes = [
   { path: '/login', access: 'anonymous', screen: Login },
   { path: '/login/medarbejder', access: 'anonymous', screen: StaffLogin },
@@ -30,6 +31,8 @@ export const routes = [
   { path: '/sagsbehandler/borger/:id/print', access: 'caseworker', load: () => caseworker().then((m) => m.CitizenPrint) },
   { path: '/sagsbehandler/borger/:id/print/intern', access: 'caseworker', load: () => caseworker().then((m) => m.CitizenPrintInternal) },
   { path: '/sagsbehandler/kontakt', access: 'caseworker', load: () => caseworker().then((m) => m.Profile) },
+  { path: '/arbejdsgiver/medarbejdere', access: 'employer', load: () => employer().then((m) => m.Employees) },
+  { path: '/arbejdsgiver/medarbejder/:id', access: 'employer', load: () => employer().then((m) => m.Employee) },
   { path: '/adgang', access: 'citizen', load: () => citizen().then((m) => m.AccessLog) },
   { path: '/fast-track', access: 'citizen', load: () => citizen().then((m) => m.FastTrack) },
   { path: '/paamindelser', access: 'citizen', load: () => citizen().then((m) => m.Reminders) },

@@ -3,6 +3,7 @@ import { plural, t } from '../../i18n.js';
 import { Agreements } from './Agreements.jsx';
 import { CaseClosing, CaseEditor } from './CaseEditor.jsx';
 import { CaseTimeline } from './CaseTimeline.jsx';
+import { EmployerContacts } from './EmployerContacts.jsx';
 import { Reassign, InviteTools } from './CaseTools.jsx';
 import { FastTrack } from './FastTrack.jsx';
 import { LoadError, useLoad } from './fields.jsx';
@@ -15,7 +16,7 @@ import { PlanEditor } from './PlanEditor.jsx';
 import { Progression } from './Progression.jsx';
 import { milestoneItems, pendingItems } from './summary.js';
 
-const SECTIONS = ['timeline', 'goals', 'plan', 'meetings', 'agreements', 'staircase', 'fast_track', 'progression', 'case'];
+const SECTIONS = ['timeline', 'goals', 'plan', 'meetings', 'agreements', 'staircase', 'fast_track', 'employer', 'progression', 'case'];
 
 // One citizen's page: everything needed to prepare a roundtable.
 export default function CitizenPage({ params, user }) {
@@ -81,6 +82,9 @@ export default function CitizenPage({ params, user }) {
       </Section>
       <Section id="fast_track">
         <FastTrack citizen={c} section={c.fast_track} milestones={c.milestones} onChange={reload} />
+      </Section>
+      <Section id="employer">
+        <EmployerContacts citizen={c} />
       </Section>
       <Section id="progression">
         <LoadError error={prog.error} />

@@ -29,8 +29,9 @@ export function QrCode({ text, label }) {
 }
 
 // InvitePanel hands the invite over at the desk: code, link and QR code.
-// heading: the panel's heading level, below whatever heading it sits under.
-export function InvitePanel({ invite, name, heading: H = 'h2' }) {
+// heading: the panel's heading level, below whatever heading it sits under;
+// intro: who activates with it (the citizen unless said otherwise).
+export function InvitePanel({ invite, name, heading: H = 'h2', intro }) {
   const link = activationLink(invite);
   const [copied, setCopied] = useState(false);
   async function copy() {
@@ -46,7 +47,7 @@ export function InvitePanel({ invite, name, heading: H = 'h2' }) {
       <H id="invite-title">{t('ui.cw.invite.title', { name })}</H>
       <div class="cw-invite-body">
         <div>
-          <p>{t('ui.cw.invite.intro')}</p>
+          <p>{intro || t('ui.cw.invite.intro')}</p>
           <p class="cw-invite-label">{t('ui.cw.invite.code')}</p>
           <p class="cw-invite-code" id="invite-code">
             {invite.invite_code}

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 )
 
@@ -275,12 +276,15 @@ func (c *statementCounter) Trace(ctx context.Context, begin time.Time, fc func()
 	c.n.Add(1)
 }
 
-// countStatements runs fn and returns how many SQL statements it caused.
+// countStatements runs fn and returns how many SQL statements it caused,
+// on the writer and on the readers (one pool on PostgreSQL).
 func (e *env) countStatements(fn func()) int64 {
 	c := &statementCounter{Interface: logger.Discard}
-	old := e.store.DB.Config.Logger
-	e.store.DB.Config.Logger = c
-	defer func() { e.store.DB.Config.Logger = old }()
+	for _, db := range []*gorm.DB{e.store.DB, e.store.Read} {
+		old := db.Config.Logger
+		db.Config.Logger = c
+		defer func() { db.Config.Logger = old }()
+	}
 	fn()
 	return c.n.Load()
 }

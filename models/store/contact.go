@@ -46,5 +46,5 @@ func (s *Store) CaseworkerCard(ctx context.Context, citizenID string) (*models.C
 	if err != nil {
 		return nil, err
 	}
-	return contactCard(s.DB.WithContext(ctx), c.CaseworkerID)
+	return contactCard(s.Read.WithContext(ctx), c.CaseworkerID)
 }

@@ -92,7 +92,7 @@ func (s *Store) CitizenOf(ctx context.Context, caseworkerID, citizenID string) (
 // CitizenByID loads a citizen's own profile.
 func (s *Store) CitizenByID(ctx context.Context, id string) (*models.Citizen, error) {
 	var c models.Citizen
-	err := s.Read.WithContext(ctx).Preload("User").Where("id = ?", id).Take(&c).Error
+	err := s.Read.WithContext(ctx).Joins("User").Where("citizens.id = ?", id).Take(&c).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, models.ErrNotFound
 	}

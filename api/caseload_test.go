@@ -6,10 +6,12 @@ import (
 	"fmt"
 	"reflect"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
+	"gorm.io/gorm"
 	"gorm.io/gorm/logger"
 )
 
@@ -268,21 +270,36 @@ func TestReassignHandsTheCitizenOverAndTheOldCaseworkerLosesSight(t *testing.T) 
 // statementCounter counts every SQL statement GORM runs.
 type statementCounter struct {
 	logger.Interface
-	n atomic.Int64
+	n    atomic.Int64
+	mu   sync.Mutex
+	seen []string
 }
 
 func (c *statementCounter) Trace(ctx context.Context, begin time.Time, fc func() (string, int64), err error) {
 	c.n.Add(1)
+	sql, _ := fc()
+	c.mu.Lock()
+	c.seen = append(c.seen, sql)
+	c.mu.Unlock()
 }
 
-// countStatements runs fn and returns how many SQL statements it caused.
+// countStatements runs fn and returns how many SQL statements it caused,
+// on the writer and on the readers (one pool on PostgreSQL).
 func (e *env) countStatements(fn func()) int64 {
+	n, _ := e.statements(fn)
+	return n
+}
+
+// statements runs fn and returns how many SQL statements it caused and their text.
+func (e *env) statements(fn func()) (int64, []string) {
 	c := &statementCounter{Interface: logger.Discard}
-	old := e.store.DB.Config.Logger
-	e.store.DB.Config.Logger = c
-	defer func() { e.store.DB.Config.Logger = old }()
+	for _, db := range []*gorm.DB{e.store.DB, e.store.Read} {
+		old := db.Config.Logger
+		db.Config.Logger = c
+		defer func() { db.Config.Logger = old }()
+	}
 	fn()
-	return c.n.Load()
+	return c.n.Load(), c.seen
 }
 
 func TestCaseloadUsesAFixedNumberOfQueriesWhateverItsSize(t *testing.T) {

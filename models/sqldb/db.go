@@ -28,7 +28,13 @@ const (
 
 // DB is the database handle every store is built on.
 type DB struct {
-	DB      *gorm.DB
+	// DB is the writer: every write and every transaction goes here. On
+	// SQLite it is one connection, so writers queue in Go, not on the lock.
+	DB *gorm.DB
+	// Read serves reads outside a transaction. On SQLite it is a pool of
+	// query_only connections that read the WAL beside the writer; on
+	// PostgreSQL it is the same pool as DB.
+	Read    *gorm.DB
 	Dialect Dialect
 	// file is the SQLite database file ("" on PostgreSQL).
 	file string
@@ -77,7 +83,7 @@ func connect(opts OpenOptions) (*DB, error) {
 			return nil, fmt.Errorf("connect: %w", err)
 		}
 		configurePool(sqlDB, opts.MaxConns)
-		return &DB{DB: db, Dialect: Postgres}, nil
+		return &DB{DB: db, Read: db, Dialect: Postgres}, nil
 	}
 	return openSQLite(opts.DataDir, cfg)
 }
@@ -98,16 +104,37 @@ func openSQLite(dir string, cfg *gorm.Config) (*DB, error) {
 	if f, err := os.OpenFile(file, os.O_CREATE|os.O_RDONLY, 0o600); err == nil {
 		f.Close()
 	}
-	// _txlock=immediate: read-then-write transactions take the write lock up
-	// front, so concurrent ones wait (busy_timeout) instead of failing.
-	dsn := "file:" + file +
-		"?_txlock=immediate&_pragma=foreign_keys(1)&_pragma=journal_mode(WAL)" +
-		"&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)"
-	db, err := gorm.Open(sqlite.Open(dsn), cfg)
+	// The writer: _txlock=immediate makes read-then-write transactions take
+	// the write lock up front, and one connection means they queue in the
+	// pool instead of spinning on busy_timeout.
+	base := "file:" + file + "?_pragma=foreign_keys(1)&_pragma=busy_timeout(10000)&_pragma=synchronous(NORMAL)"
+	db, err := gorm.Open(sqlite.Open(base+"&_txlock=immediate&_pragma=journal_mode(WAL)"), cfg)
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite: %w", err)
 	}
-	return &DB{DB: db, Dialect: SQLite, file: file}, nil
+	w, err := db.DB()
+	if err != nil {
+		return nil, fmt.Errorf("open sqlite: %w", err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxIdleTime(0)
+	// The readers: WAL lets them read a committed snapshot while the writer
+	// writes; query_only makes a stray write on a read path fail loudly.
+	rd, err := gorm.Open(sqlite.Open(base+"&_pragma=query_only(1)"), cfg)
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open sqlite readers: %w", err)
+	}
+	r, err := rd.DB()
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open sqlite readers: %w", err)
+	}
+	r.SetMaxOpenConns(SQLiteReaders)
+	r.SetMaxIdleConns(SQLiteReaders)
+	r.SetConnMaxIdleTime(0)
+	return &DB{DB: db, Read: rd, Dialect: SQLite, file: file}, nil
 }
 
 // Ping reports whether the database answers.
@@ -156,8 +183,13 @@ func probeWritable(dir string) error {
 	return os.Remove(f.Name())
 }
 
-// Close releases the connection pool.
+// Close releases the connection pools.
 func (s *DB) Close() error {
+	if s.Read != s.DB {
+		if r, err := s.Read.DB(); err == nil {
+			r.Close()
+		}
+	}
 	sqlDB, err := s.DB.DB()
 	if err != nil {
 		return fmt.Errorf("close: %w", err)

@@ -11,6 +11,11 @@ import (
 // Several instances together must stay below the server's max_connections.
 const DefaultMaxConns = 16
 
+// SQLiteReaders is the number of SQLite reader connections: reads in WAL
+// mode run in parallel, one per core keeps the cores busy, a few more cover
+// the time a reader waits on the disk.
+const SQLiteReaders = 8
+
 // configurePool keeps every connection it opens: with Go's default of two
 // idle connections a busy instance closes and reopens connections many
 // times a second, each costing PostgreSQL a fork and its statement cache.

@@ -36,7 +36,7 @@ func (s *Store) AccessLog(ctx context.Context, citizenID string, before int64, l
 	if limit <= 0 || limit > models.MaxAccessLogPage {
 		limit = models.MaxAccessLogPage
 	}
-	q := s.DB.WithContext(ctx).Table("access_log AS a").
+	q := s.Read.WithContext(ctx).Table("access_log AS a").
 		Select(`a.id, a.at, a.what, u.name AS reader_name, u.role AS reader_role`).
 		Joins("JOIN users u ON u.id = a.caseworker_id").
 		Where("a.citizen_id = ?", citizenID)

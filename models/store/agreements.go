@@ -104,7 +104,7 @@ func (s *Store) SetOwnAgreementStatus(ctx context.Context, citizenID, owner, id 
 // Agreements lists all of a.CitizenID's items, oldest first: every party
 // sees who does what.
 func (s *Store) Agreements(ctx context.Context, a models.Access, now time.Time) ([]models.AgreementView, error) {
-	db := s.DB.WithContext(ctx)
+	db := s.Read.WithContext(ctx)
 	if err := checkAccess(db, a); err != nil {
 		return nil, err
 	}

@@ -29,7 +29,7 @@ func (s *Store) RevokeCalendarToken(ctx context.Context, citizenID string) error
 // CalendarTokenFor reports whether the citizen has a live token, and since when.
 func (s *Store) CalendarTokenFor(ctx context.Context, citizenID string) (*models.CalendarToken, error) {
 	var t models.CalendarToken
-	err := s.DB.WithContext(ctx).Where("citizen_id = ?", citizenID).Take(&t).Error
+	err := s.Read.WithContext(ctx).Where("citizen_id = ?", citizenID).Take(&t).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, nil
 	}
@@ -45,7 +45,7 @@ func (s *Store) CalendarFeed(ctx context.Context, raw string, now time.Time) ([]
 	if raw == "" {
 		return nil, "", models.ErrNotFound
 	}
-	db := s.DB.WithContext(ctx)
+	db := s.Read.WithContext(ctx)
 	var t models.CalendarToken
 	if err := db.Where("token_hash = ?", models.HashSecret(raw)).Take(&t).Error; err != nil {
 		return nil, "", sqldb.NotFound(err)

@@ -34,7 +34,7 @@ func recordCategory(tx *gorm.DB, citizenID string, category int, now time.Time) 
 // CategoryHistory lists a case's categories, oldest first.
 func (s *Store) CategoryHistory(ctx context.Context, citizenID string) ([]models.CategoryChange, error) {
 	var rows []citizenCategory
-	if err := s.DB.WithContext(ctx).Where("citizen_id = ?", citizenID).Order("created_at, id").Find(&rows).Error; err != nil {
+	if err := s.Read.WithContext(ctx).Where("citizen_id = ?", citizenID).Order("created_at, id").Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("category history: %w", err)
 	}
 	out := make([]models.CategoryChange, len(rows))
@@ -186,7 +186,7 @@ func (s *Store) PurgeClosedCases(ctx context.Context, retentionDays int, now tim
 // CaseClosed reports whether the case a caller acts on is closed. A case
 // the caller cannot see reads as not closed, so the route answers 404.
 func (s *Store) CaseClosed(ctx context.Context, a models.Access) (bool, error) {
-	q := s.DB.WithContext(ctx).Model(&models.Citizen{}).Where("id = ? AND closed_on IS NOT NULL", a.CitizenID)
+	q := s.Read.WithContext(ctx).Model(&models.Citizen{}).Where("id = ? AND closed_on IS NOT NULL", a.CitizenID)
 	if a.Caseworker {
 		q = q.Where("caseworker_id = ?", a.UserID)
 	}

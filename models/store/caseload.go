@@ -21,13 +21,14 @@ func (s *Store) CaseloadView(ctx context.Context, caseworkerID string, now time.
 
 // CaseloadViewOf is the caseload of open or of closed cases (status).
 func (s *Store) CaseloadViewOf(ctx context.Context, caseworkerID, status string, now time.Time) ([]models.CaseloadEntry, error) {
-	db := s.DB.WithContext(ctx)
+	db := s.Read.WithContext(ctx)
 	facts, err := loadCaseloadFacts(db, caseworkerID, status, now)
 	if err != nil {
 		return nil, fmt.Errorf("caseload view: %w", err)
 	}
 	if len(facts) > 0 {
-		if err := recordCaseloadAccess(db, caseworkerID, now); err != nil {
+		// A write on a GET path: on the writer, one statement for the whole caseload.
+		if err := recordCaseloadAccess(s.DB.WithContext(ctx), caseworkerID, now); err != nil {
 			return nil, fmt.Errorf("caseload view: %w", err)
 		}
 	}

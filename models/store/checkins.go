@@ -115,7 +115,7 @@ func checkOwnGoals(scores []models.GoalScore, own []string) error {
 
 // Checkins lists a.CitizenID's check-ins, newest first.
 func (s *Store) Checkins(ctx context.Context, a models.Access) ([]models.CheckinView, error) {
-	db := s.DB.WithContext(ctx)
+	db := s.Read.WithContext(ctx)
 	if err := checkAccess(db, a); err != nil {
 		return nil, err
 	}
@@ -123,7 +123,7 @@ func (s *Store) Checkins(ctx context.Context, a models.Access) ([]models.Checkin
 }
 
 func (s *Store) checkinView(ctx context.Context, citizenID, id string) (*models.CheckinView, error) {
-	list, err := loadCheckins(s.DB.WithContext(ctx).Where("checkins.id = ?", id), citizenID, 1)
+	list, err := loadCheckins(s.Read.WithContext(ctx).Where("checkins.id = ?", id), citizenID, 1)
 	if err != nil {
 		return nil, fmt.Errorf("checkin view: %w", err)
 	}

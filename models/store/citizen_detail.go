@@ -40,7 +40,7 @@ func (s *Store) Journey(ctx context.Context, caseworkerID string, c *models.Citi
 	if err != nil {
 		return nil, err
 	}
-	timeline, err := timelineOf(s.DB.WithContext(ctx), c, now)
+	timeline, err := timelineOf(s.Read.WithContext(ctx), c, now)
 	if err != nil {
 		return nil, err
 	}

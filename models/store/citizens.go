@@ -86,13 +86,13 @@ func citizenOf(tx *gorm.DB, caseworkerID, citizenID string) (*models.Citizen, er
 
 // CitizenOf loads a citizen on caseworkerID's caseload; others are not found.
 func (s *Store) CitizenOf(ctx context.Context, caseworkerID, citizenID string) (*models.Citizen, error) {
-	return citizenOf(s.DB.WithContext(ctx), caseworkerID, citizenID)
+	return citizenOf(s.Read.WithContext(ctx), caseworkerID, citizenID)
 }
 
 // CitizenByID loads a citizen's own profile.
 func (s *Store) CitizenByID(ctx context.Context, id string) (*models.Citizen, error) {
 	var c models.Citizen
-	err := s.DB.WithContext(ctx).Preload("User").Where("id = ?", id).Take(&c).Error
+	err := s.Read.WithContext(ctx).Joins("User").Where("citizens.id = ?", id).Take(&c).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return nil, models.ErrNotFound
 	}
@@ -102,7 +102,7 @@ func (s *Store) CitizenByID(ctx context.Context, id string) (*models.Citizen, er
 // Caseload lists caseworkerID's citizens by name.
 func (s *Store) Caseload(ctx context.Context, caseworkerID string) ([]models.Citizen, error) {
 	var out []models.Citizen
-	err := s.DB.WithContext(ctx).Joins("User").Where("citizens.caseworker_id = ?", caseworkerID).
+	err := s.Read.WithContext(ctx).Joins("User").Where("citizens.caseworker_id = ?", caseworkerID).
 		Order(`"User"."name"`).Find(&out).Error
 	return out, err
 }

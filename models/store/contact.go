@@ -8,20 +8,23 @@ import (
 	"gorm.io/gorm"
 
 	"trappen/models"
-	"trappen/models/identity"
 )
 
-// contactCard is the card of the citizen's caseworker.
+// contactCard is the card of the citizen's caseworker, in one statement
+// (the contact details are optional).
 func contactCard(db *gorm.DB, caseworkerID string) (*models.ContactCard, error) {
-	var u models.User
-	if err := db.Where("id = ?", caseworkerID).Take(&u).Error; err != nil {
-		return nil, fmt.Errorf("contact card: %w", err)
-	}
-	c, err := identity.LoadContact(db, caseworkerID)
+	var rows []models.ContactCard
+	err := db.Table("users AS u").
+		Select("u.name, u.email, COALESCE(c.phone, '') AS phone, COALESCE(c.contact_hours, '') AS contact_hours").
+		Joins("LEFT JOIN caseworker_contacts c ON c.user_id = u.id").
+		Where("u.id = ?", caseworkerID).Limit(1).Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("contact card: %w", err)
 	}
-	return &models.ContactCard{Name: u.Name, Email: u.Email, Phone: c.Phone, ContactHours: c.ContactHours}, nil
+	if len(rows) == 0 {
+		return nil, fmt.Errorf("contact card: %w", gorm.ErrRecordNotFound)
+	}
+	return &rows[0], nil
 }
 
 // homeAgreementsAndContact fills the citizen's first screen with their
@@ -46,5 +49,5 @@ func (s *Store) CaseworkerCard(ctx context.Context, citizenID string) (*models.C
 	if err != nil {
 		return nil, err
 	}
-	return contactCard(s.DB.WithContext(ctx), c.CaseworkerID)
+	return contactCard(s.Read.WithContext(ctx), c.CaseworkerID)
 }

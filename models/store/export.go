@@ -55,7 +55,7 @@ func (s *Store) exportSections() []exportSection {
 		{"caseworker_changes", s.exportCaseworkerChanges}, // issue 5
 		{"snooze", s.exportSnooze},                        // issue 5
 		{"seen", func(ctx context.Context, id string, _ time.Time) (any, error) {
-			seen, err := loadSeen(s.DB.WithContext(ctx), id)
+			seen, err := loadSeen(s.Read.WithContext(ctx), id)
 			return map[string]any{"plan_version": seen.PlanVersion, "meetings_seen_at": utcPtr(seen.MeetingsSeenAt)}, err
 		}},
 	}

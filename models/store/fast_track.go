@@ -102,7 +102,7 @@ func transition(tx *gorm.DB, r *models.FastTrackRequest, role string, actorID *s
 // event, without writing: LapseOverdueFastTrack records it in the background,
 // so reading never takes the write lock.
 func (s *Store) FastTrackFor(ctx context.Context, a models.Access, now time.Time) (*models.FastTrackState, error) {
-	db := s.DB.WithContext(ctx)
+	db := s.Read.WithContext(ctx)
 	if err := checkAccess(db, a); err != nil {
 		return nil, err
 	}
@@ -199,7 +199,7 @@ func (s *Store) changeFastTrack(ctx context.Context, citizenID, id string, now t
 	if refusal != nil {
 		return nil, refusal
 	}
-	err = s.DB.WithContext(ctx).Where("request_id = ?", r.ID).Order("id").Find(&r.Events).Error
+	err = s.Read.WithContext(ctx).Where("request_id = ?", r.ID).Order("id").Find(&r.Events).Error
 	return &r, err
 }
 

@@ -118,7 +118,7 @@ func applyGoalPatch(tx *gorm.DB, g *models.Goal, p models.GoalPatch, now time.Ti
 // Goals lists a.CitizenID's goals as a tree: overall goals with their
 // sub-goals, each sub-goal with its activities.
 func (s *Store) Goals(ctx context.Context, a models.Access) ([]models.GoalView, error) {
-	db := s.DB.WithContext(ctx)
+	db := s.Read.WithContext(ctx)
 	if err := checkAccess(db, a); err != nil {
 		return nil, err
 	}
@@ -126,7 +126,7 @@ func (s *Store) Goals(ctx context.Context, a models.Access) ([]models.GoalView, 
 }
 
 func (s *Store) goalView(ctx context.Context, citizenID, goalID string) (*models.GoalView, error) {
-	goals, acts, err := loadGoals(s.DB.WithContext(ctx), citizenID)
+	goals, acts, err := loadGoals(s.Read.WithContext(ctx), citizenID)
 	if err != nil {
 		return nil, fmt.Errorf("goal view: %w", err)
 	}

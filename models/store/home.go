@@ -17,7 +17,7 @@ func (s *Store) Home(ctx context.Context, citizenID string, now time.Time) (*mod
 	if err != nil {
 		return nil, fmt.Errorf("home: %w", err)
 	}
-	db := s.DB.WithContext(ctx)
+	db := s.Read.WithContext(ctx)
 	goals, err := loadGoalTree(db, citizenID)
 	if err != nil {
 		return nil, fmt.Errorf("home: %w", err)

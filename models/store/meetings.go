@@ -243,7 +243,7 @@ func toReflectionView(r models.MeetingReflection) models.ReflectionView {
 // Meetings lists a.CitizenID's meetings. A caseworker sees a reflection only
 // once the citizen has shared it.
 func (s *Store) Meetings(ctx context.Context, a models.Access, now time.Time) (*models.MeetingLists, error) {
-	db := s.DB.WithContext(ctx)
+	db := s.Read.WithContext(ctx)
 	if err := checkAccess(db, a); err != nil {
 		return nil, err
 	}
@@ -255,7 +255,7 @@ func (s *Store) Meetings(ctx context.Context, a models.Access, now time.Time) (*
 }
 
 func (s *Store) meetingView(ctx context.Context, a models.Access, id string) (*models.MeetingView, error) {
-	list, err := loadMeetingViews(s.DB.WithContext(ctx), a, id)
+	list, err := loadMeetingViews(s.Read.WithContext(ctx), a, id)
 	if err != nil {
 		return nil, fmt.Errorf("meeting view: %w", err)
 	}

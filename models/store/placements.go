@@ -36,7 +36,7 @@ func (s *Store) CreatePlacement(ctx context.Context, a models.Access, in models.
 
 // Placements lists a.CitizenID's placements by date.
 func (s *Store) Placements(ctx context.Context, a models.Access) ([]models.PlacementView, error) {
-	db := s.DB.WithContext(ctx)
+	db := s.Read.WithContext(ctx)
 	if err := checkAccess(db, a); err != nil {
 		return nil, err
 	}

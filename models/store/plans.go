@@ -49,7 +49,7 @@ func (s *Store) SavePlan(ctx context.Context, a models.Access, in models.PlanSna
 // CurrentPlan is the newest plan version with the changes since the one
 // before. With no plan yet it is an empty plan of version 0.
 func (s *Store) CurrentPlan(ctx context.Context, a models.Access, now time.Time) (*models.PlanView, error) {
-	db := s.DB.WithContext(ctx)
+	db := s.Read.WithContext(ctx)
 	if err := checkAccess(db, a); err != nil {
 		return nil, err
 	}
@@ -62,7 +62,7 @@ func (s *Store) CurrentPlan(ctx context.Context, a models.Access, now time.Time)
 
 // PlanVersions is the plan's history, newest first.
 func (s *Store) PlanVersions(ctx context.Context, a models.Access, now time.Time) ([]models.PlanView, error) {
-	db := s.DB.WithContext(ctx)
+	db := s.Read.WithContext(ctx)
 	if err := checkAccess(db, a); err != nil {
 		return nil, err
 	}

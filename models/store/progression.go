@@ -11,7 +11,7 @@ import (
 
 // Progression loads a.CitizenID's series in a fixed number of queries.
 func (s *Store) Progression(ctx context.Context, a models.Access) (*models.Progression, error) {
-	db := s.DB.WithContext(ctx)
+	db := s.Read.WithContext(ctx)
 	if err := checkAccess(db, a); err != nil {
 		return nil, err
 	}

@@ -16,7 +16,7 @@ import (
 // so any caseworker may hand a citizen to any other.
 func (s *Store) Caseworkers(ctx context.Context) ([]models.User, error) {
 	var out []models.User
-	err := s.DB.WithContext(ctx).Where("role = ?", models.RoleCaseworker).Order("name, email").Find(&out).Error
+	err := s.Read.WithContext(ctx).Where("role = ?", models.RoleCaseworker).Order("name, email").Find(&out).Error
 	return out, err
 }
 
@@ -66,7 +66,7 @@ func moveCitizen(tx *gorm.DB, fromID, citizenID, toID string, now time.Time) err
 // CaseworkerChanges lists a citizen's reassignments, oldest first (for the export).
 func (s *Store) CaseworkerChanges(ctx context.Context, citizenID string) ([]models.CaseworkerChange, error) {
 	out := []models.CaseworkerChange{}
-	err := s.DB.WithContext(ctx).Table("citizen_reassignments AS r").
+	err := s.Read.WithContext(ctx).Table("citizen_reassignments AS r").
 		Select("r.at, f.name AS \"from\", t.name AS \"to\"").
 		Joins("JOIN users f ON f.id = r.from_caseworker_id").
 		Joins("JOIN users t ON t.id = r.to_caseworker_id").

@@ -35,7 +35,7 @@ func holdReset(tx *gorm.DB, c *models.Citizen, caseworkerID string, inv *models.
 // PendingSignInCodeOf is the citizen's unused, unexpired reset code, or nil.
 func (s *Store) PendingSignInCodeOf(ctx context.Context, citizenID string, now time.Time) (*models.PendingSignInCode, error) {
 	var rows []models.PendingSignInCode
-	err := s.DB.WithContext(ctx).Table("invites AS i").
+	err := s.Read.WithContext(ctx).Table("invites AS i").
 		Select("i.created_at AS issued_at, i.usable_from, i.expires_at, COALESCE(u.name, '') AS caseworker_name").
 		Joins("LEFT JOIN users u ON u.id = i.issued_by").
 		Where("i.citizen_id = ? AND i.used_at IS NULL AND i.usable_from IS NOT NULL AND i.expires_at > ?", citizenID, now.UTC()).

@@ -53,7 +53,7 @@ func snoozesOf(db *gorm.DB, caseworkerID string) (map[string]models.Snooze, erro
 // written about the citizen, so it is theirs to see.
 func (s *Store) exportSnooze(ctx context.Context, citizenID string, _ time.Time) (any, error) {
 	var sn models.Snooze
-	err := s.DB.WithContext(ctx).Where("citizen_id = ?", citizenID).Limit(1).Find(&sn).Error
+	err := s.Read.WithContext(ctx).Where("citizen_id = ?", citizenID).Limit(1).Find(&sn).Error
 	if err != nil || sn.CitizenID == "" {
 		return nil, err
 	}

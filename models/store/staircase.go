@@ -9,7 +9,7 @@ import (
 
 // Staircase loads a.CitizenID's placements and computes the gap.
 func (s *Store) Staircase(ctx context.Context, a models.Access) (*models.StaircaseOverview, error) {
-	db := s.DB.WithContext(ctx)
+	db := s.Read.WithContext(ctx)
 	if err := checkAccess(db, a); err != nil {
 		return nil, err
 	}

@@ -17,7 +17,10 @@ import (
 
 // Store is the case storage; build it with New.
 type Store struct {
-	DB      *gorm.DB
+	DB *gorm.DB
+	// Read serves the GET paths' reads outside a transaction (SQLite's
+	// reader pool; the same pool as DB on PostgreSQL).
+	Read    *gorm.DB
 	Dialect sqldb.Dialect
 	SQL     *sqldb.DB
 
@@ -28,7 +31,7 @@ type Store struct {
 // New returns the case store on db, with the identity and outbox stores it
 // composes.
 func New(db *sqldb.DB) *Store {
-	return &Store{DB: db.DB, Dialect: db.Dialect, SQL: db,
+	return &Store{DB: db.DB, Read: db.Read, Dialect: db.Dialect, SQL: db,
 		Identity: identity.New(db), Outbox: outbox.New(db)}
 }
 

@@ -15,7 +15,7 @@ import (
 // only reads: a pending request past its deadline counts as lapsed here
 // whether or not that has been stored yet.
 func (s *Store) TimelineOf(ctx context.Context, a models.Access, now time.Time) ([]models.TimelineItem, error) {
-	tx := s.DB.WithContext(ctx)
+	tx := s.Read.WithContext(ctx)
 	var c models.Citizen
 	q := tx.Where("id = ?", a.CitizenID)
 	if a.Caseworker {

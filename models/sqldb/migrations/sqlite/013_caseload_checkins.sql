@@ -1,0 +1,7 @@
+-- The caseload reads each citizen's three newest check-ins (a window over
+-- citizen_id ordered by recorded_at DESC, id DESC). This index hands them
+-- over in that order with the columns the caseload shows (a covering index:
+-- SQLite has no INCLUDE), so the table itself is not read and nothing is
+-- sorted. It supersedes checkins_citizen (its prefix).
+CREATE INDEX checkins_caseload ON checkins (citizen_id, recorded_at DESC, id DESC, wellbeing, staircase_step);
+DROP INDEX checkins_citizen;

@@ -91,7 +91,7 @@ export default function CitizenPage({ params, user }) {
         <Progression data={prog.data} />
       </Section>
       <Section id="case">
-        <CaseEditor key={`${c.category}-${c.first_sick_day}-${c.status}`} citizen={c} onChange={reload} />
+        <CaseEditor key={`${c.id}-${c.status}`} citizen={c} onChange={reload} />
         <CaseClosing citizen={c} onChange={reload} />
         <h3>{t('ui.cw.invite.heading')}</h3>
         <InviteTools citizen={c} />

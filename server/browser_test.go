@@ -66,11 +66,10 @@ var (
 )
 
 // browserSlots bounds how many tests drive a Chromium at once: the browser
-// tests run in parallel with everything else. One at a time: with two, the
-// offline journey (which stops its server and reopens the app) timed out in
-// full runs, though it passes alone; see the closing note of this change.
+// tests run in parallel with everything else, and more than two Chromiums
+// on a two-core machine only make each of them slow.
 var (
-	browserSlots   = make(chan struct{}, 1)
+	browserSlots   = make(chan struct{}, 2)
 	browserHolders sync.Map // top-level test name → holds a slot
 )
 

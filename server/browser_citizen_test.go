@@ -256,7 +256,6 @@ func TestBrowserCitizenJourneyOnline(t *testing.T) {
 	b.checkScreen("Mine mål og fremskridt")
 }
 
-
 func TestBrowserCitizenScreensInEnglish(t *testing.T) {
 	t.Parallel()
 	s := startServer(t, storetest.Options(t, storetest.SQLite))

@@ -25,6 +25,9 @@ type userResponse struct {
 	Role   string `json:"role"`
 	Name   string `json:"name"`
 	Locale string `json:"locale"`
+	// HasPassword is false for someone who signs in only with MitID or the
+	// municipality's login: the app offers no "change password" then.
+	HasPassword bool `json:"has_password"`
 }
 
 type sessionResponse struct {
@@ -35,7 +38,7 @@ type sessionResponse struct {
 }
 
 func toUserResponse(u *models.User) userResponse {
-	return userResponse{ID: u.ID, Role: u.Role, Name: u.Name, Locale: u.Locale}
+	return userResponse{ID: u.ID, Role: u.Role, Name: u.Name, Locale: u.Locale, HasPassword: u.PasswordHash != nil}
 }
 
 func (h *handler) login(c *fiber.Ctx) error {

@@ -53,6 +53,9 @@ func limitBody(c *fiber.Ctx) error {
 	return c.Next()
 }
 
+// isAPI says whether the request is for the JSON API (never cached).
+func isAPI(c *fiber.Ctx) bool { return strings.HasPrefix(c.Path(), "/api/") }
+
 func (h *handler) securityHeaders(c *fiber.Ctx) error {
 	c.Set("Content-Security-Policy", contentSecurityPolicy)
 	c.Set("X-Content-Type-Options", "nosniff")
@@ -63,7 +66,7 @@ func (h *handler) securityHeaders(c *fiber.Ctx) error {
 	if h.secure(c) {
 		c.Set("Strict-Transport-Security", "max-age=31536000; includeSubDomains")
 	}
-	if strings.HasPrefix(c.Path(), "/api/") {
+	if isAPI(c) {
 		c.Set(fiber.HeaderCacheControl, "no-store")
 	}
 	return c.Next()

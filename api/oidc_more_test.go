@@ -6,6 +6,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"trappen/api/oidcrp/testop"
 	"trappen/models"
@@ -122,8 +123,11 @@ func TestOIDCProviderDownThenUp(t *testing.T) {
 		}
 		r := newBrowser(t).do("GET", e.base+"/api/v1/auth/oidc/citizen/start")
 		expectLoginError(t, r, "oidc_failed")
-		// Discovery is tried again at the next sign-in.
+		// At once, the same refusal without waiting for the provider again;
+		// after the back-off, discovery is tried again at the next sign-in.
 		e.mitid.SetDown(false)
+		expectLoginError(t, newBrowser(t).do("GET", e.base+"/api/v1/auth/oidc/citizen/start"), "oidc_failed")
+		e.clock.Advance(2 * time.Second)
 		e.start(newBrowser(t), "citizen", "")
 	})
 }

@@ -47,8 +47,8 @@ func TestOIDCCitizenLinksThroughInviteThenSignsInWithoutCode(t *testing.T) {
 			}
 		}
 		s := e.expectSignedIn(b, r, "/plan")
-		if u := userOf(t, s); u["id"] != id || u["role"] != "citizen" {
-			t.Fatalf("signed in as %v, want citizen %s", u, id)
+		if u := userOf(t, s); u["id"] != id || u["role"] != "citizen" || u["has_password"] != false {
+			t.Fatalf("signed in as %v, want citizen %s without a password (the app offers no password change)", u, id)
 		}
 		if b.cookie(e.base+"/api/v1/auth/oidc/citizen/callback", flowCookie) != nil {
 			t.Error("the flow cookie outlived the callback")
@@ -88,6 +88,9 @@ func TestOIDCSignInMethodPasswordAndNone(t *testing.T) {
 		pw := e.citizen(cw, "pw@example.dk")
 		if d := expect(t, e.get("/api/v1/citizens/"+pw.ID, cw.Token), 200).JSON(t); d["sign_in_method"] != "password" {
 			t.Fatalf("sign_in_method = %v, want password", d["sign_in_method"])
+		}
+		if me := expect(t, e.get("/api/v1/me", pw.Token), 200).JSON(t); me["has_password"] != true {
+			t.Fatalf("GET /me %v: want has_password true for a citizen who set one", me)
 		}
 	})
 }

@@ -55,6 +55,10 @@ var openAPIDoc = sync.OnceValue(func() []byte {
 })
 
 // openAPI: GET /api/v1/openapi.json, anonymous, revalidated on every use.
+// openAPIPathname is where the document is served; unlike the rest of
+// /api/ it is revalidated (no-cache) and so carries an ETag.
+const openAPIPathname = "/api/v1/openapi.json"
+
 func (h *handler) openAPI(c *fiber.Ctx) error {
 	c.Set(fiber.HeaderContentType, fiber.MIMEApplicationJSONCharsetUTF8)
 	c.Set(fiber.HeaderCacheControl, "no-cache")

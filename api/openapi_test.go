@@ -79,6 +79,9 @@ func TestOpenAPIServed(t *testing.T) {
 		if cc := r.Header.Get("Cache-Control"); cc != "no-cache" {
 			t.Errorf("Cache-Control %q, want no-cache", cc)
 		}
+		if r.Header.Get("ETag") == "" {
+			t.Error("no ETag: a client revalidating the document would fetch it whole every time")
+		}
 		var doc map[string]any
 		if err := json.Unmarshal(r.Body, &doc); err != nil {
 			t.Fatalf("not JSON: %v", err)

@@ -107,7 +107,7 @@ func TestBrowserCaseworkerInvitesAndEndsAnEmployerContact(t *testing.T) {
 	b.click(`#employer-contact-form button[type=submit]`)
 	b.waitText("Invitation til Mette Leder")
 	var code string
-	b.eval(`document.querySelector('#invite-code').textContent.trim()`, &code)
+	b.eval(`document.querySelector('#employer-invite-code').textContent.trim()`, &code)
 	var hasQR bool
 	b.eval(`!!document.querySelector('#employer-contacts svg.cw-qr')`, &hasQR)
 	if code == "" || !hasQR {

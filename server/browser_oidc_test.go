@@ -75,6 +75,14 @@ func TestBrowserCitizenSignsInWithMitID(t *testing.T) {
 	b.approveAtProvider()
 	b.waitText("Bo Jensen")
 	b.waitText("I dag")
+	// No password to change: "Mine oplysninger" says how she signs in instead.
+	b.open(s.URL + "/mine-data")
+	b.waitText("Du logger ind med MitID")
+	var links int
+	b.eval(`document.querySelectorAll('a[href="/adgangskode"]').length`, &links)
+	if links != 0 {
+		t.Errorf("a citizen who signs in with MitID is offered %d password-change links", links)
+	}
 
 	// Signing out ends the provider's session too and comes back to sign-in.
 	b.click(`.signed-in-bar button.sign-out`)

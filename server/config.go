@@ -22,6 +22,10 @@ type Config struct {
 	JWTKey        []byte // TRAPPEN_JWT_KEY or TRAPPEN_JWT_KEY_FILE
 	SecureCookies bool   // TRAPPEN_SECURE_COOKIES
 	LogLevel      string // TRAPPEN_LOG_LEVEL
+	// PprofAddr serves Go's profiler (net/http/pprof) on a loopback
+	// address for measuring CPU per request (TRAPPEN_PPROF_ADDR; off when
+	// empty).
+	PprofAddr string
 	// ProxyHeader and TrustedProxies let a reverse proxy name the client
 	// address (TRAPPEN_PROXY_HEADER, TRAPPEN_TRUSTED_PROXIES).
 	ProxyHeader    string
@@ -82,6 +86,9 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		return c, fmt.Errorf("TRAPPEN_PROXY_HEADER needs TRAPPEN_TRUSTED_PROXIES")
 	}
 	var err error
+	if c.PprofAddr, err = pprofAddr(getenv("TRAPPEN_PPROF_ADDR")); err != nil {
+		return c, err
+	}
 	if c.PublicURL, err = publicURL(getenv("TRAPPEN_PUBLIC_URL")); err != nil {
 		return c, err
 	}

@@ -140,6 +140,11 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	defer startPushWorker(workerCtx, a.push, a.store, a.now, log)() // waits for the round in progress
 	defer startRetention(workerCtx, a.store, cfg.RetentionDays, a.now, log)()
 	defer stopWorker()
+	if cfg.PprofAddr != "" {
+		if _, err := startPprof(workerCtx, cfg.PprofAddr, log); err != nil {
+			return err
+		}
+	}
 	// Listen first, so "running" is only said once connections are taken.
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {

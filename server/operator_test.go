@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
+	"log/slog"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -223,5 +225,42 @@ func TestRunningIsLoggedOnlyOnceConnectionsAreTaken(t *testing.T) {
 	res.Body.Close()
 	if res.StatusCode != 200 {
 		t.Fatalf("healthz = %d", res.StatusCode)
+	}
+}
+
+// TestTheProfilerOnlyListensOnLoopback: Go's profiler shows memory and
+// goroutines (health data may be in either), so it is never reachable from
+// outside the machine.
+func TestTheProfilerOnlyListensOnLoopback(t *testing.T) {
+	t.Parallel()
+	for value, ok := range map[string]bool{
+		"": true, "127.0.0.1:6060": true, "[::1]:6060": true, "localhost:6060": true,
+		":6060": false, "0.0.0.0:6060": false, "10.0.0.5:6060": false, "6060": false, "example.dk:6060": false,
+	} {
+		cfg, err := LoadConfig(func(name string) string {
+			if name == "TRAPPEN_PPROF_ADDR" {
+				return value
+			}
+			return ""
+		})
+		if (err == nil) != ok || (ok && cfg.PprofAddr != value) {
+			t.Errorf("TRAPPEN_PPROF_ADDR=%q: addr=%q err=%v, want accepted=%v", value, cfg.PprofAddr, err, ok)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	addr, err := startPprof(ctx, "127.0.0.1:0", slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for path, want := range map[string]int{"/debug/pprof/cmdline": 200, "/debug/vars": 404, "/": 404} {
+		res, err := http.Get("http://" + addr.String() + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		if res.StatusCode != want {
+			t.Errorf("profiler %s: %d, want %d", path, res.StatusCode, want)
+		}
 	}
 }

@@ -32,6 +32,9 @@ type Client struct {
 	now         func() time.Time
 
 	mu       sync.Mutex
+	failedAt time.Time // when discovery last failed (zero: never)
+	failures int       // failed discoveries in a row
+	lastErr  error
 	provider *oidc.Provider
 	verifier *oidc.IDTokenVerifier
 	oauth    *oauth2.Config
@@ -73,23 +76,54 @@ func (c *Client) discover(ctx context.Context) error {
 	if c.provider != nil {
 		return nil
 	}
-	// The key set keeps the HTTP client from this context, not its deadline.
-	p, err := oidc.NewProvider(oidc.ClientContext(ctx, c.http), c.settings.Issuer)
+	// While the provider is down, sign-ins fail at once with the last
+	// reason instead of each waiting out the HTTP timeout in turn behind
+	// this lock; the wait before the next try doubles up to a minute.
+	if c.failures > 0 && c.now().Before(c.failedAt.Add(discoveryBackoff(c.failures))) {
+		return c.lastErr
+	}
+	p, extra, err := c.fetchDiscovery(ctx)
 	if err != nil {
-		return fmt.Errorf("discover %s: %w", c.settings.Issuer, err)
+		c.failures++
+		c.failedAt, c.lastErr = c.now(), fmt.Errorf("discover %s: %w", c.settings.Issuer, err)
+		return c.lastErr
 	}
-	var extra struct {
-		EndSession string `json:"end_session_endpoint"`
-	}
-	if err := p.Claims(&extra); err != nil {
-		return fmt.Errorf("discover %s: %w", c.settings.Issuer, err)
-	}
+	c.failures, c.lastErr = 0, nil
 	c.provider = p
 	c.verifier = p.Verifier(&oidc.Config{ClientID: c.settings.ClientID, Now: c.now})
 	c.oauth = &oauth2.Config{ClientID: c.settings.ClientID, ClientSecret: c.settings.ClientSecret,
 		Endpoint: p.Endpoint(), RedirectURL: c.redirectURL, Scopes: c.settings.Scopes}
 	c.endSess = extra.EndSession
 	return nil
+}
+
+// fetchDiscovery reads the provider's discovery document.
+func (c *Client) fetchDiscovery(ctx context.Context) (*oidc.Provider, discoveryExtra, error) {
+	var extra discoveryExtra
+	// The key set keeps the HTTP client from this context, not its deadline.
+	p, err := oidc.NewProvider(oidc.ClientContext(ctx, c.http), c.settings.Issuer)
+	if err != nil {
+		return nil, extra, err
+	}
+	if err := p.Claims(&extra); err != nil {
+		return nil, extra, err
+	}
+	return p, extra, nil
+}
+
+// discoveryExtra is what Trappen reads from discovery beyond go-oidc.
+type discoveryExtra struct {
+	EndSession string `json:"end_session_endpoint"`
+}
+
+// discoveryBackoff is the wait after n failed discoveries in a row: 2 s,
+// 4 s, 8 s … at most a minute.
+func discoveryBackoff(n int) time.Duration {
+	d := 2 * time.Second
+	for i := 1; i < n && d < time.Minute; i++ {
+		d *= 2
+	}
+	return min(d, time.Minute)
 }
 
 // AuthCodeURL is the provider's authorization URL for one sign-in, with

@@ -1,7 +1,12 @@
 package oidcrp
 
 import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -97,5 +102,52 @@ func TestCheckIssuer(t *testing.T) {
 		if err := CheckIssuer(issuer); (err == nil) != ok {
 			t.Errorf("CheckIssuer(%q) = %v, want ok=%v", issuer, err, ok)
 		}
+	}
+}
+
+// TestDiscoveryBacksOffWhileTheProviderIsDown: while the provider does not
+// answer, sign-ins fail at once with the last reason (instead of each
+// waiting out the timeout in turn); it is asked again after a wait that
+// doubles, and once it answers, the client works.
+func TestDiscoveryBacksOffWhileTheProviderIsDown(t *testing.T) {
+	var asked atomic.Int32
+	var up atomic.Bool
+	var srv *httptest.Server
+	srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		asked.Add(1)
+		if !up.Load() {
+			http.Error(w, "down", http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		fmt.Fprintf(w, `{"issuer":%q,"authorization_endpoint":%q,"token_endpoint":%q,"jwks_uri":%q,"id_token_signing_alg_values_supported":["RS256"]}`,
+			srv.URL, srv.URL+"/authorize", srv.URL+"/token", srv.URL+"/keys")
+	}))
+	defer srv.Close()
+	now := time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
+	c, err := NewClient(Settings{Audience: Citizen, Issuer: srv.URL, ClientID: "trappen"}, "http://127.0.0.1:8080", srv.Client(), func() time.Time { return now })
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	try := func(wantOK bool, wantAsked int32, when string) {
+		t.Helper()
+		_, err := c.AuthCodeURL(ctx, "state", "nonce", "verifier-verifier-verifier-verifier-verifier")
+		if (err == nil) != wantOK || asked.Load() != wantAsked {
+			t.Fatalf("%s: err=%v, provider asked %d times; want ok=%v and %d", when, err, asked.Load(), wantOK, wantAsked)
+		}
+	}
+	try(false, 1, "first sign-in, provider down")
+	try(false, 1, "at once again: the last reason, without asking")
+	now = now.Add(2 * time.Second)
+	try(false, 2, "after 2 s: asked again")
+	now = now.Add(3 * time.Second)
+	try(false, 2, "3 s later: the wait has doubled to 4 s")
+	now = now.Add(time.Second)
+	up.Store(true)
+	try(true, 3, "after 4 s, the provider up")
+	try(true, 3, "discovered once: not asked again")
+	if got := discoveryBackoff(100); got != time.Minute {
+		t.Errorf("backoff after 100 failures = %v, want the one-minute ceiling", got)
 	}
 }

@@ -83,9 +83,11 @@ function SignedInBar({ user }) {
               <a href="/sagsbehandler/kontakt" class="bar-link">
                 {t('ui.contact_link')}
               </a>
-              <a href="/adgangskode" class="bar-link">
-                {t('ui.password.link_short')}
-              </a>
+              {user.has_password !== false && (
+                <a href="/adgangskode" class="bar-link">
+                  {t('ui.password.link_short')}
+                </a>
+              )}
             </>
           )}
           <LanguageSwitch user={user} />

@@ -42,6 +42,13 @@ export default function Password({ user }) {
   }
 
   if (done) return <Done user={user} />;
+  if (user.has_password === false) {
+    return (
+      <Page title={t('ui.password.title')}>
+        <p>{t('ui.password.none')}</p>
+      </Page>
+    );
+  }
   return (
     <Page title={t('ui.password.title')}>
       <p>{t('ui.password.intro')}</p>

@@ -56,7 +56,7 @@ export function EmployerContacts({ citizen }) {
         </ul>
       )}
       <Status text={done} />
-      {invite && <InvitePanel invite={invite} name={invite.name} heading="h3" intro={t('ui.cw.employer.invite_intro')} />}
+      {invite && <InvitePanel invite={invite} name={invite.name} heading="h3" idPrefix="employer-invite" intro={t('ui.cw.employer.invite_intro')} />}
       <NewContact citizenId={citizen.id} onCreated={(c) => { setInvite(c.invite_code ? c : null); setDone(c.invite_code ? '' : t('ui.cw.employer.linked', { name: c.name })); list.reload(); }} />
     </div>
   );

@@ -30,8 +30,10 @@ export function QrCode({ text, label }) {
 
 // InvitePanel hands the invite over at the desk: code, link and QR code.
 // heading: the panel's heading level, below whatever heading it sits under;
-// intro: who activates with it (the citizen unless said otherwise).
-export function InvitePanel({ invite, name, heading: H = 'h2', intro }) {
+// intro: who activates with it (the citizen unless said otherwise);
+// idPrefix keeps ids unique where two panels share a page (the citizen's
+// and an employer contact's on the citizen page).
+export function InvitePanel({ invite, name, heading: H = 'h2', intro, idPrefix = 'invite' }) {
   const link = activationLink(invite);
   const [copied, setCopied] = useState(false);
   async function copy() {
@@ -43,18 +45,18 @@ export function InvitePanel({ invite, name, heading: H = 'h2', intro }) {
     }
   }
   return (
-    <section class="cw-invite" aria-labelledby="invite-title">
-      <H id="invite-title">{t('ui.cw.invite.title', { name })}</H>
+    <section class="cw-invite" aria-labelledby={`${idPrefix}-title`}>
+      <H id={`${idPrefix}-title`}>{t('ui.cw.invite.title', { name })}</H>
       <div class="cw-invite-body">
         <div>
           <p>{intro || t('ui.cw.invite.intro')}</p>
           <p class="cw-invite-label">{t('ui.cw.invite.code')}</p>
-          <p class="cw-invite-code" id="invite-code">
+          <p class="cw-invite-code" id={`${idPrefix}-code`}>
             {invite.invite_code}
           </p>
           <p class="cw-invite-label">{t('ui.cw.invite.link')}</p>
           <p class="cw-invite-link">
-            <a href={link} id="invite-link">
+            <a href={link} id={`${idPrefix}-link`}>
               {link}
             </a>
           </p>
@@ -66,7 +68,7 @@ export function InvitePanel({ invite, name, heading: H = 'h2', intro }) {
           </p>
           <p class="form-hint">{t('ui.cw.invite.expires', { date: formatDateTime(invite.invite_expires_at) })}</p>
           {invite.usable_from && (
-            <p class="form-hint" id="invite-usable-from">
+            <p class="form-hint" id={`${idPrefix}-usable-from`}>
               {t('ui.cw.invite.usable_from', { date: formatDateTime(invite.usable_from) })}
             </p>
           )}

@@ -5,7 +5,7 @@ import { t } from '../../i18n.js';
 
 // "Mine oplysninger": the citizen's rights over their own data in one place —
 // who has read it, a copy of all of it, and their reminder settings.
-export default function MyData() {
+export default function MyData({ user }) {
   const [download, setDownload] = useState(null);
   const [state, setState] = useState('idle');
 
@@ -62,11 +62,15 @@ export default function MyData() {
         </a>
       </p>
       <h2>{t('ui.password.mydata_title')}</h2>
-      <p>
-        <a href="/adgangskode" class="link-block">
-          {t('ui.password.link')}
-        </a>
-      </p>
+      {user.has_password === false ? (
+        <p>{t('ui.password.none')}</p>
+      ) : (
+        <p>
+          <a href="/adgangskode" class="link-block">
+            {t('ui.password.link')}
+          </a>
+        </p>
+      )}
     </Page>
   );
 }

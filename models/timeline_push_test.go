@@ -80,7 +80,7 @@ func TestTimelineReminders(t *testing.T) {
 					t.Errorf("reminder %d is about %s", i, g.Item)
 				}
 				// The message is worth delivering until the due day ends.
-				if due := g.EventKey[len("timeline_reminder:doctor_consultation:"):][:10]; !g.DueEnd.Equal(cph(due+" 23:59:59")) {
+				if due := g.EventKey[len("timeline_reminder:doctor_consultation:"):][:10]; !g.DueEnd.Equal(cph(due + " 23:59:59")) {
 					t.Errorf("reminder %d: due end %s", i, g.DueEnd.In(Copenhagen))
 				}
 			}

@@ -21,7 +21,7 @@ import (
 var fromAPI = map[string]string{
 	"error.":              "api/errors.go: error.<code> of every error the API answers",
 	"field.":              "api/errors.go: field.<key> of every field error",
-	"push.":               "push/messages.go: push.<type>.title/body, push.when.*, push.month.<n>",
+	"push.":               "push/messages.go: push.<type>.title/body, push.when.*, push.day.*, push.month.<n>",
 	"calendar.kind.":      "api/calendar.go: calendar.kind.<meeting kind>",
 	"count.":              "i18n plural helpers: count.<unit>",
 	"ui.chart.goal.":      "components/charts/summary.js: chartSentence(prefix, summary.key from the API)",

@@ -18,7 +18,8 @@ import (
 )
 
 // Every statement the background work runs (fan-out, "anything due?",
-// claim, outcomes, purge, the fast-track lapse sweep) and the citizen's access-log page is planned
+// claim, outcomes, purge, the fast-track lapse sweep), the planning of timeline reminders on
+// every acceptance and recording, and the citizen's access-log page is planned
 // against a database holding months of history, with planner statistics
 // (ANALYZE), and must find its rows by index: a full scan of a table that
 // grows with history would cost more every day.
@@ -49,6 +50,7 @@ func TestBackgroundQueriesUseIndexes(t *testing.T) {
 		if _, err := s.AccessLog(f.ctx, f.citizen, 0, models.MaxAccessLogPage); err != nil {
 			t.Fatal(err)
 		}
+		planAndCancelTimelineReminders(t, f)
 		stmts := rec.Stop()
 		if len(stmts) < 8 {
 			t.Fatalf("recorded only %d statements", len(stmts))
@@ -248,4 +250,23 @@ func insertRows(tx *gorm.DB, table, cols string, rows [][]any) error {
 		}
 	}
 	return nil
+}
+
+// planAndCancelTimelineReminders plans the own doctor's reminders (an
+// accepted request) and cancels them (the consultation recorded): both read
+// and write the citizen's push jobs on every such change.
+func planAndCancelTimelineReminders(t *testing.T, f *fixture) {
+	t.Helper()
+	id := f.fastTrack(monday, monday)
+	if _, err := f.store.DecideFastTrack(f.ctx, f.citizen, id, "accept", monday); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.store.RecordDoctorConsultation(f.ctx, models.AsCitizen(f.citizen), "2026-03-02", monday); err != nil {
+		t.Fatal(err)
+	}
+	var n int64
+	f.store.DB.Model(&models.PushJob{}).Where("citizen_id = ? AND type = ? AND status = 'cancelled'", f.citizen, models.PushTimelineReminder).Count(&n)
+	if n != 2 {
+		t.Fatalf("%d cancelled timeline reminders, want 2", n)
+	}
 }

@@ -47,6 +47,8 @@ func messageURL(d models.Delivery) string {
 		return "/moeder/" + d.RefID + "/forberedelse"
 	case models.PushAgreementAdded:
 		return "/aftaler"
+	case models.PushTimelineReminder:
+		return "/forloeb"
 	default:
 		return "/moeder/" + d.RefID
 	}
@@ -72,6 +74,9 @@ func Render(d models.Delivery, now time.Time) Payload {
 	vars := i18n.Vars{}
 	if d.RefAt != nil {
 		vars["when"] = When(lang, *d.RefAt, now)
+		if d.Type == models.PushTimelineReminder {
+			vars["when"] = OnDay(lang, *d.RefAt, now) // a due date has no hour
+		}
 	}
 	return Payload{Type: d.Type, URL: messageURL(d), Tag: Topic(d.RefID),
 		Title: i18n.T(lang, "push."+d.Type+".title", nil),
@@ -90,6 +95,20 @@ func When(lang string, t, now time.Time) string {
 		return i18n.T(lang, "push.when.tomorrow", vars)
 	default:
 		return i18n.T(lang, "push.when.date", vars)
+	}
+}
+
+// OnDay says t's Copenhagen date relative to now: "i dag", "den 16. marts".
+func OnDay(lang string, t, now time.Time) string {
+	local := t.In(models.Copenhagen)
+	vars := i18n.Vars{"day": local.Day(), "month": i18n.T(lang, "push.month."+strconv.Itoa(int(local.Month())), nil)}
+	switch models.DaysBetween(models.CopenhagenDate(now), models.CopenhagenDate(t)) {
+	case 0:
+		return i18n.T(lang, "push.day.today", vars)
+	case 1:
+		return i18n.T(lang, "push.day.tomorrow", vars)
+	default:
+		return i18n.T(lang, "push.day.date", vars)
 	}
 }
 

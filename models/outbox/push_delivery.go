@@ -13,7 +13,7 @@ import (
 )
 
 // staleAfterRef lists the types that are pointless once their moment passed.
-var staleAfterRef = map[string]bool{models.PushMeetingReminder: true, models.PushReflectionPrompt: true, models.PushFastTrackDeadline: true}
+var staleAfterRef = map[string]bool{models.PushMeetingReminder: true, models.PushReflectionPrompt: true, models.PushFastTrackDeadline: true, models.PushTimelineReminder: true}
 
 // FanOutDuePush turns up to limit due jobs into one delivery per device of
 // the citizen, in one transaction. Quiet hours move a non-urgent job to the

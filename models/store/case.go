@@ -85,9 +85,11 @@ func (s *Store) UpdateCase(ctx context.Context, caseworkerID, citizenID string, 
 			return fmt.Errorf("update case: %w", err)
 		}
 		if changed {
-			return recordCategory(tx, c.ID, c.Category, now)
+			if err := recordCategory(tx, c.ID, c.Category, now); err != nil {
+				return err
+			}
 		}
-		return nil
+		return planTimelinePush(tx, c.ID, now)
 	})
 }
 
@@ -138,7 +140,8 @@ func (s *Store) ReopenCase(ctx context.Context, caseworkerID, citizenID string, 
 		if err != nil {
 			return fmt.Errorf("reopen case: %w", err)
 		}
-		return nil
+		// The citizen's own steps still ahead are reminded of again.
+		return planTimelinePush(tx, c.ID, now)
 	})
 }
 

@@ -59,7 +59,13 @@ func registerFastTrack(tx *gorm.DB, c *models.Citizen, actorID, role string, in 
 			return nil, fmt.Errorf("register fast track: %w", err)
 		}
 	}
-	return r, scheduleFastTrackPush(tx, r, now)
+	if err := scheduleFastTrackPush(tx, r, now); err != nil {
+		return nil, err
+	}
+	if r.Status == models.FastTrackAccepted { // the citizen's own request
+		return r, planTimelinePush(tx, c.ID, now)
+	}
+	return r, nil
 }
 
 func newFastTrackRequest(citizenID, registeredBy, requestedBy string, at time.Time, weeks int, now time.Time) *models.FastTrackRequest {
@@ -179,6 +185,10 @@ func (s *Store) changeFastTrack(ctx context.Context, citizenID, id string, now t
 	var r models.FastTrackRequest
 	var refusal error
 	err := s.Tx(ctx, func(tx *gorm.DB) error {
+		// The citizen first, then their rows, as every other write does.
+		if _, err := s.lockCitizen(tx, "", citizenID); err != nil {
+			return err
+		}
 		err := sqldb.LockForUpdate(tx, s.Dialect).Where("id = ? AND citizen_id = ?", id, citizenID).Take(&r).Error
 		if err != nil {
 			return sqldb.NotFound(err)
@@ -191,7 +201,15 @@ func (s *Store) changeFastTrack(ctx context.Context, citizenID, id string, now t
 			refusal = err
 			return nil
 		}
-		return transition(tx, &r, models.ActorCitizen, &citizenID, to, now)
+		from := r.Status
+		if err := transition(tx, &r, models.ActorCitizen, &citizenID, to, now); err != nil {
+			return err
+		}
+		if from == models.FastTrackAccepted || to == models.FastTrackAccepted {
+			// An acceptance starts the citizen's own steps; a withdrawal ends them.
+			return planTimelinePush(tx, citizenID, now)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("change fast track: %w", err)

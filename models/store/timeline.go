@@ -100,8 +100,10 @@ func (s *Store) recordOnTimeline(ctx context.Context, a models.Access, now time.
 		if err := tx.Where("id = ?", c.ID).Take(c).Error; err != nil {
 			return err
 		}
-		out, err = timelineOf(tx, c, now)
-		return err
+		if out, err = timelineOf(tx, c, now); err != nil {
+			return err
+		}
+		return planTimelinePush(tx, c.ID, now) // a step done needs no reminder
 	})
 	return out, err
 }

@@ -37,6 +37,9 @@ func Wrap(op string, err error) error {
 // IsForeignKeyViolation reports whether err is a foreign-key violation on
 // either engine.
 func IsForeignKeyViolation(err error) bool {
+	if errors.Is(err, gorm.ErrForeignKeyViolated) {
+		return true
+	}
 	msg := err.Error()
 	return strings.Contains(msg, "FOREIGN KEY constraint failed") || strings.Contains(msg, "SQLSTATE 23503")
 }

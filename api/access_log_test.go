@@ -13,6 +13,8 @@ type accessLogBody struct {
 		ID             int64     `json:"id"`
 		At             time.Time `json:"at"`
 		CaseworkerName string    `json:"caseworker_name"`
+		ReaderName     string    `json:"reader_name"`
+		ReaderRole     string    `json:"reader_role"`
 		What           string    `json:"what"`
 	} `json:"items"`
 	NextBefore *int64 `json:"next_before"`

@@ -87,7 +87,7 @@ func (h *handler) reopenCase(c *fiber.Ctx) error {
 }
 
 func (h *handler) deleteCase(c *fiber.Ctx) error {
-	if err := h.Store.DeleteCase(c.UserContext(), userID(c), c.Params("id")); err != nil {
+	if err := h.Store.DeleteCase(c.UserContext(), userID(c), c.Params("id"), h.now()); err != nil {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)
@@ -140,11 +140,12 @@ func (h *handler) recordReEvaluation(c *fiber.Ctx) error {
 }
 
 // Writes that stay open on a closed case: the caseworker reopens or deletes
-// it; the citizen still manages their devices and reminders (nothing is sent
+// it, and may end an employer's access (it only takes away; "/*" stands for
+// the rest of the path); the citizen still manages their devices and reminders (nothing is sent
 // while closed) and marks what they have seen. Everything else that writes
 // under /citizens/:id or /me is refused by refuseClosedCase.
 var (
-	closedCaseworkerWrites = map[string]bool{"POST reopen": true, "DELETE ": true}
+	closedCaseworkerWrites = map[string]bool{"POST reopen": true, "DELETE ": true, "DELETE employer-contacts/*": true}
 	closedCitizenWrites    = map[string]bool{
 		"POST push-subscriptions": true, "DELETE push-subscriptions": true, "PUT notification-settings": true,
 		"POST calendar-token": true, "DELETE calendar-token": true, "POST meetings/seen": true, "POST plan/seen": true,
@@ -174,7 +175,7 @@ func (h *handler) refuseClosedCase(prefix string, allowed map[string]bool) fiber
 				a = models.AsEmployer(userID(c), id)
 			}
 		}
-		if allowed[c.Method()+" "+rest] {
+		if allowedWrite(allowed, c.Method(), rest) {
 			return c.Next()
 		}
 		closed, err := h.Store.CaseClosed(c.UserContext(), a)
@@ -186,4 +187,14 @@ func (h *handler) refuseClosedCase(prefix string, allowed map[string]bool) fiber
 		}
 		return c.Next()
 	}
+}
+
+// allowedWrite reports whether method on rest is in allowed, exactly or
+// under a "dir/*" entry.
+func allowedWrite(allowed map[string]bool, method, rest string) bool {
+	if allowed[method+" "+rest] {
+		return true
+	}
+	dir, _, found := strings.Cut(rest, "/")
+	return found && allowed[method+" "+dir+"/*"]
 }

@@ -14,16 +14,17 @@ import (
 // route under /api/v1/citizens/:id and /api/v1/me — including routes added
 // after this test was written — must answer 409 case_closed.
 var closedCaseAllowed = map[string]string{
-	"POST /api/v1/citizens/:id/reopen":     "reopening is how a closed case is changed again",
-	"DELETE /api/v1/citizens/:id":          "deleting is what a closed case is for",
-	"PUT /api/v1/me/password":              "the account, not the case: the citizen keeps signing in",
-	"POST /api/v1/me/push-subscriptions":   "the citizen's device (nothing is sent while closed)",
-	"DELETE /api/v1/me/push-subscriptions": "the citizen's device",
-	"PUT /api/v1/me/notification-settings": "the citizen's reminders (nothing is sent while closed)",
-	"POST /api/v1/me/calendar-token":       "the citizen's calendar link",
-	"DELETE /api/v1/me/calendar-token":     "the citizen's calendar link",
-	"POST /api/v1/me/meetings/seen":        "a read marker",
-	"POST /api/v1/me/plan/seen":            "a read marker",
+	"POST /api/v1/citizens/:id/reopen":                          "reopening is how a closed case is changed again",
+	"DELETE /api/v1/citizens/:id":                               "deleting is what a closed case is for",
+	"DELETE /api/v1/citizens/:id/employer-contacts/:contact_id": "ending an employer's access only takes away what they see",
+	"PUT /api/v1/me/password":                                   "the account, not the case: the citizen keeps signing in",
+	"POST /api/v1/me/push-subscriptions":                        "the citizen's device (nothing is sent while closed)",
+	"DELETE /api/v1/me/push-subscriptions":                      "the citizen's device",
+	"PUT /api/v1/me/notification-settings":                      "the citizen's reminders (nothing is sent while closed)",
+	"POST /api/v1/me/calendar-token":                            "the citizen's calendar link",
+	"DELETE /api/v1/me/calendar-token":                          "the citizen's calendar link",
+	"POST /api/v1/me/meetings/seen":                             "a read marker",
+	"POST /api/v1/me/plan/seen":                                 "a read marker",
 }
 
 // caseWriteRoutes lists, from the app's route table, every write route about

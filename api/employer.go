@@ -30,7 +30,7 @@ func (h *handler) listEmployerContacts(c *fiber.Ctx) error {
 
 // deleteEmployerContact: DELETE /citizens/:id/employer-contacts/:contact_id ends the access at once.
 func (h *handler) deleteEmployerContact(c *fiber.Ctx) error {
-	if err := h.Store.DeleteEmployerContact(c.UserContext(), userID(c), c.Params("id"), c.Params("contact_id")); err != nil {
+	if err := h.Store.DeleteEmployerContact(c.UserContext(), userID(c), c.Params("id"), c.Params("contact_id"), h.now()); err != nil {
 		return err
 	}
 	return c.SendStatus(fiber.StatusNoContent)

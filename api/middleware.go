@@ -117,10 +117,15 @@ var errForbidden = models.NewError(models.KindForbidden, "forbidden")
 // (/citizens/{id}…, /me/meetings/{id}…) answers 404 to the wrong role, as
 // someone else's resource does; a collection answers 403. Neither depends on
 // whether the resource exists.
-func requireRole(role, prefix string) fiber.Handler {
+func requireRole(role, prefix string) fiber.Handler { return requireRoles(prefix, role) }
+
+// requireRoles lets any of roles through, and answers the others as requireRole does.
+func requireRoles(prefix string, roles ...string) fiber.Handler {
 	return func(c *fiber.Ctx) error {
-		if c.Locals(localRole) == role {
-			return c.Next()
+		for _, role := range roles {
+			if c.Locals(localRole) == role {
+				return c.Next()
+			}
 		}
 		rest := strings.Trim(strings.TrimPrefix(c.Path(), prefix), "/")
 		if strings.Contains(rest, "/") || (rest != "" && (prefix == "/api/v1/citizens" || prefix == "/api/v1/employees")) {

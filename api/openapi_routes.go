@@ -18,6 +18,8 @@ const (
 	cw  = models.RoleCaseworker
 	ctz = models.RoleCitizen
 	emp = models.RoleEmployer
+	// ctzEmp: a citizen or an employer (their own devices and reminders).
+	ctzEmp = ctz + "," + emp
 )
 
 // apiOps is every route of routes.go, in its order. A route added there
@@ -108,13 +110,13 @@ var apiOps = []apiOp{
 	{method: "POST", path: "/api/v1/me/fast-track/:ft_id/withdraw", summary: "Withdraw a consent", role: ctz, ok: 200, errs: []int{409}},
 
 	// Push.
-	{method: "GET", path: "/api/v1/me/push-subscriptions", summary: "The citizen's push subscriptions", role: ctz, ok: 200},
-	{method: "POST", path: "/api/v1/me/push-subscriptions", summary: "Save a push subscription", role: ctz, body: pushSubscriptionRequest{}, ok: 201},
-	{method: "DELETE", path: "/api/v1/me/push-subscriptions", summary: "Remove a push subscription", role: ctz, body: endpointRequest{}, ok: 204},
+	{method: "GET", path: "/api/v1/me/push-subscriptions", summary: "The signed-in citizen's or employer's push subscriptions", role: ctzEmp, ok: 200},
+	{method: "POST", path: "/api/v1/me/push-subscriptions", summary: "Save a push subscription", role: ctzEmp, body: pushSubscriptionRequest{}, ok: 201},
+	{method: "DELETE", path: "/api/v1/me/push-subscriptions", summary: "Remove a push subscription", role: ctzEmp, body: endpointRequest{}, ok: 204},
 
 	// Notification settings.
-	{method: "GET", path: "/api/v1/me/notification-settings", summary: "Pause and quiet hours", role: ctz, ok: 200},
-	{method: "PUT", path: "/api/v1/me/notification-settings", summary: "Change pause or quiet hours (a key left out is unchanged, null clears it)", role: ctz, body: notificationSettingsRequest{}, ok: 200},
+	{method: "GET", path: "/api/v1/me/notification-settings", summary: "Pause and quiet hours", role: ctzEmp, ok: 200},
+	{method: "PUT", path: "/api/v1/me/notification-settings", summary: "Change pause or quiet hours (a key left out is unchanged, null clears it)", role: ctzEmp, body: notificationSettingsRequest{}, ok: 200},
 
 	// Calendar.
 	{method: "GET", path: "/api/v1/me/calendar-token", summary: "Is the calendar feed on?", role: ctz, ok: 200},

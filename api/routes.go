@@ -62,6 +62,17 @@ func (h *handler) routes(app *fiber.App) {
 	// Is a goal being typed vague? The rule's one home is models.IsVagueGoal.
 	authed.Get("/goal-check", h.goalCheck)
 
+	// Push and reminders: the citizen's and the employer's own devices,
+	// pause and quiet hours (the public key is above). Registered before the
+	// citizen group, which would refuse an employer; on a closed case the
+	// citizen may still change them (nothing is sent while closed).
+	pushers := requireRoles("/api/v1/me", models.RoleCitizen, models.RoleEmployer)
+	authed.Get("/me/push-subscriptions", pushers, h.listPushSubscriptions)
+	authed.Post("/me/push-subscriptions", pushers, h.savePushSubscription)
+	authed.Delete("/me/push-subscriptions", pushers, h.deletePushSubscription)
+	authed.Get("/me/notification-settings", pushers, h.notificationSettings)
+	authed.Put("/me/notification-settings", pushers, h.putNotificationSettings)
+
 	// auditCitizenData logs every answer that carries a citizen's data, reads
 	// and writes, for every route under /citizens, present and future.
 	// refuseClosedCase refuses every write to a closed case, for every route
@@ -133,15 +144,6 @@ func (h *handler) routes(app *fiber.App) {
 	citizen.Get("/fast-track", h.myFastTrack)
 	citizen.Post("/fast-track/:ft_id/decision", h.decideFastTrack)
 	citizen.Post("/fast-track/:ft_id/withdraw", h.withdrawFastTrack)
-
-	// Push: the citizen's push subscriptions (the public key is above).
-	citizen.Get("/push-subscriptions", h.listPushSubscriptions)
-	citizen.Post("/push-subscriptions", h.savePushSubscription)
-	citizen.Delete("/push-subscriptions", h.deletePushSubscription)
-
-	// Notification settings: pause and quiet hours.
-	citizen.Get("/notification-settings", h.notificationSettings)
-	citizen.Put("/notification-settings", h.putNotificationSettings)
 
 	// Calendar: the citizen's feed token (the feed itself is above).
 	citizen.Get("/calendar-token", h.calendarTokenStatus)

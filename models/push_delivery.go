@@ -38,6 +38,7 @@ type Delivery struct {
 	RefAt          *time.Time
 	FireAt         time.Time
 	CitizenID      string
+	EmployeeID     string // "" unless an employer's message about an employee
 	Locale         string
 	SubscriptionID string
 	Endpoint       string

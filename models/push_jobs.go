@@ -46,6 +46,10 @@ type PushJob struct {
 	Note      string
 	CreatedAt time.Time
 	UpdatedAt time.Time
+
+	// EmployeeID is the employee an employer's message is about (nil for a
+	// citizen's own); CitizenID is then the employer, who receives it.
+	EmployeeID *string
 }
 
 // PushHistoryRetention is how long finished push jobs are kept: long enough

@@ -49,6 +49,8 @@ func messageURL(d models.Delivery) string {
 		return "/aftaler"
 	case models.PushTimelineReminder:
 		return "/forloeb"
+	case models.PushEmployerRoundtable, models.PushEmployerAgreement:
+		return "/arbejdsgiver/medarbejder/" + d.EmployeeID // the employee's page on the manager's screens
 	default:
 		return "/moeder/" + d.RefID
 	}
@@ -147,6 +149,8 @@ func ttl(d models.Delivery, now time.Time) time.Duration {
 	limit := maxTTL
 	switch d.Type {
 	case models.PushMeetingScheduled, models.PushMeetingChanged, models.PushMeetingCancelled, models.PushAgreementAdded:
+		limit = eventTTL
+	case models.PushEmployerAgreement:
 		limit = eventTTL
 	}
 	if d.RefAt != nil && d.RefAt.Sub(now) < limit {

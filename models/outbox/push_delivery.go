@@ -109,6 +109,11 @@ func skipReason(tx *gorm.DB, j *models.PushJob, cache map[string]*models.Notific
 	if models.UrgentPush(j.Type) {
 		return fastTrackSkipReason(tx, j.RefID, now)
 	}
+	if models.EmployerPush(j.Type) {
+		if reason, err := employerSkipReason(tx, j, now); err != nil || reason != "" {
+			return reason, err
+		}
+	}
 	st, ok := cache[j.CitizenID]
 	if !ok {
 		var err error
@@ -172,7 +177,7 @@ func (s *Store) ClaimPushDeliveries(ctx context.Context, now time.Time, lease ti
 	}
 	var out []models.Delivery
 	err = s.DB.WithContext(ctx).Raw(`SELECT d.id, d.job_id, d.claim_token, d.attempts, d.subscription_id,
-		j.type, j.ref_id, j.ref_at, j.fire_at, j.citizen_id, u.locale, s.endpoint, s.p256dh, s.auth
+		j.type, j.ref_id, j.ref_at, j.fire_at, j.citizen_id, COALESCE(j.employee_id, '') AS employee_id, u.locale, s.endpoint, s.p256dh, s.auth
 		FROM push_deliveries d
 		JOIN push_jobs j ON j.id = d.job_id
 		JOIN push_subscriptions s ON s.id = d.subscription_id

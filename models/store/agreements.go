@@ -33,6 +33,9 @@ func (s *Store) CreateAgreement(ctx context.Context, a models.Access, in models.
 		if err := tx.Create(&row).Error; err != nil {
 			return err
 		}
+		if row.Owner == models.OwnerEmployer {
+			return queueEmployerAgreement(tx, &row, now)
+		}
 		if row.Owner != models.OwnerCitizen {
 			return nil
 		}

@@ -120,7 +120,7 @@ func (s *Store) CloseCase(ctx context.Context, caseworkerID, citizenID string, i
 			Updates(map[string]any{"status": models.JobCancelled, "updated_at": now}).Error; err != nil {
 			return fmt.Errorf("close case: cancel push: %w", err)
 		}
-		return nil
+		return cancelEmployerPush(tx, c.ID, "", models.EmployerPushTypes, now)
 	})
 }
 
@@ -146,7 +146,7 @@ func (s *Store) ReopenCase(ctx context.Context, caseworkerID, citizenID string, 
 }
 
 // DeleteCase erases a closed case of caseworkerID's caseload at once.
-func (s *Store) DeleteCase(ctx context.Context, caseworkerID, citizenID string) error {
+func (s *Store) DeleteCase(ctx context.Context, caseworkerID, citizenID string, now time.Time) error {
 	return s.Tx(ctx, func(tx *gorm.DB) error {
 		c, err := s.lockCitizen(tx, caseworkerID, citizenID)
 		if err != nil {
@@ -155,7 +155,7 @@ func (s *Store) DeleteCase(ctx context.Context, caseworkerID, citizenID string) 
 		if !c.Closed() {
 			return models.ErrCaseOpen
 		}
-		return s.erasePerson(tx, c.ID)
+		return s.eraseCase(tx, c.ID, now)
 	})
 }
 
@@ -177,7 +177,7 @@ func (s *Store) PurgeClosedCases(ctx context.Context, retentionDays int, now tim
 			if err != nil || !c.Closed() {
 				return err // reopened meanwhile: kept
 			}
-			return s.erasePerson(tx, id)
+			return s.eraseCase(tx, id, now)
 		})
 		if err != nil {
 			return i, fmt.Errorf("purge closed cases: %w", err)

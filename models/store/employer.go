@@ -41,8 +41,10 @@ func (s *Store) CreateEmployerContact(ctx context.Context, caseworkerID, citizen
 			return err
 		}
 		var err error
-		out, err = identity.InviteEmployer(tx, citizenID, caseworkerID, in, now)
-		return err
+		if out, err = identity.InviteEmployer(tx, citizenID, caseworkerID, in, now); err != nil {
+			return err
+		}
+		return syncEmployerPush(tx, citizenID, now)
 	})
 	if err != nil {
 		return nil, fmt.Errorf("create employer contact: %w", err)
@@ -69,21 +71,26 @@ func (s *Store) EmployerContacts(ctx context.Context, caseworkerID, citizenID st
 	return out, nil
 }
 
-// DeleteEmployerContact ends one employer's access to the citizen at once.
-// The employer account stays: it may follow other employees.
-func (s *Store) DeleteEmployerContact(ctx context.Context, caseworkerID, citizenID, contactID string) error {
+// DeleteEmployerContact ends one employer's access to the citizen at once,
+// on an open or a closed case (it only takes away), and cancels that
+// employer's messages about the citizen. An employer account that follows
+// no one else any more is deleted with it (dropLoneEmployer).
+func (s *Store) DeleteEmployerContact(ctx context.Context, caseworkerID, citizenID, contactID string, now time.Time) error {
 	return s.Tx(ctx, func(tx *gorm.DB) error {
 		if _, err := citizenOf(tx, caseworkerID, citizenID); err != nil {
 			return err
 		}
-		res := tx.Where("id = ? AND citizen_id = ?", contactID, citizenID).Delete(&models.EmployerContact{})
-		if res.Error != nil {
-			return fmt.Errorf("delete employer contact: %w", res.Error)
+		var c models.EmployerContact
+		if err := tx.Where("id = ? AND citizen_id = ?", contactID, citizenID).Take(&c).Error; err != nil {
+			return sqldb.NotFound(err)
 		}
-		if res.RowsAffected == 0 {
-			return models.ErrNotFound
+		if err := tx.Delete(&c).Error; err != nil {
+			return fmt.Errorf("delete employer contact: %w", err)
 		}
-		return nil
+		if err := cancelEmployerPush(tx, citizenID, c.UserID, models.EmployerPushTypes, now); err != nil {
+			return fmt.Errorf("delete employer contact: %w", err)
+		}
+		return s.dropLoneEmployer(tx, c.UserID, now)
 	})
 }
 
@@ -116,7 +123,13 @@ func (s *Store) SetSharing(ctx context.Context, citizenID string, in models.Shar
 	}
 	sh := models.EmployerSharing{CitizenID: citizenID, Plan: *in.Plan, Meetings: *in.Meetings,
 		Agreements: *in.Agreements, Placements: *in.Placements, UpdatedAt: now.UTC()}
-	if err := s.DB.WithContext(ctx).Save(&sh).Error; err != nil {
+	err := s.Tx(ctx, func(tx *gorm.DB) error {
+		if err := tx.Save(&sh).Error; err != nil {
+			return err
+		}
+		return syncEmployerPush(tx, citizenID, now)
+	})
+	if err != nil {
 		return nil, fmt.Errorf("save employer sharing: %w", err)
 	}
 	return s.Sharing(ctx, citizenID)

@@ -27,6 +27,20 @@ var personTables = []string{"citizens", "users"}
 // every table that names them, their login failure counts, then their
 // citizen row and their account.
 func (s *Store) erasePerson(tx *gorm.DB, id string) error {
+	if err := s.eraseTraces(tx, id); err != nil {
+		return err
+	}
+	for _, t := range personTables {
+		if err := tx.Exec(fmt.Sprintf("DELETE FROM %s WHERE id = ?", t), id).Error; err != nil {
+			return fmt.Errorf("erase person from %s: %w", t, err)
+		}
+	}
+	return nil
+}
+
+// eraseTraces deletes the person's rows in every table that names them and
+// their login failure counts, but not the citizen row or the account.
+func (s *Store) eraseTraces(tx *gorm.DB, id string) error {
 	var email string
 	if err := tx.Table("users").Select("email").Where("id = ?", id).Scan(&email).Error; err != nil {
 		return fmt.Errorf("erase person: %w", err)
@@ -50,11 +64,6 @@ func (s *Store) erasePerson(tx *gorm.DB, id string) error {
 		key := identity.EmailFailureKey(email)
 		if err := tx.Exec("DELETE FROM login_failures WHERE key_hash = ? OR key_hash LIKE ?", key, key+"/%").Error; err != nil {
 			return fmt.Errorf("erase person: login failures: %w", err)
-		}
-	}
-	for _, t := range personTables {
-		if err := tx.Exec(fmt.Sprintf("DELETE FROM %s WHERE id = ?", t), id).Error; err != nil {
-			return fmt.Errorf("erase person from %s: %w", t, err)
 		}
 	}
 	return nil

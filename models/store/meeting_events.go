@@ -30,6 +30,9 @@ func (s *Store) onMeetingEvent(tx *gorm.DB, m *models.Meeting, ev models.Meeting
 	if err := outbox.CancelPushJobs(tx, m.ID, reminderTypes, now); err != nil {
 		return fmt.Errorf("on meeting event: %w", err)
 	}
+	if err := scheduleEmployerRoundtable(tx, m, now); err != nil {
+		return fmt.Errorf("on meeting event: %w", err)
+	}
 	switch ev {
 	case models.MeetingScheduled:
 		err := outbox.EnqueuePush(tx, newPushJob(m.CitizenID, models.PushMeetingScheduled, m.ID, "meeting_scheduled:"+m.ID, &m.StartsAt, now, now))

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { CitizenNav } from './components/CitizenNav.jsx';
+import { EmployerNav } from './components/EmployerNav.jsx';
 import { Footer } from './components/Footer.jsx';
 import { t } from './i18n.js';
 import { navigate } from './router.js';
@@ -23,6 +24,7 @@ export function Layout({ children }) {
           </div>
         </div>
         {user && <SignedInBar user={user} />}
+        {user && user.role === 'employer' && <EmployerNav />}
       </header>
       <main id="main" tabIndex={-1} class="container page">
         {children}

@@ -36,6 +36,9 @@ export function usePath() {
   const [path, setPath] = useState(location.pathname);
   useEffect(() => {
     listeners.add(setPath);
+    // A navigation between the first render and this effect (signing in
+    // mounts the menus and moves on at once) would otherwise be missed.
+    setPath(location.pathname);
     return () => listeners.delete(setPath);
   }, []);
   return path;

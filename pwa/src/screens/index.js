@@ -33,6 +33,8 @@ export const routes = [
   { path: '/sagsbehandler/kontakt', access: 'caseworker', load: () => caseworker().then((m) => m.Profile) },
   { path: '/arbejdsgiver/medarbejdere', access: 'employer', load: () => employer().then((m) => m.Employees) },
   { path: '/arbejdsgiver/medarbejder/:id', access: 'employer', load: () => employer().then((m) => m.Employee) },
+  // The employer's reminders reuse the citizen's parts and their words.
+  { path: '/arbejdsgiver/paamindelser', access: 'employer', load: () => Promise.all([employer(), loadCatalogPart('citizen')]).then(([m]) => m.Reminders) },
   { path: '/adgang', access: 'citizen', load: () => citizen().then((m) => m.AccessLog) },
   { path: '/fast-track', access: 'citizen', load: () => citizen().then((m) => m.FastTrack) },
   { path: '/paamindelser', access: 'citizen', load: () => citizen().then((m) => m.Reminders) },

@@ -46,7 +46,10 @@ function failure(err, fallbackKey) {
 
 // ---- This device and the others -------------------------------------------
 
-function ThisDevice() {
+// ThisDevice and Settings are shared with the employer's reminders screen;
+// text overrides the sentences that say what is sent (what, discreet,
+// quiet, pause), since the employer gets other messages.
+export function ThisDevice({ text = {} }) {
   const list = useResource('/me/push-subscriptions');
   const [support, setSupport] = useState(pushSupport);
   const [endpoint, setEndpoint] = useState(undefined); // undefined: still looking
@@ -96,8 +99,8 @@ function ThisDevice() {
   return (
     <section aria-labelledby="rem-device-h">
       <h2 id="rem-device-h">{t('ui.citizen.reminders.device_h')}</h2>
-      <p>{t('ui.citizen.reminders.what')}</p>
-      <p>{t('ui.citizen.reminders.discreet')}</p>
+      <p>{text.what || t('ui.citizen.reminders.what')}</p>
+      <p>{text.discreet || t('ui.citizen.reminders.discreet')}</p>
       {support === 'unsupported' ? (
         <p class="reminders-state">{t('ui.citizen.reminders.unsupported')}</p>
       ) : on ? (
@@ -159,15 +162,15 @@ function Devices({ items, endpoint, busy, onTurnOff }) {
 
 // ---- Quiet hours and pause ---------------------------------------------------
 
-function Settings() {
+export function Settings({ text = {} }) {
   const res = useResource('/me/notification-settings');
   const [saved, setSaved] = useState(null); // the answer to our last PUT
   const settings = saved || res.data;
   if (!settings) return null;
   return (
     <>
-      <QuietHours settings={settings} onSaved={setSaved} />
-      <Pause settings={settings} onSaved={setSaved} />
+      <QuietHours settings={settings} onSaved={setSaved} text={text.quiet} />
+      <Pause settings={settings} onSaved={setSaved} text={text.pause} />
     </>
   );
 }
@@ -185,7 +188,7 @@ function fieldErrors(err, map) {
   return out;
 }
 
-function QuietHours({ settings, onSaved }) {
+function QuietHours({ settings, onSaved, text }) {
   const q = settings.quiet_hours;
   const [useQuiet, setUseQuiet] = useState(!!q);
   const [start, setStart] = useState(q ? q.start : '21:00');
@@ -218,7 +221,7 @@ function QuietHours({ settings, onSaved }) {
   return (
     <section aria-labelledby="rem-quiet-h">
       <h2 id="rem-quiet-h">{t('ui.citizen.reminders.quiet_h')}</h2>
-      <p>{t('ui.citizen.reminders.quiet_text')}</p>
+      <p>{text || t('ui.citizen.reminders.quiet_text')}</p>
       <p class="reminders-state">
         <strong>{q ? t('ui.citizen.reminders.quiet_now', { start: q.start, end: q.end }) : t('ui.citizen.reminders.quiet_none')}</strong>
       </p>
@@ -258,7 +261,7 @@ function copenhagenMidnight(date) {
   return new Date(`${date}T00:00:00+01:00`).toISOString();
 }
 
-function Pause({ settings, onSaved }) {
+function Pause({ settings, onSaved, text }) {
   const until = settings.paused_until ? Date.parse(settings.paused_until) : 0;
   const paused = until > Date.now();
   // The last day of the pause: the Copenhagen day before it ends.
@@ -296,7 +299,7 @@ function Pause({ settings, onSaved }) {
   return (
     <section aria-labelledby="rem-pause-h">
       <h2 id="rem-pause-h">{t('ui.citizen.reminders.pause_h')}</h2>
-      <p>{t('ui.citizen.reminders.pause_text')}</p>
+      <p>{text || t('ui.citizen.reminders.pause_text')}</p>
       {paused ? (
         <>
           <p class="reminders-state">

@@ -1,1 +1,0 @@
-import{c as l,d as o}from"./chunk-ZTXRNBML.js";var t=null,e=null;function u(){return e||(e=fetch("/api/v1/service-info",{headers:{Accept:"application/json"}}).then(n=>n.ok?n.json():null).then(n=>t=n).catch(()=>(e=null,null))),e}function f(){let[n,i]=l(t);return o(()=>{t||u().then(i)},[]),n}export{f as a};

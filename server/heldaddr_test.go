@@ -1,12 +1,20 @@
 package main
 
 import (
+	"bufio"
+	"fmt"
 	"net"
+	"net/http"
+	"os"
+	"runtime"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/gofiber/fiber/v2"
+
+	"trappen/models/storetest"
 )
 
 // heldAddr is a test server's address, owned by the test from start to end.
@@ -184,4 +192,63 @@ func (c *gateConn) reset() {
 	delete(c.h.conns, c)
 	c.h.mu.Unlock()
 	reset(c.Conn)
+}
+
+// The offline tests rely on this: once Stop returns nothing answers on the
+// server's address, not even a connection opened before it (a browser's
+// preconnect, which fasthttp's shutdown leaves open and goes on serving), a
+// new connection fails at once, and Restart answers on the same address.
+func TestAStoppedTestServerIsDownAtOnceAndComesBackOnItsAddress(t *testing.T) {
+	t.Parallel()
+	s := startServer(t, storetest.Options(t, storetest.SQLite))
+	s.get("/healthz")
+	host := strings.TrimPrefix(s.URL, "http://")
+	early, err := net.Dial("tcp", host) // opened, nothing sent yet
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer early.Close()
+	for deadline := time.Now().Add(5 * time.Second); ; { // until the gate has handed it to the app
+		s.addr.mu.Lock()
+		n := len(s.addr.conns) // with /healthz's
+		s.addr.mu.Unlock()
+		if n >= 2 || time.Now().After(deadline) {
+			break
+		}
+		runtime.Gosched()
+	}
+
+	s.Stop()
+	early.SetDeadline(time.Now().Add(5 * time.Second))
+	fmt.Fprintf(early, "GET /healthz HTTP/1.1\r\nHost: %s\r\n\r\n", host)
+	if res, err := http.ReadResponse(bufio.NewReader(early), nil); err == nil {
+		t.Fatalf("a connection opened before Stop is answered after it: %s", res.Status)
+	}
+	client := &http.Client{Timeout: 5 * time.Second}
+	start := time.Now()
+	if res, err := client.Get(s.URL + "/healthz"); err == nil {
+		res.Body.Close()
+		t.Fatalf("the stopped server answers %s", res.Status)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("a request to the stopped server took %v to fail; want at once", d)
+	}
+
+	s.Restart()
+	if res := s.get("/healthz"); res.StatusCode != http.StatusOK {
+		t.Fatalf("after Restart /healthz answers %d", res.StatusCode)
+	}
+
+	s.Hang()
+	quick := &http.Client{Timeout: 300 * time.Millisecond}
+	if res, err := quick.Get(s.URL + "/healthz"); err == nil {
+		res.Body.Close()
+		t.Fatalf("the hung server answers %s", res.Status)
+	} else if !os.IsTimeout(err) {
+		t.Fatalf("the hung server fails with %v; want no answer (a timeout)", err)
+	}
+	s.Restart()
+	if res := s.get("/healthz"); res.StatusCode != http.StatusOK {
+		t.Fatalf("after the hang /healthz answers %d", res.StatusCode)
+	}
 }

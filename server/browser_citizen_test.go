@@ -256,6 +256,113 @@ func TestBrowserCitizenJourneyOnline(t *testing.T) {
 	b.checkScreen("Mine mål og fremskridt")
 }
 
+func TestBrowserCitizenJourneyOffline(t *testing.T) {
+	t.Parallel()
+	s := startServer(t, storetest.Options(t, storetest.SQLite))
+	j := seedJourney(t, s, "da")
+	b := newBrowser(t, phone)
+	b.signIn(s, j.email, j.password, "Dine timer i denne uge")
+	b.waitText("9 timer")
+	b.nav("/checkin", "Hvor på trappen er du nu?") // caches the check-in screen's data
+	b.waitJS("the check-in form", `document.getElementById('hours_worked')`)
+	b.nav("/", "Dine timer i denne uge")
+	b.waitText("9 timer")
+	b.waitServiceWorker()
+
+	// Offline: the app opens on the citizen's screens with what it fetched.
+	s.Stop()
+	b.open(s.URL + "/")
+	// "… vi hentede kl. 14.05." – or, fetched just before midnight,
+	// "… vi hentede 3. marts kl. 23.59.": the time shows either way.
+	b.waitJS("the offline notice with the time fetched", `/Du er offline\. Du ser det, vi hentede (.+ )?kl\. \d{1,2}[.:]\d{2}/.test(document.body.innerText)`)
+	for _, want := range []string{"9 timer", "Rundbordssamtale", j.location, "Tilbage i mit job som bager"} {
+		b.waitText(want)
+	}
+	b.checkScreen("I dag offline")
+
+	// A check-in made offline waits in the outbox, also across a reload.
+	b.nav("/checkin", "Hvor på trappen er du nu?")
+	b.waitText("Du er offline.")
+	b.fill("hours_worked", "5")
+	start := time.Now()
+	b.click(`.checkin-form button[type=submit]`)
+	b.waitText("Din check-in er gemt på telefonen")
+	t.Logf("check-in submit to confirmation (offline): %v", time.Since(start))
+	b.waitText("1 registrering venter på at blive sendt")
+	b.checkScreen("check-in saved offline")
+	b.open(s.URL + "/")
+	b.waitText("1 registrering venter på at blive sendt")
+	b.waitText("Du er offline.")
+
+	// Back online: it arrives once, and the app says nothing waits.
+	s.Restart()
+	var fired bool
+	b.eval(`dispatchEvent(new Event('online')), true`, &fired)
+	b.waitGone("registrering venter", 20*time.Second)
+	b.waitGone("Du er offline", 10*time.Second)
+	b.open(s.URL + "/") // a fresh start must not send it again
+	b.waitText("Dine timer i denne uge")
+	// The start's fresh fetch has answered (so nothing writes the cache
+	// after the sign-out below) and the device's outbox is empty.
+	b.waitJS("the start's fetch of /me/home", `performance.getEntriesByType('resource').some(e => e.name.endsWith('/api/v1/me/home'))`)
+	b.waitJS("an empty outbox on the device", `new Promise(r => { const o = indexedDB.open('trappen-outbox'); o.onsuccess = () => { try {
+		const c = o.result.transaction('items').objectStore('items').count(); c.onsuccess = () => r(c.result === 0); c.onerror = () => r(false);
+		} catch (e) { r(false) } }; o.onerror = () => r(false); })`)
+	time.Sleep(time.Second) // a grace period in which a second send would arrive: the check is that none does
+	checkins, err := s.app.store.Checkins(context.Background(), models.AsCitizen(j.citizenID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(checkins) != 1 || checkins[0].HoursWorked == nil || *checkins[0].HoursWorked != 5 {
+		t.Fatalf("after coming back online the store holds %d check-ins (%+v); want exactly the offline one", len(checkins), checkins)
+	}
+
+	// Signing out forgets the cached data on this device.
+	b.click(`.signed-in-bar button.sign-out`)
+	b.waitText("Log ind")
+	var left int
+	b.eval(`new Promise(r => { const o = indexedDB.open('trappen-data'); o.onsuccess = () => {
+		const c = o.result.transaction('kv').objectStore('kv').count(); c.onsuccess = () => r(c.result); }; })`, &left)
+	if left != 0 {
+		t.Errorf("%d cached entries are left on the device after signing out", left)
+	}
+}
+
+// On a bad mobile connection that neither answers nor fails ("lie-fi") the
+// app gives up waiting after a few seconds and opens on what it fetched,
+// rather than showing a blank page for minutes; it comes back by itself.
+func TestBrowserCitizenOnLieFi(t *testing.T) {
+	t.Parallel()
+	s := startServer(t, storetest.Options(t, storetest.SQLite))
+	j := seedJourney(t, s, "da")
+	b := newBrowser(t, phone)
+	b.signIn(s, j.email, j.password, "Dine timer i denne uge")
+	b.waitText("9 timer")
+	b.waitServiceWorker()
+
+	s.Hang()
+	start := time.Now()
+	// The page answers from the service worker's copy after its wait; the
+	// navigation must not hang however long the connection does.
+	ctx, cancel := context.WithTimeout(b.ctx, 30*time.Second)
+	err := chromedp.Run(ctx, chromedp.Navigate(s.URL+"/"))
+	cancel()
+	if err != nil {
+		t.Fatalf("opening the app on lie-fi: %v after %v; the page shows:\n%s", err, time.Since(start), b.textNoFail())
+	}
+	b.waitJS("the app", `document.querySelector('#app main h1')`)
+	b.waitJS("the offline notice", `/Du er offline\. Du ser det, vi hentede/.test(document.body.innerText)`)
+	t.Logf("opened on a connection that never answers in %v", time.Since(start))
+	b.waitText("9 timer")
+	b.waitText("Rundbordssamtale")
+
+	s.Restart()
+	var fired bool
+	b.eval(`dispatchEvent(new Event('online')), true`, &fired)
+	b.waitGone("Du er offline", 20*time.Second)
+	b.waitText("9 timer")
+}
+
 func TestBrowserCitizenScreensInEnglish(t *testing.T) {
 	t.Parallel()
 	s := startServer(t, storetest.Options(t, storetest.SQLite))

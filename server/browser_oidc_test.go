@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"net"
 	"testing"
 
 	"trappen/api/oidcrp"
@@ -18,11 +17,8 @@ import (
 // treats the trip through it as a real cross-site sign-in.
 func startOIDCServer(t *testing.T, extra map[string]string) (*testServer, *testop.Provider) {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	base := "http://" + ln.Addr().String()
+	addr := holdAddr(t)
+	base := "http://" + addr.String()
 	op := testop.StartAt(t, "localhost")
 	for _, aud := range []string{oidcrp.Citizen, oidcrp.Caseworker} {
 		op.AddClient("trappen-"+aud, "secret-"+aud, []string{base + oidcrp.CallbackPath(aud)}, []string{base + "/login"})
@@ -52,8 +48,8 @@ func startOIDCServer(t *testing.T, extra map[string]string) (*testServer, *testo
 	if err != nil {
 		t.Fatal(err)
 	}
-	go a.http.Listener(ln)
-	s := &testServer{t: t, app: a, URL: base, clock: clk, ln: ln, cfg: cfg}
+	s := &testServer{t: t, app: a, URL: base, clock: clk, addr: addr, cfg: cfg}
+	addr.serve(a.http)
 	t.Cleanup(s.Stop)
 	return s, op
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"sync"
 	"testing"
@@ -38,7 +37,7 @@ type testServer struct {
 	app   *app
 	URL   string
 	clock *testClock
-	ln    net.Listener
+	addr  *heldAddr
 	cfg   Config
 }
 
@@ -65,24 +64,31 @@ func startServerEnv(t testing.TB, opts sqldb.OpenOptions, env map[string]string)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	go a.http.Listener(ln)
-	s := &testServer{t: t, app: a, URL: "http://" + ln.Addr().String(), clock: clk, ln: ln, cfg: cfg}
+	addr := holdAddr(t)
+	s := &testServer{t: t, app: a, URL: "http://" + addr.String(), clock: clk, addr: addr, cfg: cfg}
+	addr.serve(a.http)
 	t.Cleanup(s.Stop)
 	return s
 }
 
-// Stop shuts the server down: the browser now sees it as offline.
+// Stop shuts the server down: the browser now sees it as offline. The
+// address stays the test's (see heldAddr), so nothing else can answer there,
+// and every connection to it is reset, those the browser kept alive too.
 func (s *testServer) Stop() {
 	if s.app == nil {
 		return
 	}
-	s.app.http.ShutdownWithTimeout(2 * time.Second)
+	s.addr.stop(s.app.http)
 	s.app.Close()
 	s.app = nil
+}
+
+// Hang stops the server and leaves its address a connection that lets
+// nothing through ("lie-fi"): connections are taken and never answered, as
+// on a bad mobile network. Restart ends it.
+func (s *testServer) Hang() {
+	s.addr.hangUp()
+	s.Stop()
 }
 
 // Restart brings a stopped server back on the same data and address, as after
@@ -97,19 +103,8 @@ func (s *testServer) Restart() {
 	if err != nil {
 		s.t.Fatal(err)
 	}
-	var ln net.Listener
-	for i := 0; ; i++ { // the old socket may take a moment to let go
-		if ln, err = net.Listen("tcp", s.ln.Addr().String()); err == nil || i == 50 {
-			break
-		}
-		time.Sleep(100 * time.Millisecond)
-	}
-	if err != nil {
-		a.Close()
-		s.t.Fatal(err)
-	}
-	go a.http.Listener(ln)
-	s.app, s.ln = a, ln
+	s.app = a
+	s.addr.serve(a.http)
 }
 
 // get fetches path from the running server.

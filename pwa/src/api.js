@@ -27,20 +27,56 @@ export function setUnauthorisedHandler(fn) {
   onUnauthorised = fn;
 }
 
+// WAIT_MS is how long the app waits for the server to start answering
+// before it treats the connection as gone. On a bad mobile connection a
+// request may neither answer nor fail for minutes ("lie-fi"); after a few
+// seconds the citizen should see what the app cached, marked offline, while
+// it keeps checking for the server (offline/net.js).
+export const WAIT_MS = 6000;
+
+function networkError() {
+  return new ApiError(0, 'network_error', t('ui.error.network'));
+}
+
+// send makes one request. A GET that has not started to answer within
+// WAIT_MS is aborted and counts as a network error; reading it again later
+// is harmless. Writes are left to finish however long they take: one that
+// reached the server may already have happened.
 async function send(method, path, body) {
   const headers = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const abort = method === 'GET' && typeof AbortController === 'function' ? new AbortController() : null;
+  const timer = abort && setTimeout(() => abort.abort(), WAIT_MS);
   try {
     return await fetch(BASE + path, {
       method,
       headers,
       body: body === undefined ? undefined : JSON.stringify(body),
       credentials: 'same-origin',
+      signal: abort ? abort.signal : undefined,
     });
   } catch {
-    throw new ApiError(0, 'network_error', t('ui.error.network'));
+    throw networkError();
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+// patient gives promise's outcome, or a network error once it has taken
+// longer than WAIT_MS; the request behind it goes on (it may be a refresh,
+// which must not be abandoned half-way: a refresh token works only once).
+// Every caller waiting on the same promise shares one deadline.
+const waits = new WeakMap();
+export function patient(promise) {
+  if (!waits.has(promise)) {
+    const slow = new Promise((resolve, reject) => {
+      setTimeout(() => reject(networkError()), WAIT_MS);
+    });
+    promise.catch(() => {}); // it may settle after the wait gave up
+    waits.set(promise, Promise.race([promise, slow]));
+  }
+  return waits.get(promise);
 }
 
 async function toError(res) {

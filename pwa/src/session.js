@@ -1,6 +1,6 @@
 // Who is signed in. Screens read it with useSession(); auth calls change it.
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, api, refresh, setAccessToken, setUnauthorisedHandler } from './api.js';
+import { ApiError, api, patient, refresh, setAccessToken, setUnauthorisedHandler } from './api.js';
 import { browserLanguage, setLanguage } from './i18n.js';
 import { clearAll, lastUser, logoutPending } from './offline/db.js';
 import { clearDeviceData } from './privacy.js';
@@ -69,16 +69,18 @@ setUnauthorisedHandler(async () => {
 });
 
 // restore is called once at start-up: the refresh cookie may still be valid.
-// Without a connection the app opens as the last user, on cached data.
+// Without a connection the app opens as the last user, on cached data; so it
+// does when the server keeps the last user waiting longer than WAIT_MS.
 export async function restore() {
   if (await logoutPending.get()) {
     await finishLogout();
     return signedOut();
   }
+  const last = await lastUser.get();
   try {
-    await signedIn(await refresh());
+    await signedIn(await (last ? patient(refresh()) : refresh()));
   } catch (err) {
-    const user = isNetworkError(err) ? await lastUser.get() : undefined;
+    const user = isNetworkError(err) ? last : undefined;
     if (user) {
       await setLanguage(user.locale).catch(() => {});
       set({ status: 'in', user, offline: true });
@@ -100,7 +102,7 @@ export function ensureOnline() {
   if (!reconnecting) {
     reconnecting = (async () => {
       try {
-        await signedIn(await refresh());
+        await signedIn(await patient(refresh()));
       } catch (err) {
         if (isNetworkError(err)) throw err;
         await lastUser.clear();

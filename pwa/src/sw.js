@@ -61,18 +61,48 @@ self.addEventListener('fetch', (event) => {
   }
 });
 
-// networkFirst answers from the network and refreshes the cached copy; offline
-// it falls back to the cache (for navigations: the cached shell at `fallback`).
+// NETWORK_WAIT_MS is how long networkFirst waits for the network when it has
+// a cached copy to give instead. On a bad mobile connection a request may
+// neither answer nor fail for minutes ("lie-fi"); the citizen should get the
+// app, and the data the app cached, after a few seconds instead. Once the
+// network has kept it waiting, the next requests for SLOW_FOR_MS do not wait
+// again (the page, then its catalogs, would each wait in turn) unless the
+// network answers meanwhile.
+const NETWORK_WAIT_MS = 4000;
+const SLOW_FOR_MS = 30000;
+let slowUntil = 0;
+
+// networkFirst answers from the network and refreshes the cached copy; offline,
+// or when the network keeps it waiting, it falls back to the cache (for
+// navigations: the cached shell at `fallback`). Without a cached copy it
+// waits for the network however long that takes.
 async function networkFirst(request, fallback) {
   const cache = await caches.open(SHELL_CACHE);
-  try {
-    const response = await fetch(request);
+  const cached = await cache.match(fallback || request);
+  // A navigation given up on is aborted; a catalog still arriving is kept.
+  const abort = fallback ? new AbortController() : null;
+  const network = fetch(request, abort ? { signal: abort.signal } : undefined).then(async (response) => {
+    slowUntil = 0;
     if (response.ok && !fallback) await cache.put(request, response.clone());
     return response;
-  } catch (err) {
-    const cached = await cache.match(fallback || request);
-    if (cached) return cached;
-    throw err;
+  });
+  if (!cached) return network;
+  let timer;
+  const wait = Date.now() < slowUntil ? 0 : NETWORK_WAIT_MS;
+  const slow = new Promise((resolve) => {
+    timer = setTimeout(resolve, wait, 'slow');
+  });
+  try {
+    const first = await Promise.race([network, slow]);
+    if (first !== 'slow') return first;
+    if (wait) slowUntil = Date.now() + SLOW_FOR_MS;
+    if (abort) abort.abort();
+    else network.catch(() => {});
+    return cached;
+  } catch {
+    return cached;
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -8,7 +8,7 @@
 // item: { key, user_id, kind: 'checkin'|'reply'|'reflection', method, path,
 //         body, meeting_id?, queued_at, failed?: message }
 import { useEffect, useState } from 'preact/hooks';
-import { request } from '../api.js';
+import { patient, request } from '../api.js';
 import { ensureOnline, getSession, isNetworkError, onSession, setBeforeLogout } from '../session.js';
 import { del, entries, outboxStore, set } from './db.js';
 import { reportOffline, whenBackOnline } from './net.js';
@@ -80,7 +80,9 @@ async function sendAll() {
     if (item.failed) continue;
     try {
       await ensureOnline();
-      await request(item.method, item.path, item.body);
+      // Sending one twice stores it once, so a send the network keeps
+      // waiting is given up on (it stays here) and tried again later.
+      await patient(request(item.method, item.path, item.body));
       await del(item.key, outboxStore).catch(() => {});
       items = items.filter((i) => i.key !== item.key);
     } catch (err) {

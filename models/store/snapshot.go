@@ -34,7 +34,8 @@ type rowSet struct {
 // made of many small facts costs few round trips (issue 13): each list
 // comes back as a JSON array in its own column and is decoded into its
 // slice with the same column mapping GORM uses. PostgreSQL reads them all
-// in one statement, prepared once. The SQLite driver parses a statement on
+// in one statement (the text is built once per name, so pgx's statement
+// cache prepares it once per connection). The SQLite driver parses a statement on
 // every call, and a program of more than a few hundred steps grows its
 // memory through mmap; there the lists go in statements of at most
 // sqliteSetsPerStatement (measured: three mid-size statements cost less
@@ -78,7 +79,7 @@ func readSets(db *gorm.DB, dialect sqldb.Dialect, name string, args map[string]a
 	for i := range raw {
 		dest[i] = &raw[i]
 	}
-	row := db.Session(&gorm.Session{PrepareStmt: dialect == sqldb.Postgres}).Raw(query.(string), args).Row()
+	row := db.Raw(query.(string), args).Row()
 	if err := row.Scan(dest...); err != nil {
 		return fmt.Errorf("read snapshot: %w", err)
 	}

@@ -14,6 +14,7 @@ import (
 	"github.com/gofiber/fiber/v2"
 
 	"trappen/models"
+	"trappen/models/store"
 	"trappen/models/storetest"
 )
 
@@ -30,6 +31,7 @@ var benchNow = time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC)
 // closed cases beside the caseload (which the open list leaves out).
 type benchApp struct {
 	app       *fiber.App
+	store     *store.Store
 	token     string
 	citizenID string
 }
@@ -64,7 +66,7 @@ func newBenchApp(tb testing.TB, engine storetest.Engine) benchApp {
 		tb.Fatal(err)
 	}
 	ctx := context.Background()
-	a := benchApp{app: New(Deps{Store: store, Tokens: tokens, Now: func() time.Time { return benchNow }, Log: discardLogger()})}
+	a := benchApp{app: New(Deps{Store: store, Tokens: tokens, Now: func() time.Time { return benchNow }, Log: discardLogger()}), store: store}
 	cw, err := store.Identity.CreateCaseworker(ctx, models.NewCaseworker{Email: "sara@example.dk", Name: "Sara", Password: testPassword}, benchNow)
 	if err != nil {
 		tb.Fatal(err)

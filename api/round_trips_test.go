@@ -5,13 +5,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"trappen/models/sqldb"
 )
 
 // homeStatements is the ceiling on the citizen's home, authentication
-// included. Issue 13 asks for 5; it was 20, it is 18 now (one statement for
-// the caseworker's card, the citizen joined to its user). What is left: the
-// goal tree, meetings, plan and check-in each read in 2–3 statements.
-const homeStatements = 18
+// included (issue 13 asks for 5; it was 18): the token check, then the
+// home's rows as JSON arrays in one statement on PostgreSQL and in four on
+// SQLite (see readSnapshot). Equal to what it takes, so one more fails.
+var homeStatements = map[sqldb.Dialect]int64{sqldb.Postgres: 2, sqldb.SQLite: 5}
 
 // The citizen's home is the most requested screen: its statements must not
 // grow back (issue 13).
@@ -27,8 +29,8 @@ func TestHomeTakesAFixedNumberOfStatements(t *testing.T) {
 
 		n, seen := e.statements(func() { expect(t, e.get("/api/v1/me/home", j.cz.Token), 200) })
 		t.Logf("the home screen takes %d statements, authentication included", n)
-		if n > homeStatements {
-			t.Fatalf("home took %d statements, want at most %d:\n%s", n, homeStatements, strings.Join(seen, "\n"))
+		if want := homeStatements[e.store.Dialect]; n > want {
+			t.Fatalf("home took %d statements, want at most %d:\n%s", n, want, strings.Join(seen, "\n"))
 		}
 	})
 }

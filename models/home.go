@@ -40,6 +40,9 @@ type Home struct {
 	// agreement items the citizen owns (issue 9).
 	Caseworker   *ContactCard    `json:"caseworker"`
 	MyAgreements []AgreementView `json:"my_agreements"`
+	// SignInCode is the notice of a sign-in code made for the citizen's
+	// account while it is pending.
+	SignInCode *PendingSignInCode `json:"sign_in_code"`
 }
 
 // HomeAction is something that needs the citizen: "reflection" (before a

@@ -52,7 +52,10 @@ type PushJob struct {
 	EmployeeID *string
 }
 
-// PushHistoryRetention is how long finished push jobs are kept: long enough
-// to investigate a complaint, short enough that the table does not grow
-// without end.
-const PushHistoryRetention = 90 * 24 * time.Hour
+// PushHistoryRetention is how long finished push jobs and their deliveries
+// are kept after they were due: long enough to answer "I never got the
+// reminder" about last month's meetings, short enough that at 100,000
+// citizens the tables hold about a month of messages, not every message
+// ever sent (issue 13). A message says only its kind and a time; what it
+// was about stays in the case.
+const PushHistoryRetention = 30 * 24 * time.Hour

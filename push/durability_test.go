@@ -119,7 +119,7 @@ func TestOldPushHistoryIsPurgedButNothingPending(t *testing.T) {
 		f.meeting("follow_up", cph("2026-03-10 10:00"), monday)
 		f.one("meeting_scheduled", monday)
 		later := monday.Add(models.PushHistoryRetention + 30*24*time.Hour)
-		n, err := s.Outbox.PurgePushHistory(f.ctx, later.Add(-models.PushHistoryRetention))
+		n, err := s.Outbox.PurgePushHistory(f.ctx, later.Add(-models.PushHistoryRetention), 1)
 		if err != nil {
 			t.Fatal(err)
 		}

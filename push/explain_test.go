@@ -18,8 +18,9 @@ import (
 )
 
 // Every statement the background work runs (fan-out, "anything due?",
-// claim, outcomes, purge, the fast-track lapse sweep), the planning of timeline reminders on
-// every acceptance and recording, and the citizen's access-log page is planned
+// claim, outcomes, the purges of push history and the access log, the
+// fast-track lapse sweep), the planning of timeline reminders on every
+// acceptance and recording, and the citizen's access-log page is planned
 // against a database holding months of history, with planner statistics
 // (ANALYZE), and must find its rows by index: a full scan of a table that
 // grows with history would cost more every day.
@@ -41,8 +42,12 @@ func TestBackgroundQueriesUseIndexes(t *testing.T) {
 		if _, err := f.worker.RunOnce(f.ctx, monday.Add(time.Second)); err != nil { // nothing due
 			t.Fatal(err)
 		}
-		if _, err := s.Outbox.PurgePushHistory(f.ctx, monday.Add(-models.PushHistoryRetention)); err != nil {
+		// Small batches, so the purges run more than one statement each.
+		if _, err := s.Outbox.PurgePushHistory(f.ctx, monday.Add(-models.PushHistoryRetention), 500); err != nil {
 			t.Fatal(err)
+		}
+		if n, err := s.PurgeAccessLog(f.ctx, monday.Add(-60*24*time.Hour), 500); err != nil || n < 1000 {
+			t.Fatalf("purged %d access-log entries (%v)", n, err)
 		}
 		if _, err := s.LapseOverdueFastTrack(f.ctx, monday); err != nil {
 			t.Fatal(err)

@@ -154,7 +154,8 @@ func TestPurgeRunsOnceAndExitsZero(t *testing.T) {
 			st.SQL.Close()
 			var out, errOut bytes.Buffer
 			// The default keeps it for a year.
-			if code := run([]string{"purge"}, strings.NewReader(""), &out, &errOut, envFor(opts, nil)); code != 0 || !strings.Contains(out.String(), "deleted 0") {
+			if code := run([]string{"purge"}, strings.NewReader(""), &out, &errOut, envFor(opts, nil)); code != 0 || !strings.Contains(out.String(), "deleted 0") ||
+				!strings.Contains(out.String(), "access-log entr(y/ies) older than 180 day(s)") || !strings.Contains(out.String(), "push message(s)") {
 				t.Fatalf("exit %d: %s %s", code, out.String(), errOut.String())
 			}
 			out.Reset()
@@ -212,6 +213,28 @@ func TestDatabasePoolSizeFromTheEnvironment(t *testing.T) {
 	for _, bad := range []string{"0", "-1", "many", "100000"} {
 		if _, err := LoadConfig(env(bad)); err == nil {
 			t.Errorf("TRAPPEN_DB_MAX_CONNS=%q was accepted", bad)
+		}
+	}
+}
+
+func TestTheAccessLogIsKeptSixMonthsUnlessSetOtherwise(t *testing.T) {
+	t.Parallel()
+	env := func(v string) func(string) string {
+		return func(n string) string {
+			if n == "TRAPPEN_ACCESS_LOG_RETENTION_DAYS" {
+				return v
+			}
+			return ""
+		}
+	}
+	for v, want := range map[string]int{"": 180, "365": 365, " 30 ": 30} {
+		if cfg, err := LoadConfig(env(v)); err != nil || cfg.AccessLogRetentionDays != want {
+			t.Errorf("%q: %d (%v), want %d", v, cfg.AccessLogRetentionDays, err, want)
+		}
+	}
+	for _, v := range []string{"29", "0", "-1", "half a year", "36501"} {
+		if _, err := LoadConfig(env(v)); err == nil {
+			t.Errorf("%q was accepted", v)
 		}
 	}
 }

@@ -42,7 +42,7 @@ var commands = []command{
 		},
 	},
 	{
-		name: "purge", summary: "delete the cases closed longer than the retention period, once",
+		name: "purge", summary: "delete closed cases, access-log entries and push messages past their retention, once",
 		details: "The server also purges at start-up and every hour. Exits 0 when done.",
 		run: func(ctx context.Context, cfg Config, log *slog.Logger, _ []string, _ io.Reader, stdout io.Writer) error {
 			return purgeOnce(ctx, cfg, log, stdout)
@@ -82,6 +82,7 @@ var settings = []setting{
 	{"TRAPPEN_SECURE_COOKIES", "true: always mark cookies Secure (behind a TLS proxy)"},
 	{"TRAPPEN_PROXY_HEADER, TRAPPEN_TRUSTED_PROXIES", "client address header and the proxies allowed to set it"},
 	{"TRAPPEN_RETENTION_DAYS", "days a closed case is kept before it is deleted (default 365; 0: at the next purge)"},
+	{"TRAPPEN_ACCESS_LOG_RETENTION_DAYS", "days an access-log entry is kept while the case is open (default 180, at least 30)"},
 	{"TRAPPEN_ORG_NAME, TRAPPEN_ORG_URL, TRAPPEN_ORG_EMAIL, TRAPPEN_ORG_PHONE", "who runs this Trappen, shown in the footer and the privacy notice"},
 	{"TRAPPEN_PUBLIC_URL", "the address users reach (https://…); absolute links and OpenID Connect redirects are built from it"},
 	{"TRAPPEN_SECRET_KEY(_FILE), TRAPPEN_SECRET_KEY_PREVIOUS", "key that encrypts stored secrets (VAPID key, JWT key); the previous one during rotation"},

@@ -49,7 +49,10 @@ type Config struct {
 	// RetentionDays is how long a closed case is kept, counted from the day
 	// it closed (TRAPPEN_RETENTION_DAYS, default 365; 0: until the next purge).
 	RetentionDays int
-	Service       api.ServiceInfo // TRAPPEN_ORG_*, TRAPPEN_RETENTION_DAYS (config_service.go)
+	// AccessLogRetentionDays is how long an access-log entry is kept while
+	// the case is open (TRAPPEN_ACCESS_LOG_RETENTION_DAYS, default 180).
+	AccessLogRetentionDays int
+	Service                api.ServiceInfo // TRAPPEN_ORG_*, TRAPPEN_RETENTION_DAYS (config_service.go)
 
 	// Signing in (issue 11): see config_oidc.go.
 	PasswordLogin bool              // TRAPPEN_PASSWORD_LOGIN (default true)
@@ -58,6 +61,13 @@ type Config struct {
 
 // DefaultRetentionDays keeps a closed case for a year.
 const DefaultRetentionDays = 365
+
+// DefaultAccessLogRetentionDays keeps six months of the access log: the
+// period Danish public authorities have kept access logs for since the
+// security order (bek. 528/2000 § 19), long enough for the citizen to see
+// who read their case in the months that matter, short enough that the log
+// does not outgrow the case (issue 13).
+const DefaultAccessLogRetentionDays = 180
 
 // DefaultPushAllowlist holds the https endpoints of the major push services.
 var DefaultPushAllowlist = []string{
@@ -133,6 +143,9 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 		return c, err
 	}
 	c.RetentionDays = c.Service.RetentionDays
+	if c.AccessLogRetentionDays, err = accessLogRetentionDays(getenv("TRAPPEN_ACCESS_LOG_RETENTION_DAYS")); err != nil {
+		return c, err
+	}
 	if err := loadSignInConfig(getenv, &c); err != nil {
 		return c, err
 	}
@@ -146,6 +159,19 @@ func retentionDays(v string) (int, error) {
 	n, err := strconv.Atoi(strings.TrimSpace(v))
 	if err != nil || n < 0 || n > 36500 {
 		return 0, fmt.Errorf("TRAPPEN_RETENTION_DAYS must be a whole number of days from 0 to 36500")
+	}
+	return n, nil
+}
+
+// accessLogRetentionDays reads TRAPPEN_ACCESS_LOG_RETENTION_DAYS: at least
+// 30, so the citizen can always see the last month.
+func accessLogRetentionDays(v string) (int, error) {
+	if strings.TrimSpace(v) == "" {
+		return DefaultAccessLogRetentionDays, nil
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(v))
+	if err != nil || n < 30 || n > 36500 {
+		return 0, fmt.Errorf("TRAPPEN_ACCESS_LOG_RETENTION_DAYS must be a whole number of days from 30 to 36500")
 	}
 	return n, nil
 }

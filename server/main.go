@@ -138,7 +138,7 @@ func serve(ctx context.Context, cfg Config, log *slog.Logger) error {
 	defer a.Close()
 	workerCtx, stopWorker := context.WithCancel(ctx)
 	defer startPushWorker(workerCtx, a.push, a.store, a.now, log)() // waits for the round in progress
-	defer startRetention(workerCtx, a.store, cfg.RetentionDays, a.now, log)()
+	defer startRetention(workerCtx, a.store, cfg.retention(), a.now, log)()
 	defer stopWorker()
 	if cfg.PprofAddr != "" {
 		if _, err := startPprof(workerCtx, cfg.PprofAddr, log); err != nil {

@@ -15,13 +15,12 @@ import (
 )
 
 // pushPollInterval is how often the worker looks for due messages;
-// pushPurgeInterval how often old push history is deleted; lapseInterval
-// how often overdue fast-track requests are recorded as lapsed (readers
-// already show them lapsed, so this only brings the stored state along).
+// lapseInterval how often overdue fast-track requests are recorded as
+// lapsed (readers already show them lapsed, so this only brings the stored
+// state along). Old push history goes with the hourly purge (retention.go).
 const (
-	pushPollInterval  = time.Second
-	pushPurgeInterval = time.Hour
-	lapseInterval     = time.Minute
+	pushPollInterval = time.Second
+	lapseInterval    = time.Minute
 )
 
 // vapidKeys returns the configured key pair, or the one kept in the
@@ -40,7 +39,7 @@ func vapidKeys(ctx context.Context, cfg Config, store *store.Store, box *secretb
 }
 
 // startPushWorker runs the worker every pushPollInterval until ctx ends,
-// and the store's background chores (lapsing, purging) at their intervals;
+// and the fast-track lapse sweep every lapseInterval;
 // the returned function waits for the round in progress to finish.
 func startPushWorker(ctx context.Context, w *push.Worker, st *store.Store, now func() time.Time, log *slog.Logger) (wait func()) {
 	var wg sync.WaitGroup
@@ -49,7 +48,7 @@ func startPushWorker(ctx context.Context, w *push.Worker, st *store.Store, now f
 		defer wg.Done()
 		t := time.NewTicker(pushPollInterval)
 		defer t.Stop()
-		var lastPurge, lastLapse time.Time
+		var lastLapse time.Time
 		for {
 			if _, err := w.RunOnce(ctx, now()); err != nil && ctx.Err() == nil {
 				log.Error("push worker round failed", "err", err)
@@ -58,12 +57,6 @@ func startPushWorker(ctx context.Context, w *push.Worker, st *store.Store, now f
 				lastLapse = now()
 				if _, err := st.LapseOverdueFastTrack(ctx, lastLapse); err != nil && ctx.Err() == nil {
 					log.Error("lapsing overdue fast-track requests failed", "err", err)
-				}
-			}
-			if now().Sub(lastPurge) >= pushPurgeInterval {
-				lastPurge = now()
-				if _, err := w.Outbox.PurgePushHistory(ctx, lastPurge.Add(-models.PushHistoryRetention)); err != nil && ctx.Err() == nil {
-					log.Error("purging push history failed", "err", err)
 				}
 			}
 			select {

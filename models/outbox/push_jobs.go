@@ -37,12 +37,16 @@ func CancelPushJobs(tx *gorm.DB, refID string, types []string, now time.Time) er
 }
 
 // PurgePushHistory deletes jobs that fired before `before` and have nothing
-// left to send, with their deliveries. A reminder's time never returns, so
-// its unique event key is not needed any more.
-func (s *Store) PurgePushHistory(ctx context.Context, before time.Time) (int64, error) {
-	res := s.DB.WithContext(ctx).
-		Where("status <> 'pending' AND fire_at < ?", before.UTC()).
-		Where("NOT EXISTS (SELECT 1 FROM push_deliveries d WHERE d.job_id = push_jobs.id AND d.status = 'pending')").
-		Delete(&models.PushJob{})
-	return res.RowsAffected, res.Error
+// left to send (fanned out, cancelled or skipped), with their deliveries
+// (sent or failed; ON DELETE CASCADE), batch rows at a time, oldest first.
+// A reminder's time never returns, so its unique event key is not needed
+// any more.
+func (s *Store) PurgePushHistory(ctx context.Context, before time.Time, batch int) (int64, error) {
+	n, err := s.sql.DeleteInBatches(ctx, "push_jobs", `SELECT id FROM push_jobs WHERE status <> 'pending' AND fire_at < ?
+		AND NOT EXISTS (SELECT 1 FROM push_deliveries d WHERE d.job_id = push_jobs.id AND d.status = 'pending')
+		ORDER BY fire_at LIMIT ?`, batch, before.UTC())
+	if err != nil {
+		return n, fmt.Errorf("purge push history: %w", err)
+	}
+	return n, nil
 }

@@ -68,3 +68,15 @@ func (s *Store) exportAccessLog(ctx context.Context, citizenID string, _ time.Ti
 	}
 	return all, nil
 }
+
+// PurgeAccessLog deletes the access-log entries written before `before`,
+// batch rows at a time, oldest first (issue 13: the log grows by a row per
+// citizen per caseworker per day from the caseload alone). A closed case's
+// entries go with the case.
+func (s *Store) PurgeAccessLog(ctx context.Context, before time.Time, batch int) (int64, error) {
+	n, err := s.SQL.DeleteInBatches(ctx, "access_log", "SELECT id FROM access_log WHERE at < ? ORDER BY at LIMIT ?", batch, before.UTC())
+	if err != nil {
+		return n, fmt.Errorf("purge access log: %w", err)
+	}
+	return n, nil
+}

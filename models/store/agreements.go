@@ -123,11 +123,15 @@ func loadAgreements(db *gorm.DB, citizenID string, now time.Time) ([]models.Agre
 	if err := db.Where("citizen_id = ?", citizenID).Order("created_at, id").Find(&rows).Error; err != nil {
 		return nil, err
 	}
+	return agreementViews(rows, now), nil
+}
+
+func agreementViews(rows []models.Agreement, now time.Time) []models.AgreementView {
 	out := make([]models.AgreementView, len(rows))
 	for i, r := range rows {
 		out[i] = models.ToAgreementView(r, now)
 	}
-	return out, nil
+	return out
 }
 
 // loadAgreement reads one item of the citizen; another's answers 404.

@@ -156,14 +156,20 @@ func loadCheckins(db *gorm.DB, citizenID string, limit int) ([]models.CheckinVie
 	if err := db.Session(&gorm.Session{NewDB: true}).Where("checkin_id IN ?", ids).Order("goal_id").Find(&scores).Error; err != nil {
 		return nil, fmt.Errorf("load checkins: %w", err)
 	}
+	return checkinViews(rows, scores), nil
+}
+
+// checkinViews makes views of check-ins with their scores.
+func checkinViews(rows []models.Checkin, scores []models.CheckinScore) []models.CheckinView {
 	byCheckin := map[string][]models.GoalScore{}
 	for _, sc := range scores {
 		byCheckin[sc.CheckinID] = append(byCheckin[sc.CheckinID], models.GoalScore{GoalID: sc.GoalID, Score: sc.Score})
 	}
+	out := make([]models.CheckinView, len(rows))
 	for i, c := range rows {
 		out[i] = toCheckinView(c, byCheckin[c.ID])
 	}
-	return out, nil
+	return out
 }
 
 func toCheckinView(c models.Checkin, scores []models.GoalScore) models.CheckinView {

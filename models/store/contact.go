@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"gorm.io/gorm"
 
@@ -25,22 +24,6 @@ func contactCard(db *gorm.DB, caseworkerID string) (*models.ContactCard, error) 
 		return nil, fmt.Errorf("contact card: %w", gorm.ErrRecordNotFound)
 	}
 	return &rows[0], nil
-}
-
-// homeAgreementsAndContact fills the citizen's first screen with their
-// caseworker's card and the open agreement items they own.
-func homeAgreementsAndContact(db *gorm.DB, c *models.Citizen, h *models.Home, now time.Time) error {
-	card, err := contactCard(db, c.CaseworkerID)
-	if err != nil {
-		return err
-	}
-	h.Caseworker = card
-	all, err := loadAgreements(db, c.ID, now)
-	if err != nil {
-		return fmt.Errorf("home agreements: %w", err)
-	}
-	h.MyAgreements = models.OpenOwnAgreements(all)
-	return nil
 }
 
 // CaseworkerCard is the card of citizenID's caseworker.

@@ -126,6 +126,12 @@ func fastTrackState(tx *gorm.DB, citizenID string, now time.Time) (*models.FastT
 	if err != nil {
 		return nil, fmt.Errorf("fast track state: %w", err)
 	}
+	return newFastTrackState(all, now), nil
+}
+
+// newFastTrackState finds the current request among all (newest first,
+// events read), lapsing in memory what has lapsed by now.
+func newFastTrackState(all []models.FastTrackRequest, now time.Time) *models.FastTrackState {
 	st := &models.FastTrackState{All: all}
 	for i := range all {
 		models.LapseIfDue(&all[i], now)
@@ -136,7 +142,7 @@ func fastTrackState(tx *gorm.DB, citizenID string, now time.Time) (*models.FastT
 	if st.Current == nil && len(all) > 0 {
 		st.Current = &all[0]
 	}
-	return st, nil
+	return st
 }
 
 // lapseIfDue persists a lapse that has happened by now, recorded at the

@@ -155,11 +155,15 @@ func loadGoals(db *gorm.DB, citizenID string) ([]models.Goal, map[string][]model
 	var acts []models.GoalActivity
 	err := db.Where("goal_id IN (?)", db.Model(&models.Goal{}).Select("id").Where("citizen_id = ?", citizenID)).
 		Order("goal_id, position").Find(&acts).Error
+	return goals, activitiesByGoal(acts), err
+}
+
+func activitiesByGoal(acts []models.GoalActivity) map[string][]models.GoalActivity {
 	byGoal := map[string][]models.GoalActivity{}
 	for _, a := range acts {
 		byGoal[a.GoalID] = append(byGoal[a.GoalID], a)
 	}
-	return goals, byGoal, err
+	return byGoal
 }
 
 func loadGoalTree(db *gorm.DB, citizenID string) ([]models.GoalView, error) {
@@ -167,6 +171,11 @@ func loadGoalTree(db *gorm.DB, citizenID string) ([]models.GoalView, error) {
 	if err != nil {
 		return nil, fmt.Errorf("load goal tree: %w", err)
 	}
+	return goalTree(goals, acts), nil
+}
+
+// goalTree nests sub-goals under their overall goals, in the order read.
+func goalTree(goals []models.Goal, acts map[string][]models.GoalActivity) []models.GoalView {
 	out := []models.GoalView{}
 	index := map[string]int{}
 	for _, g := range goals {
@@ -182,7 +191,7 @@ func loadGoalTree(db *gorm.DB, citizenID string) ([]models.GoalView, error) {
 			}
 		}
 	}
-	return out, nil
+	return out
 }
 
 func toGoalView(g models.Goal, acts []models.GoalActivity) models.GoalView {

@@ -93,9 +93,28 @@ func loadPlanViews(db *gorm.DB, citizenID string, limit int, now time.Time) ([]m
 	if err := q.Find(&rows).Error; err != nil || len(rows) == 0 {
 		return nil, err
 	}
-	authors, feedback, seen, err := planExtras(db, citizenID, rows)
+	users, fb, seen, err := planExtras(db, citizenID, rows)
 	if err != nil {
 		return nil, fmt.Errorf("load plan views: %w", err)
+	}
+	return planViews(rows, users, fb, seen, limit, now)
+}
+
+// planViews makes views of rows (newest first) with their authors, feedback
+// and the version the citizen has seen.
+func planViews(rows []models.PlanVersion, users []models.User, fb []models.PlanFeedback, seen, limit int, now time.Time) ([]models.PlanView, error) {
+	authors := map[string]models.User{}
+	for _, u := range users {
+		authors[u.ID] = u
+	}
+	version := map[string]int{}
+	for _, r := range rows {
+		version[r.ID] = r.Version
+	}
+	feedback := map[string]*models.FeedbackView{}
+	for _, f := range fb {
+		feedback[f.PlanVersionID] = &models.FeedbackView{PlanVersion: version[f.PlanVersionID], Recognises: f.Recognises,
+			Comment: f.Comment, CreatedAt: f.CreatedAt.UTC(), UpdatedAt: f.UpdatedAt.UTC()}
 	}
 	n := len(rows)
 	if limit > 0 && n == limit {
@@ -158,33 +177,22 @@ func snapshotView(p *models.PlanSnapshot, now time.Time) *models.PlanView {
 	return v
 }
 
-func planExtras(db *gorm.DB, citizenID string, rows []models.PlanVersion) (map[string]models.User, map[string]*models.FeedbackView, int, error) {
+func planExtras(db *gorm.DB, citizenID string, rows []models.PlanVersion) ([]models.User, []models.PlanFeedback, int, error) {
 	ids, userIDs := make([]string, len(rows)), make([]string, len(rows))
-	version := map[string]int{}
 	for i, r := range rows {
 		ids[i], userIDs[i] = r.ID, r.CreatedBy
-		version[r.ID] = r.Version
 	}
 	fresh := db.Session(&gorm.Session{NewDB: true})
 	var users []models.User
 	if err := fresh.Select("id", "name", "role").Where("id IN ?", userIDs).Find(&users).Error; err != nil {
 		return nil, nil, 0, fmt.Errorf("plan extras: %w", err)
 	}
-	authors := map[string]models.User{}
-	for _, u := range users {
-		authors[u.ID] = u
-	}
 	var fb []models.PlanFeedback
 	if err := fresh.Where("plan_version_id IN ?", ids).Find(&fb).Error; err != nil {
 		return nil, nil, 0, fmt.Errorf("plan extras: %w", err)
 	}
-	feedback := map[string]*models.FeedbackView{}
-	for _, f := range fb {
-		feedback[f.PlanVersionID] = &models.FeedbackView{PlanVersion: version[f.PlanVersionID], Recognises: f.Recognises,
-			Comment: f.Comment, CreatedAt: f.CreatedAt.UTC(), UpdatedAt: f.UpdatedAt.UTC()}
-	}
 	seen, err := loadSeen(fresh, citizenID)
-	return authors, feedback, seen.PlanVersion, err
+	return users, fb, seen.PlanVersion, err
 }
 
 func loadSeen(db *gorm.DB, citizenID string) (models.CitizenSeen, error) {

@@ -68,3 +68,34 @@ func TestRetentionCutoffCountsCopenhagenDays(t *testing.T) {
 		t.Fatalf("cutoff %s, want 2026-03-03", got)
 	}
 }
+
+// The access log of an open case is kept for its retention period, then
+// deleted oldest first in batches by the purge; newer entries stay.
+func TestThePurgeDeletesOldAccessLogEntriesInBatches(t *testing.T) {
+	storetest.Each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		cw, citizen := newCitizen(t, s, "bo@example.dk")
+		for day := range 10 {
+			if err := s.RecordAccess(ctx, cw, citizen, "profile", journeyNow.AddDate(0, 0, -day)); err != nil {
+				t.Fatal(err)
+			}
+		}
+		// Entries of 0–4 days ago stay; the five older go, two at a time.
+		n, err := s.PurgeAccessLog(ctx, journeyNow.AddDate(0, 0, -4).Add(-time.Minute), 2)
+		if err != nil || n != 5 {
+			t.Fatalf("purged %d (%v), want 5", n, err)
+		}
+		left, err := s.AccessLog(ctx, citizen, 0, 100)
+		if err != nil || len(left) != 5 {
+			t.Fatalf("left %d entries (%v), want 5", len(left), err)
+		}
+		for _, e := range left {
+			if e.At.Before(journeyNow.AddDate(0, 0, -4).Add(-time.Minute)) {
+				t.Errorf("an entry of %s survived", e.At)
+			}
+		}
+		if n, err := s.PurgeAccessLog(ctx, journeyNow.AddDate(0, 0, -4).Add(-time.Minute), 2); err != nil || n != 0 {
+			t.Fatalf("a second purge deleted %d (%v)", n, err)
+		}
+	})
+}

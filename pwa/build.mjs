@@ -18,8 +18,13 @@ const BACKGROUND_COLOR = '#ffffff';
 const FONT_WEIGHTS = [400, 600]; // IBM Plex Sans, latin subset, woff2
 
 // Requests the service worker precaches besides the files written here.
-// '/' is the app shell (index.html); the catalogs are served by the Go server.
-const EXTRA_PRECACHE = ['/', '/i18n/da.json', '/i18n/en.json'];
+// '/' is the app shell (index.html); the catalogs are served by the Go server,
+// and so are the catalog parts the citizen's and the employer's screens load
+// (i18n.Parts; the caseworker's is left out, as their screens are not for
+// offline use). Without them a screen opened offline — or on a connection
+// that never answers — would wait for its words for ever (pwa/embed_test.go).
+const OFFLINE_PARTS = ['citizen', 'employer', 'pages'];
+const EXTRA_PRECACHE = ['/', ...['da', 'en'].flatMap((l) => [`/i18n/${l}.json`, ...OFFLINE_PARTS.map((p) => `/i18n/${l}.${p}.json`)])];
 
 function argValue(name) {
   const i = process.argv.indexOf(name);

@@ -3,7 +3,13 @@ const VERSION = "65843293a26c0483";
 const PRECACHE = [
   "/",
   "/i18n/da.json",
+  "/i18n/da.citizen.json",
+  "/i18n/da.employer.json",
+  "/i18n/da.pages.json",
   "/i18n/en.json",
+  "/i18n/en.citizen.json",
+  "/i18n/en.employer.json",
+  "/i18n/en.pages.json",
   "/assets/app-56e75c5a66.css",
   "/assets/app-O2AU7NHA.js",
   "/assets/check-4d98de4740.svg",

@@ -60,7 +60,7 @@ type pgPool struct {
 	base   string // the test server's URL
 	prefix string // tp_<digest>_
 	admin  *sql.DB
-	lock   *sql.Conn // holds the advisory locks of claimed schemas
+	lock   *sql.Conn  // holds the advisory locks of claimed schemas
 	lockMu sync.Mutex // one statement at a time on lock
 
 	mu     sync.Mutex

@@ -16,22 +16,26 @@ const testPushPrefix = "https://push.example.test/"
 
 // eachPushEnv is eachEnv with Web Push configured.
 func eachPushEnv(t *testing.T, fn func(t *testing.T, e *env)) {
-	storetest.Each(t, func(t *testing.T, s *store.Store) {
-		tokens, err := NewTokens(testKey)
-		if err != nil {
-			t.Fatal(err)
-		}
-		clk := &clock{t: testStart}
-		app := New(Deps{Store: s, Tokens: tokens, Now: clk.Now, Log: discardLogger(),
-			Push: &PushConfig{PublicKey: "BPublicKeyForTests", Allowlist: []string{testPushPrefix}}})
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		go app.Listener(ln)
-		t.Cleanup(func() { app.Shutdown() })
-		fn(t, &env{t: t, app: app, store: s, clock: clk, base: "http://" + ln.Addr().String()})
-	})
+	storetest.Each(t, func(t *testing.T, s *store.Store) { fn(t, newPushEnv(t, s)) })
+}
+
+// newPushEnv is a running app on s with push set up.
+func newPushEnv(t *testing.T, s *store.Store) *env {
+	t.Helper()
+	tokens, err := NewTokens(testKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	clk := &clock{t: testStart}
+	app := New(Deps{Store: s, Tokens: tokens, Now: clk.Now, Log: discardLogger(),
+		Push: &PushConfig{PublicKey: "BPublicKeyForTests", Allowlist: []string{testPushPrefix}}})
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	go app.Listener(ln)
+	t.Cleanup(func() { app.Shutdown() })
+	return &env{t: t, app: app, store: s, clock: clk, base: "http://" + ln.Addr().String()}
 }
 
 func browserKeys(t *testing.T) (p256dh, auth string) {

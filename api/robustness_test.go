@@ -3,10 +3,13 @@ package api
 import (
 	"net/url"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"trappen/models"
+	"trappen/models/storetest"
 )
 
 // probe is the first body of every battery: a route that accepts malformed
@@ -20,14 +23,18 @@ func TestEveryWriteRouteAnswersBadBodiesWith4xxAndStoresNothing(t *testing.T) {
 		if len(routes) < 30 {
 			t.Fatalf("the route walk found only %d write routes: %v", len(routes), routes)
 		}
+		var mu sync.Mutex
 		var bodiless []string
-		for _, route := range routes {
+		t.Cleanup(func() { t.Logf("walked %d write routes; these take no body: %v", len(routes), bodiless) })
+		eachRoute(t, e, routes, func(t *testing.T, e *env, route string) {
 			bodies := func(w robustWorld) []body {
 				return append([]body{probe}, invalidBodies(t, w.validBodyFor(route, e.clock.Now()))...)
 			}
 			battery(t, e, route, bodies, func(b body, r resp) bool {
 				if b.name == probe.name && r.Status < 400 {
+					mu.Lock()
 					bodiless = append(bodiless, route)
+					mu.Unlock()
 					return true
 				}
 				assertSane(t, route+" "+b.name, r)
@@ -36,32 +43,44 @@ func TestEveryWriteRouteAnswersBadBodiesWith4xxAndStoresNothing(t *testing.T) {
 				}
 				return false
 			}, true)
-		}
-		t.Logf("walked %d write routes; these take no body: %v", len(routes), bodiless)
+		})
 	})
 }
 
 func TestEveryWriteRouteSurvivesOneBadFieldInAValidBody(t *testing.T) {
 	t.Parallel()
 	eachPushEnv(t, func(t *testing.T, e *env) {
-		accepted, built := 0, 0
-		for _, route := range writeRoutes(e) {
+		var accepted, built atomic.Int64
+		t.Cleanup(func() { t.Logf("%d bodies accepted; %d worlds built", accepted.Load(), built.Load()) })
+		eachRoute(t, e, writeRoutes(e), func(t *testing.T, e *env, route string) {
 			bodies := func(w robustWorld) []body {
 				return append([]body{probe}, mixedBodies(t, w.validBodyFor(route, e.clock.Now()))...)
 			}
-			built += battery(t, e, route, bodies, func(b body, r resp) bool {
+			built.Add(int64(battery(t, e, route, bodies, func(b body, r resp) bool {
 				if b.name == probe.name {
 					return r.Status < 400
 				}
 				assertSane(t, route+" "+b.name, r)
 				if r.Status < 400 {
-					accepted++
+					accepted.Add(1)
 				}
 				return false
-			}, false)
-		}
-		t.Logf("%d bodies accepted; %d worlds built", accepted, built)
+			}, false)))
+		})
 	})
+}
+
+// eachRoute runs fn for each route as a parallel subtest, each with an app
+// and a database of its own on e's engine: the batteries send thousands of
+// requests, and one route after another made them the suite's longest wait.
+func eachRoute(t *testing.T, e *env, routes []string, fn func(t *testing.T, e *env, route string)) {
+	engine := storetest.Engine(e.store.SQL.Dialect)
+	for _, route := range routes {
+		t.Run(route, func(t *testing.T) {
+			t.Parallel()
+			fn(t, newPushEnv(t, storetest.Open(t, engine)), route)
+		})
+	}
 }
 
 // TestNULInAnyTextIsRefused: PostgreSQL cannot store NUL in TEXT, so it is

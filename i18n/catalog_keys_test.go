@@ -173,6 +173,7 @@ func dynamic(key string) bool {
 }
 
 func TestEveryBuiltKeyPrefixIsListed(t *testing.T) {
+	t.Parallel()
 	s := scanSources(t)
 	listed := map[string]bool{}
 	for _, p := range inTemplates {
@@ -197,6 +198,7 @@ func TestEveryBuiltKeyPrefixIsListed(t *testing.T) {
 // catalogs is named by the code (written out, or under a prefix the code
 // builds keys from).
 func TestEveryKeyUsedExistsAndNoneIsUnused(t *testing.T) {
+	t.Parallel()
 	s := scanSources(t)
 	for key, files := range s.literals {
 		for _, lang := range Languages {

@@ -6,6 +6,7 @@ import (
 )
 
 func TestEveryKeyExistsInEveryLanguage(t *testing.T) {
+	t.Parallel()
 	for _, lang := range Languages {
 		for _, other := range Languages {
 			for _, key := range Keys(lang) {
@@ -18,6 +19,7 @@ func TestEveryKeyExistsInEveryLanguage(t *testing.T) {
 }
 
 func TestPluralKeysHaveBothForms(t *testing.T) {
+	t.Parallel()
 	for _, lang := range Languages {
 		keys := Keys(lang)
 		sort.Strings(keys)
@@ -34,6 +36,7 @@ func TestPluralKeysHaveBothForms(t *testing.T) {
 }
 
 func TestTranslate(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name, lang, key string
 		vars            Vars
@@ -55,6 +58,7 @@ func TestTranslate(t *testing.T) {
 }
 
 func TestNegotiate(t *testing.T) {
+	t.Parallel()
 	cases := map[string]string{
 		"":                        "da",
 		"en-US,en;q=0.9":          "en",

@@ -6,6 +6,7 @@ import (
 )
 
 func TestAnAgreementIsOverdueTheDayAfterItsDueDateInCopenhagen(t *testing.T) {
+	t.Parallel()
 	due := func(s string) *string { return &s }
 	cases := []struct {
 		name    string
@@ -31,6 +32,7 @@ func TestAnAgreementIsOverdueTheDayAfterItsDueDateInCopenhagen(t *testing.T) {
 }
 
 func TestAnEmptyAgreementPatchIsRefused(t *testing.T) {
+	t.Parallel()
 	var p AgreementPatch
 	if e, ok := AsError(p.Validate(time.Now())); !ok || e.Code != "nothing_to_change" {
 		t.Fatalf("empty patch: %v", e)
@@ -42,6 +44,7 @@ func TestAnEmptyAgreementPatchIsRefused(t *testing.T) {
 }
 
 func TestTheStaircaseGapComparesEachPartysLatestPlacement(t *testing.T) {
+	t.Parallel()
 	at := func(s string) time.Time { ts, _ := time.Parse(time.RFC3339, s); return ts }
 	step := func(n int) *int { return &n }
 	cases := []struct {

@@ -24,6 +24,7 @@ func clCheck(at time.Time, wellbeing *int, avg *float64) CaseloadCheckin {
 }
 
 func TestCheckinTrend(t *testing.T) {
+	t.Parallel()
 	day := clAt(2026, 3, 2, 9, 0)
 	tests := []struct {
 		name string
@@ -63,6 +64,7 @@ func trendName(s *string) string {
 }
 
 func TestOpenActions(t *testing.T) {
+	t.Parallel()
 	now := clAt(2026, 3, 10, 10, 0)
 	created := clAt(2026, 2, 20, 9, 0)
 	tests := []struct {
@@ -179,6 +181,7 @@ func TestOpenActions(t *testing.T) {
 }
 
 func TestNearestDeadline(t *testing.T) {
+	t.Parallel()
 	now := clAt(2026, 3, 10, 10, 0) // first sick day 2026-02-16: day 23
 	tests := []struct {
 		name   string
@@ -222,6 +225,7 @@ func TestNearestDeadline(t *testing.T) {
 }
 
 func TestFollowUpDeadlineAcrossTheSpringChange(t *testing.T) {
+	t.Parallel()
 	// Requested Sunday 15 March 2026; due Sunday 29 March, the day clocks
 	// go forward: 23:59:59 CEST is 21:59:59 UTC.
 	req := clAt(2026, 3, 15, 12, 0)
@@ -235,6 +239,7 @@ func TestFollowUpDeadlineAcrossTheSpringChange(t *testing.T) {
 }
 
 func TestRoundtableThisWeek(t *testing.T) {
+	t.Parallel()
 	// The week of the autumn change: Monday 26 October 2026 00:00 CET.
 	tests := []struct {
 		name     string
@@ -260,6 +265,7 @@ func TestRoundtableThisWeek(t *testing.T) {
 }
 
 func TestSnoozeLastsUntilTheDate(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		until string
@@ -280,6 +286,7 @@ func TestSnoozeLastsUntilTheDate(t *testing.T) {
 }
 
 func TestSnoozeInputValidation(t *testing.T) {
+	t.Parallel()
 	now := clAt(2026, 3, 10, 10, 0)
 	tests := []struct {
 		name  string
@@ -311,6 +318,7 @@ func TestSnoozeInputValidation(t *testing.T) {
 }
 
 func TestSortCaseload(t *testing.T) {
+	t.Parallel()
 	at := func(d int) *Deadline { return &Deadline{At: clAt(2026, 3, d, 12, 0)} }
 	entries := func() []CaseloadEntry {
 		mk := func(name string, week int, dl *Deadline, snoozed bool) CaseloadEntry {

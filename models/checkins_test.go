@@ -6,6 +6,7 @@ import (
 )
 
 func TestCheckinHashIgnoresOnlyWhatDoesNotChangeTheMeaning(t *testing.T) {
+	t.Parallel()
 	at := time.Date(2026, 3, 2, 9, 30, 0, 0, Copenhagen)
 	five, six := 5, 6
 	base := func() NewCheckin {

@@ -14,6 +14,7 @@ func cph(s string) time.Time {
 }
 
 func TestConsentDeadline(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name     string
 		received time.Time
@@ -42,6 +43,7 @@ func TestConsentDeadline(t *testing.T) {
 }
 
 func TestDeadlinePassed(t *testing.T) {
+	t.Parallel()
 	d := cph("2026-03-04 23:59:59")
 	tests := []struct {
 		name string
@@ -63,6 +65,7 @@ func TestDeadlinePassed(t *testing.T) {
 }
 
 func TestFastTrackEligibility(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name  string
 		at    time.Time
@@ -91,6 +94,7 @@ func TestFastTrackEligibility(t *testing.T) {
 }
 
 func TestQuietUntil(t *testing.T) {
+	t.Parallel()
 	tests := []struct {
 		name       string
 		at         time.Time
@@ -121,6 +125,7 @@ func TestQuietUntil(t *testing.T) {
 }
 
 func TestValidClock(t *testing.T) {
+	t.Parallel()
 	for s, want := range map[string]bool{"00:00": true, "23:59": true, "21:00": true, "24:00": false, "7:00": false,
 		"07:60": false, "0700": false, "ab:cd": false, "": false, "07:00 ": false} {
 		if got := ValidClock(s); got != want {

@@ -5,6 +5,7 @@ import (
 )
 
 func TestIsVagueGoal(t *testing.T) {
+	t.Parallel()
 	date := "2026-06-01"
 	cases := []struct {
 		name   string

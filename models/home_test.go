@@ -6,6 +6,7 @@ import (
 )
 
 func TestHomeActions(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 3, 4, 12, 0, 0, 0, time.UTC) // a Wednesday
 	inDays := func(d int) time.Time { return now.Add(time.Duration(d) * 24 * time.Hour) }
 	reply := &ReplyView{Response: "attending"}
@@ -46,6 +47,7 @@ func TestHomeActions(t *testing.T) {
 }
 
 func TestHomeNewsItems(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 3, 4, 12, 0, 0, 0, time.UTC)
 	earlier, later := now.Add(-2*time.Hour), now.Add(-time.Hour)
 	plan := &PlanView{Version: 2, CreatedAt: &later}

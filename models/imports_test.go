@@ -14,6 +14,7 @@ import (
 // of their inputs and now, and storage lives in the sub-packages. Only
 // gorm's struct tags (plain strings) may mention the database here.
 func TestTheDomainImportsNoStorage(t *testing.T) {
+	t.Parallel()
 	files, err := filepath.Glob("*.go")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no Go files found: %v", err)

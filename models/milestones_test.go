@@ -6,6 +6,7 @@ import (
 )
 
 func TestComputeMilestones(t *testing.T) {
+	t.Parallel()
 	cph := func(s string) time.Time {
 		t, err := time.ParseInLocation("2006-01-02 15:04", s, Copenhagen)
 		if err != nil {
@@ -48,6 +49,7 @@ func TestComputeMilestones(t *testing.T) {
 }
 
 func TestWeekStart(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name string
 		now  time.Time

@@ -6,6 +6,7 @@ import (
 )
 
 func TestValidQuarterHours(t *testing.T) {
+	t.Parallel()
 	cases := []struct {
 		name  string
 		hours float64
@@ -30,6 +31,7 @@ func TestValidQuarterHours(t *testing.T) {
 }
 
 func TestPlanValidationNamesTheField(t *testing.T) {
+	t.Parallel()
 	now := time.Date(2026, 3, 2, 8, 0, 0, 0, time.UTC)
 	week := func(start string) PlanWeek { return PlanWeek{WeekStart: start, Hours: DayHours{Mon: 2}} }
 	bad := "soon"
@@ -57,6 +59,7 @@ func TestPlanValidationNamesTheField(t *testing.T) {
 }
 
 func TestDiffPlans(t *testing.T) {
+	t.Parallel()
 	base := PlanSnapshot{
 		Weeks:        []PlanWeek{{WeekStart: "2026-03-02", Hours: DayHours{Mon: 2, Wed: 2}}, {WeekStart: "2026-03-09", Hours: DayHours{Mon: 3}}},
 		AllowedTasks: []string{"Opvask"}, AvoidTasks: []string{"Kunder"},

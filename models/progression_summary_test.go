@@ -3,6 +3,7 @@ package models
 import "testing"
 
 func TestChartSummariesSayWhatChanged(t *testing.T) {
+	t.Parallel()
 	f := func(v float64) *float64 { return &v }
 	pts := func(vals ...int) []ValuePoint {
 		out := []ValuePoint{}

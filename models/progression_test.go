@@ -6,6 +6,7 @@ import (
 )
 
 func TestBuildProgression(t *testing.T) {
+	t.Parallel()
 	parent := "g1"
 	goals := []Goal{{ID: "g2", ParentID: &parent, Title: "12 timer"}, {ID: "g1", Title: "Fuld tid"}}
 	h := func(f float64) *float64 { return &f }

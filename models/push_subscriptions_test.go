@@ -3,6 +3,7 @@ package models
 import "testing"
 
 func TestEndpointAllowed(t *testing.T) {
+	t.Parallel()
 	allow := []string{"https://fcm.googleapis.com/", "https://*.notify.windows.com/"}
 	cases := []struct {
 		name     string

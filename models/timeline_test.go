@@ -21,6 +21,7 @@ func item(t *testing.T, items []TimelineItem, key string) TimelineItem {
 }
 
 func TestTimelineRules(t *testing.T) {
+	t.Parallel()
 	// Day 1 is Monday 2 February 2026.
 	base := CaseClock{FirstSickDay: "2026-02-02", Category: 2, Employment: EmployedEmployee}
 	type want struct {
@@ -216,6 +217,7 @@ func TestTimelineRules(t *testing.T) {
 }
 
 func TestTimelineCarriesTheReEvaluationOutcome(t *testing.T) {
+	t.Parallel()
 	c := CaseClock{FirstSickDay: "2026-02-02", Category: 2, Employment: EmployedEmployee,
 		ReEvaluationOn: strp("2026-07-01"), ReEvaluationOutcome: strp("jobafklaring")}
 	it := item(t, Timeline(c, nil, nil, at("2026-07-02 09:00")), TimelineReEvaluation)
@@ -225,6 +227,7 @@ func TestTimelineCarriesTheReEvaluationOutcome(t *testing.T) {
 }
 
 func TestTimelineOfAnUnreadableFirstSickDayIsEmpty(t *testing.T) {
+	t.Parallel()
 	if items := Timeline(CaseClock{FirstSickDay: "x"}, nil, nil, time.Now()); len(items) != 0 {
 		t.Fatalf("items %+v", items)
 	}

@@ -14,6 +14,7 @@ import (
 // compares it with the committed dist/, so a change to src/ without a rebuild
 // fails. Without node or node_modules it skips, except in CI, where it must run.
 func TestCommittedDistIsFresh(t *testing.T) {
+	t.Parallel()
 	node, err := exec.LookPath("node")
 	if err != nil {
 		skipOrFail(t, "node is not installed")

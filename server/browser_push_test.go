@@ -51,7 +51,7 @@ func (b *browser) installFakePush(origin string, dev *pushtest.Device) {
 	js, _ := json.Marshal(map[string]string{"endpoint": dev.Endpoint, "p256dh": dev.P256dh, "auth": dev.Auth})
 	script := fmt.Sprintf(fakePushScript, js)
 	b.run(
-		browserpkg.GrantPermissions([]browserpkg.PermissionType{browserpkg.PermissionTypeNotifications}).WithOrigin(origin),
+		browserpkg.GrantPermissions([]browserpkg.PermissionType{browserpkg.PermissionTypeNotifications}).WithOrigin(origin).WithBrowserContextID(b.contextID),
 		chromedp.ActionFunc(func(ctx context.Context) error {
 			_, err := page.AddScriptToEvaluateOnNewDocument(script).Do(ctx)
 			return err

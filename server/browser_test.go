@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"log"
 	"os"
 	"strconv"
 	"strings"
@@ -12,10 +13,12 @@ import (
 	"time"
 
 	browserpkg "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
 	"trappen/models/storetest"
@@ -51,11 +54,16 @@ const axePath = "../pwa/node_modules/axe-core/axe.min.js"
 
 type runtimeEvaluate = runtime.EvaluateParams
 
-// browser is one Chromium with a persistent profile (Chromium reports an
-// incognito context as not installable).
+// browser is one test's window: a tab in a browser context of its own
+// (cookies, storage, cache and service workers apart from every other
+// test's) in the package's shared Chromium, or, from newBrowserOwnProfile, a
+// Chromium of its own with a persistent profile.
 type browser struct {
 	t   *testing.T
 	ctx context.Context
+	// contextID is the tab's browser context in the shared Chromium ("" in
+	// a Chromium of its own: its default context).
+	contextID cdp.BrowserContextID
 }
 
 // viewport sizes the tests use.
@@ -66,8 +74,8 @@ var (
 )
 
 // browserSlots bounds how many tests drive a Chromium at once: the browser
-// tests run in parallel with everything else, and more than two Chromiums
-// on a two-core machine only make each of them slow.
+// tests run in parallel with everything else, and more than two pages at
+// work on a two-core machine only make each of them slow.
 var (
 	browserSlots   = make(chan struct{}, 2)
 	browserHolders sync.Map // top-level test name → holds a slot
@@ -84,7 +92,126 @@ func takeBrowserSlot(t *testing.T) {
 	t.Cleanup(func() { browserHolders.Delete(root); <-browserSlots })
 }
 
+// chromiumOptions are the flags every Chromium of the tests starts with.
+func chromiumOptions(profile string, size [2]int64) []chromedp.ExecAllocatorOption {
+	return append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(chromiumPath()),
+		chromedp.UserDataDir(profile),
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("lang", "da-DK"),
+		chromedp.WindowSize(int(size[0]), int(size[1])),
+	)
+}
+
+// sharedChromium is the one Chromium most browser tests open their tabs
+// in: starting a Chromium costs about two seconds of CPU, and a test needs
+// a browser context of its own, not a browser. It starts with the first
+// test that asks and ends in TestMain (closeSharedChromium).
+var sharedChromium struct {
+	mu      sync.Mutex
+	ctx     context.Context // its first tab, kept open: closing it ends the browser
+	cancel  func()
+	profile string
+}
+
+// sharedChromiumContext returns the shared Chromium's first tab, starting
+// the browser if it is not running (or has died).
+func sharedChromiumContext(t *testing.T) context.Context {
+	t.Helper()
+	sc := &sharedChromium
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	if sc.ctx != nil && sc.ctx.Err() == nil {
+		return sc.ctx
+	}
+	closeSharedChromiumLocked()
+	profile, err := os.MkdirTemp("", "trappen-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromiumOptions(profile, phone)...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx, chromedp.WithErrorf(quietErrorf(log.Printf)))
+	sc.ctx, sc.profile = ctx, profile
+	sc.cancel = func() { cancelCtx(); cancelAlloc() }
+	if err := chromedp.Run(ctx); err != nil { // starts the browser
+		closeSharedChromiumLocked()
+		t.Fatalf("start Chromium: %v", err)
+	}
+	return ctx
+}
+
+// closeSharedChromium ends the shared Chromium and removes its profile.
+func closeSharedChromium() {
+	sharedChromium.mu.Lock()
+	defer sharedChromium.mu.Unlock()
+	closeSharedChromiumLocked()
+}
+
+func closeSharedChromiumLocked() {
+	sc := &sharedChromium
+	if sc.cancel != nil {
+		sc.cancel()
+	}
+	if sc.profile != "" {
+		removeProfile(sc.profile)
+	}
+	sc.ctx, sc.cancel, sc.profile = nil, nil, ""
+}
+
+// removeProfile removes a Chromium profile directory: Chromium's helpers
+// may still write to it for a moment after the browser exits.
+func removeProfile(dir string) {
+	for i := 0; i < 20 && os.RemoveAll(dir) != nil; i++ {
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// newBrowser opens a tab of size in a new browser context of the shared
+// Chromium, closed (with everything the page stored) when the test ends.
 func newBrowser(t *testing.T, size [2]int64) *browser {
+	t.Helper()
+	requireBrowserTools(t)
+	takeBrowserSlot(t)
+	root := sharedChromiumContext(t)
+	// The window is made here rather than by chromedp.WithNewBrowserContext,
+	// which asks for a tab, and headless Chromium refuses a tab in a context
+	// that has no window yet ("no browser is open").
+	onBrowser := func() (context.Context, func()) {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		return cdp.WithExecutor(ctx, chromedp.FromContext(root).Browser), cancel
+	}
+	bctx, cancel := onBrowser()
+	contextID, err := target.CreateBrowserContext().Do(bctx)
+	if err != nil {
+		cancel()
+		t.Fatalf("new browser context: %v", err)
+	}
+	t.Cleanup(func() {
+		bctx, cancel := onBrowser()
+		defer cancel()
+		target.DisposeBrowserContext(contextID).Do(bctx)
+	})
+	tab, err := target.CreateTarget("about:blank").WithBrowserContextID(contextID).WithNewWindow(true).Do(bctx)
+	cancel()
+	if err != nil {
+		t.Fatalf("new window: %v", err)
+	}
+	ctx, cancelCtx := chromedp.NewContext(root, chromedp.WithTargetID(tab))
+	// A ceiling for the whole browser session, not a wait: a busy CI
+	// machine (or -race) makes a long walk-through take minutes.
+	ctx, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx() })
+	b := &browser{t: t, ctx: ctx, contextID: contextID}
+	b.setUp(size)
+	return b
+}
+
+// newBrowserOwnProfile starts a Chromium of its own with a persistent
+// profile, for what a browser context of the shared one cannot show:
+// Chromium reports a page in such a context as not installable.
+func newBrowserOwnProfile(t *testing.T, size [2]int64) *browser {
 	t.Helper()
 	requireBrowserTools(t)
 	takeBrowserSlot(t)
@@ -94,27 +221,19 @@ func newBrowser(t *testing.T, size [2]int64) *browser {
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() {
-		for i := 0; i < 20 && os.RemoveAll(profile) != nil; i++ {
-			time.Sleep(50 * time.Millisecond)
-		}
-	})
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(chromiumPath()),
-		chromedp.UserDataDir(profile),
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("lang", "da-DK"),
-		chromedp.WindowSize(int(size[0]), int(size[1])),
-	)
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(allocCtx, chromedp.WithErrorf(quietErrorf(t)))
-	// A ceiling for the whole browser session, not a wait: a busy CI
-	// machine (or -race) makes a long walk-through take minutes.
+	t.Cleanup(func() { removeProfile(profile) })
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromiumOptions(profile, size)...)
+	ctx, cancelCtx := chromedp.NewContext(allocCtx, chromedp.WithErrorf(quietErrorf(t.Logf)))
 	ctx, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute)
 	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
 	b := &browser{t: t, ctx: ctx}
+	b.setUp(size)
+	return b
+}
+
+// setUp sizes the page as a phone, tablet or desktop of size, in Danish.
+func (b *browser) setUp(size [2]int64) {
+	b.t.Helper()
 	mobile := size[0] < 500
 	b.run(emulation.SetDeviceMetricsOverride(size[0], size[1], 1, mobile))
 	b.slowDown()
@@ -129,7 +248,6 @@ func newBrowser(t *testing.T, size [2]int64) *browser {
 		}
 		return emulation.SetUserAgentOverride(strings.Replace(ua, "Headless", "", 1)).WithAcceptLanguage("da-DK,da").Do(ctx)
 	}))
-	return b
 }
 
 // slowDown makes the page slow when TRAPPEN_BROWSER_SLOW asks for it, e.g.
@@ -164,11 +282,11 @@ const waitTimeout = 20 * time.Second
 
 // quietErrorf logs chromedp's errors except the noise this chromedp version
 // makes about CDP events newer than it.
-func quietErrorf(t *testing.T) func(string, ...any) {
+func quietErrorf(logf func(string, ...any)) func(string, ...any) {
 	return func(format string, args ...any) {
 		msg := fmt.Sprintf(format, args...)
 		if !strings.Contains(msg, "unhandled node event") && !strings.Contains(msg, "unhandled page event") {
-			t.Logf("chromedp: %s", msg)
+			logf("chromedp: %s", msg)
 		}
 	}
 }
@@ -309,7 +427,10 @@ func (b *browser) axe(name string) {
 		b.t.Fatal(err)
 	}
 	var loaded bool
-	b.run(chromedp.Evaluate(string(src)+";true", &loaded))
+	b.eval(`typeof axe !== 'undefined'`, &loaded)
+	if !loaded { // once per page
+		b.run(chromedp.Evaluate(string(src)+";true", &loaded))
+	}
 	var raw string
 	b.eval(`axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa']}})
 		.then(r => JSON.stringify(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
@@ -420,7 +541,7 @@ const firstVisitBudget = 100 * 1000
 func TestBrowserShellOpensOfflineAndIsInstallable(t *testing.T) {
 	t.Parallel()
 	s := startServer(t, storetest.Options(t, storetest.SQLite))
-	b := newBrowser(t, phone)
+	b := newBrowserOwnProfile(t, phone)
 	b.open(s.URL + "/login")
 	// Everything the first visit loads: the page, then half a second more for
 	// what it fetches after the load event.

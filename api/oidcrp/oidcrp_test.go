@@ -12,6 +12,7 @@ import (
 )
 
 func TestSafeReturnTo(t *testing.T) {
+	t.Parallel()
 	for raw, want := range map[string]string{
 		"":                              "/",
 		"/":                             "/",
@@ -48,6 +49,7 @@ func TestSafeReturnTo(t *testing.T) {
 }
 
 func TestSealerRefusesAlteredForeignAndExpiredFlows(t *testing.T) {
+	t.Parallel()
 	key := []byte(strings.Repeat("k", 32))
 	s, err := NewSealer(key)
 	if err != nil {
@@ -86,6 +88,7 @@ func TestSealerRefusesAlteredForeignAndExpiredFlows(t *testing.T) {
 }
 
 func TestCheckIssuer(t *testing.T) {
+	t.Parallel()
 	for issuer, ok := range map[string]bool{
 		"https://broker.example.dk":                     true,
 		"https://login.microsoftonline.com/tenant/v2.0": true,

@@ -22,6 +22,7 @@ func newCaseworker(t *testing.T, s *store.Store, email string) *models.User {
 }
 
 func TestEmailIsUniqueIgnoringCase(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		newCaseworker(t, s, "Sara@Example.dk")
 		_, err := s.Identity.CreateCaseworker(context.Background(), models.NewCaseworker{Email: "sara@example.DK", Name: "Other", Password: "another password"}, t0)
@@ -33,6 +34,7 @@ func TestEmailIsUniqueIgnoringCase(t *testing.T) {
 }
 
 func TestLoginAcceptsRightPasswordAndRefusesWrongOnesAlike(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		newCaseworker(t, s, "sara@example.dk")
@@ -48,6 +50,7 @@ func TestLoginAcceptsRightPasswordAndRefusesWrongOnesAlike(t *testing.T) {
 }
 
 func TestRepeatedFailuresAreRateLimitedPerEmailAndClient(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		newCaseworker(t, s, "sara@example.dk")
@@ -69,6 +72,7 @@ func TestRepeatedFailuresAreRateLimitedPerEmailAndClient(t *testing.T) {
 }
 
 func TestRefreshTokenRotatesAndReuseRevokesTheFamily(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		u := newCaseworker(t, s, "sara@example.dk")
@@ -96,6 +100,7 @@ func TestRefreshTokenRotatesAndReuseRevokesTheFamily(t *testing.T) {
 }
 
 func TestRefreshTokenExpires(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		u := newCaseworker(t, s, "sara@example.dk")
@@ -107,6 +112,7 @@ func TestRefreshTokenExpires(t *testing.T) {
 }
 
 func TestInviteActivatesOnceAndExpires(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		cw := newCaseworker(t, s, "sara@example.dk")
@@ -132,6 +138,7 @@ func TestInviteActivatesOnceAndExpires(t *testing.T) {
 }
 
 func TestWrongInviteCodesAreRateLimitedPerClient(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		cw := newCaseworker(t, s, "sara@example.dk")

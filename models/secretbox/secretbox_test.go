@@ -12,6 +12,7 @@ var (
 )
 
 func TestASealedValueOpensOnlyWithItsKey(t *testing.T) {
+	t.Parallel()
 	b, _ := New(oldKey)
 	sealed, err := b.Seal([]byte("vapid private key"))
 	if err != nil || !IsSealed(sealed) || strings.Contains(sealed, "vapid") {
@@ -34,6 +35,7 @@ func TestASealedValueOpensOnlyWithItsKey(t *testing.T) {
 }
 
 func TestRevealSealsPlaintextAndRotatesOldKeys(t *testing.T) {
+	t.Parallel()
 	var none *Box
 	if plain, restore, err := none.Reveal("plain"); err != nil || string(plain) != "plain" || restore != "" {
 		t.Fatalf("no key: %q %q %v", plain, restore, err)

@@ -11,9 +11,10 @@ import (
 )
 
 func TestMigratingTwiceIsANoOp(t *testing.T) {
+	t.Parallel()
 	for _, e := range storetest.Engines(t) {
 		t.Run(string(e), func(t *testing.T) {
-			opts := storetest.Options(t, e)
+			opts := storetest.EmptyOptions(t, e)
 			for i := 0; i < 2; i++ {
 				s, err := sqldb.Open(context.Background(), opts)
 				if err != nil {
@@ -26,6 +27,7 @@ func TestMigratingTwiceIsANoOp(t *testing.T) {
 }
 
 func TestTheSQLiteFileIsReadableOnlyByTheServer(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	s, err := sqldb.Open(context.Background(), sqldb.OpenOptions{DataDir: dir})
 	if err != nil {

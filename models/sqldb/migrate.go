@@ -2,7 +2,9 @@ package sqldb
 
 import (
 	"context"
+	"crypto/sha256"
 	"embed"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -65,6 +67,21 @@ func (s *DB) Migrate(ctx context.Context) error {
 		}
 		return nil
 	})
+}
+
+// Digest names dialect d's migrations by their content: it changes when a
+// migration is added or edited. Test helpers key migrated databases they
+// reuse by it.
+func Digest(d Dialect) (string, error) {
+	all, err := loadMigrations(d)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	for _, m := range all {
+		fmt.Fprintf(h, "%d %s %d\n%s\n", m.version, m.name, len(m.sql), m.sql)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
 }
 
 func loadMigrations(d Dialect) ([]migration, error) {

@@ -12,6 +12,7 @@ import (
 // Under concurrent load the pool keeps the connections it opened, and each
 // connection prepares a statement once and reuses it (pgx's statement cache).
 func TestThePostgresPoolKeepsItsConnectionsAndStatements(t *testing.T) {
+	t.Parallel()
 	opts := storetest.Options(t, storetest.Postgres)
 	opts.MaxConns = 6
 	s, err := sqldb.Open(context.Background(), opts)

@@ -31,6 +31,7 @@ func newCitizen(t *testing.T, s *store.Store, email string) (cwID, czID string) 
 }
 
 func TestConcurrentReplaysOfACheckInStoreItOnce(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		_, cz := newCitizen(t, s, "bo@example.dk")
 		in := models.NewCheckin{ID: "6F1C1E0A-3B7E-4A39-9A3E-0C2D9B1F7A11", RecordedAt: journeyNow, Note: "ok"}
@@ -66,6 +67,7 @@ func TestConcurrentReplaysOfACheckInStoreItOnce(t *testing.T) {
 }
 
 func TestACancelledMeetingKeepsItsRow(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		cw, cz := newCitizen(t, s, "bo@example.dk")
@@ -88,6 +90,7 @@ func TestACancelledMeetingKeepsItsRow(t *testing.T) {
 }
 
 func TestPlanVersionsAreNumberedInOrder(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		cw, cz := newCitizen(t, s, "bo@example.dk")

@@ -13,6 +13,7 @@ import (
 // A closed case is kept for the retention period counted from closed_on
 // (GDPR art. 5(1)(e)), then deleted by the purge; an open case never is.
 func TestThePurgeDeletesClosedCasesAfterTheRetentionPeriod(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		cw, closed := newCitizen(t, s, "closed@example.dk")
@@ -43,6 +44,7 @@ func TestThePurgeDeletesClosedCasesAfterTheRetentionPeriod(t *testing.T) {
 }
 
 func TestRetentionZeroDeletesAtTheNextPurge(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		cw, id := newCitizen(t, s, "bo@example.dk")
@@ -59,6 +61,7 @@ func TestRetentionZeroDeletesAtTheNextPurge(t *testing.T) {
 }
 
 func TestRetentionCutoffCountsCopenhagenDays(t *testing.T) {
+	t.Parallel()
 	// 00:30 in Copenhagen on 3 March is still 2 March in UTC.
 	now := time.Date(2026, 3, 2, 23, 30, 0, 0, time.UTC)
 	if got := models.RetentionCutoff(1, now); got != "2026-03-02" {

@@ -1,19 +1,19 @@
 // Package storetest opens real, isolated databases for tests: SQLite in a
-// temporary directory always, and PostgreSQL (a fresh schema per test) when
-// TRAPPEN_TEST_DATABASE_URL is set.
+// temporary directory always, and PostgreSQL (a schema of the test's own)
+// when TRAPPEN_TEST_DATABASE_URL is set.
+//
+// Every database a test gets is migrated and empty, as a new installation's
+// is, without running the migrations for each test: on SQLite the test gets
+// a copy of a file migrated once per test binary; on PostgreSQL it gets a
+// schema from a pool of migrated schemas, emptied for it and checked to have
+// the structure the migrations left (see postgres.go). EmptyOptions gives a
+// database no migration has touched, for tests of the migrations themselves.
 package storetest
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
-	"net/url"
 	"os"
 	"testing"
-
-	"gorm.io/driver/postgres"
-	"gorm.io/gorm"
-	"gorm.io/gorm/logger"
 
 	"trappen/models/sqldb"
 	"trappen/models/store"
@@ -49,12 +49,25 @@ func Each(t *testing.T, fn func(t *testing.T, s *store.Store)) {
 	}
 }
 
-// Options returns open options for a fresh, isolated database on engine e.
+// Options returns open options for a fresh, isolated, migrated and empty
+// database on engine e, which is the test's alone until it ends.
 func Options(t testing.TB, e Engine) sqldb.OpenOptions {
+	t.Helper()
+	if e == SQLite {
+		return sqldb.OpenOptions{DataDir: sqliteCopy(t)}
+	}
+	return sqldb.OpenOptions{DatabaseURL: pooledSchema(t)}
+}
+
+// EmptyOptions returns open options for a database no migration has run
+// on: an empty directory, or a new PostgreSQL schema dropped when the test
+// ends. For tests of the migrations; the rest use Options.
+func EmptyOptions(t testing.TB, e Engine) sqldb.OpenOptions {
+	t.Helper()
 	if e == SQLite {
 		return sqldb.OpenOptions{DataDir: t.TempDir()}
 	}
-	return sqldb.OpenOptions{DatabaseURL: freshSchema(t)}
+	return sqldb.OpenOptions{DatabaseURL: newSchema(t)}
 }
 
 // Open returns the case store on a migrated database on engine e, closed
@@ -68,37 +81,4 @@ func Open(t testing.TB, e Engine) *store.Store {
 	}
 	t.Cleanup(func() { db.Close() })
 	return store.New(db)
-}
-
-// freshSchema creates a schema of its own and returns a URL that uses it.
-func freshSchema(t testing.TB) string {
-	t.Helper()
-	base := os.Getenv(EnvURL)
-	if base == "" {
-		t.Skipf("%s not set", EnvURL)
-	}
-	b := make([]byte, 6)
-	rand.Read(b)
-	schema := "t_" + hex.EncodeToString(b)
-	admin, err := gorm.Open(postgres.Open(base), &gorm.Config{Logger: logger.Discard})
-	if err != nil {
-		t.Fatalf("connect to test postgres: %v", err)
-	}
-	if err := admin.Exec("CREATE SCHEMA " + schema).Error; err != nil {
-		t.Fatalf("create schema: %v", err)
-	}
-	t.Cleanup(func() {
-		admin.Exec("DROP SCHEMA " + schema + " CASCADE")
-		if db, err := admin.DB(); err == nil {
-			db.Close()
-		}
-	})
-	u, err := url.Parse(base)
-	if err != nil {
-		t.Fatalf("parse %s: %v", EnvURL, err)
-	}
-	q := u.Query()
-	q.Set("search_path", schema)
-	u.RawQuery = q.Encode()
-	return u.String()
 }

@@ -109,6 +109,10 @@ func New(d Deps) *fiber.App {
 		ReadTimeout:           30 * time.Second,
 		WriteTimeout:          30 * time.Second,
 		IdleTimeout:           120 * time.Second,
+		// Request line and headers up to 16 KiB (fasthttp's default is 4):
+		// a long path or a large cookie gets a clear answer instead of a
+		// connection reset while the client is still writing.
+		ReadBufferSize: 16 * 1024,
 		// Only a trusted proxy may name the client address (the login rate
 		// limit counts per client), the host or the scheme. With no proxy
 		// configured, forwarded headers are ignored.

@@ -21,8 +21,11 @@ func models404() error { return models.ErrNotFound }
 func (h *handler) routes(app *fiber.App) {
 	app.Use(recover.New(), h.requestLog, h.securityHeaders, limitBody,
 		// API answers are small JSON: the fastest level compresses them
-		// nearly as well at a fraction of the CPU (issue 13).
-		compress.New(compress.Config{Level: compress.LevelBestSpeed}),
+		// nearly as well at a fraction of the CPU (issue 13). The app's own
+		// files are fetched once per version, and every byte of the first
+		// visit counts on a phone: they keep the default level.
+		compress.New(compress.Config{Level: compress.LevelBestSpeed, Next: func(c *fiber.Ctx) bool { return !isAPI(c) }}),
+		compress.New(compress.Config{Next: isAPI}),
 		// An ETag only helps what a browser may keep; /api/ answers are
 		// no-store (but for the OpenAPI document), so hashing their bodies
 		// would be work for nothing.

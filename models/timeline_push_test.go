@@ -6,6 +6,7 @@ import (
 )
 
 func TestTimelineReminders(t *testing.T) {
+	t.Parallel()
 	base := CaseClock{FirstSickDay: "2026-02-02", Category: 2, Employment: EmployedEmployee}
 	accepted := func(s string) []ClockFastTrack {
 		return []ClockFastTrack{{Status: FastTrackAccepted, RequestedAt: at(s)}}

@@ -22,6 +22,7 @@ func TestFSHasTheShellAtItsRoot(t *testing.T) {
 // the caseworker's is precached in both languages, so a citizen's or an
 // employer's screen opens offline with its words.
 func TestTheServiceWorkerKeepsTheCatalogPartsForOffline(t *testing.T) {
+	t.Parallel()
 	raw, err := fs.ReadFile(FS(), "asset-manifest.json")
 	if err != nil {
 		t.Fatal(err)

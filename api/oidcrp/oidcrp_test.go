@@ -113,6 +113,7 @@ func TestCheckIssuer(t *testing.T) {
 // waiting out the timeout in turn); it is asked again after a wait that
 // doubles, and once it answers, the client works.
 func TestDiscoveryBacksOffWhileTheProviderIsDown(t *testing.T) {
+	t.Parallel()
 	var asked atomic.Int32
 	var up atomic.Bool
 	var srv *httptest.Server

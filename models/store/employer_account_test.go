@@ -12,6 +12,7 @@ import (
 // The purge of a closed case takes with it the employer accounts that
 // followed only that employee, and keeps those that follow someone else.
 func TestThePurgeDeletesAnEmployerWhoFollowedOnlyThatEmployee(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		cw, closed := newCitizen(t, s, "closed@example.dk")

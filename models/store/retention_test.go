@@ -75,6 +75,7 @@ func TestRetentionCutoffCountsCopenhagenDays(t *testing.T) {
 // The access log of an open case is kept for its retention period, then
 // deleted oldest first in batches by the purge; newer entries stay.
 func TestThePurgeDeletesOldAccessLogEntriesInBatches(t *testing.T) {
+	t.Parallel()
 	storetest.Each(t, func(t *testing.T, s *store.Store) {
 		ctx := context.Background()
 		cw, citizen := newCitizen(t, s, "bo@example.dk")

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"testing"
 
 	"trappen/models"
@@ -16,28 +15,8 @@ import (
 func TestBrowserEmployerMenuAndReminders(t *testing.T) {
 	t.Parallel()
 	s := startServer(t, storetest.Options(t, storetest.SQLite))
-	s.createCaseworker("sara@example.dk", "Sara Holm", "a long enough password")
-	code := s.registerCitizen("sara@example.dk", "Bo Jensen", "bo@example.dk")
-	s.apiCall("POST", "/auth/activate", "", map[string]string{"invite_code": code, "password": "my own long password"}, nil)
-	ctx := context.Background()
-	now := s.clock.Now()
-	cw, err := s.app.store.Identity.Login(ctx, "sara@example.dk", "a long enough password", "127.0.0.1", now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bo, err := s.app.store.Identity.Login(ctx, "bo@example.dk", "my own long password", "127.0.0.1", now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	contact, err := s.app.store.CreateEmployerContact(ctx, cw.ID, bo.ID, models.NewEmployerContact{Name: "Mette Leder", Email: "mette@bageri.dk"}, now)
-	if err != nil || contact.InviteCode == nil {
-		t.Fatalf("employer contact %+v: %v", contact, err)
-	}
-	s.apiCall("POST", "/auth/activate", "", map[string]string{"invite_code": *contact.InviteCode, "password": "the manager's password"}, nil)
-	mette, err := s.app.store.Identity.Login(ctx, "mette@bageri.dk", "the manager's password", "127.0.0.1", now)
-	if err != nil {
-		t.Fatal(err)
-	}
+	w := newEmployerWorld(t, s, true)
+	ctx, now := w.ctx, w.now
 
 	b := newBrowser(t, phone)
 	b.signIn(s, "mette@bageri.dk", "the manager's password", "Mine medarbejdere")
@@ -71,16 +50,16 @@ func TestBrowserEmployerMenuAndReminders(t *testing.T) {
 	b.click("#pause-save")
 	b.waitText("Påmindelser holder pause til og med")
 	b.checkScreen("the employer's reminders, paused")
-	st, err := s.app.store.Outbox.NotificationSettingsFor(ctx, mette.ID)
+	st, err := s.app.store.Outbox.NotificationSettingsFor(ctx, w.managerID)
 	if err != nil || st.QuietStart == nil || *st.QuietStart != "20:00" || !st.Paused(now) {
 		t.Fatalf("the employer's settings %+v (%v)", st, err)
 	}
-	if own, _ := s.app.store.Outbox.NotificationSettingsFor(ctx, bo.ID); *own.QuietStart != models.DefaultQuietStart {
+	if own, _ := s.app.store.Outbox.NotificationSettingsFor(ctx, w.boID); *own.QuietStart != models.DefaultQuietStart {
 		t.Fatal("the employer's quiet hours became the employee's")
 	}
 
 	for _, typ := range models.EmployerPushTypes {
-		url := push.Render(models.Delivery{Type: typ, RefID: models.NewID(), EmployeeID: bo.ID, Locale: "da", RefAt: &now}, now).URL
+		url := push.Render(models.Delivery{Type: typ, RefID: models.NewID(), EmployeeID: w.boID, Locale: "da", RefAt: &now}, now).URL
 		t.Run(typ, func(t *testing.T) {
 			b.t = t
 			b.open(s.URL + url)

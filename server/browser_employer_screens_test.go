@@ -14,29 +14,13 @@ import (
 func TestBrowserEmployerFollowsAnEmployee(t *testing.T) {
 	t.Parallel()
 	s := startServer(t, storetest.Options(t, storetest.SQLite))
-	s.createCaseworker("sara@example.dk", "Sara Holm", "a long enough password")
-	code := s.registerCitizen("sara@example.dk", "Bo Jensen", "bo@example.dk")
-	s.apiCall("POST", "/auth/activate", "", map[string]string{"invite_code": code, "password": "my own long password"}, nil)
-	ctx := context.Background()
-	now := s.clock.Now()
-	cw, err := s.app.store.Identity.Login(ctx, "sara@example.dk", "a long enough password", "127.0.0.1", now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	bo, err := s.app.store.Identity.Login(ctx, "bo@example.dk", "my own long password", "127.0.0.1", now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	contact, err := s.app.store.CreateEmployerContact(ctx, cw.ID, bo.ID, models.NewEmployerContact{Name: "Mette Leder", Email: "mette@bageri.dk"}, now)
-	if err != nil || contact.InviteCode == nil {
-		t.Fatalf("employer contact %+v: %v", contact, err)
-	}
-	s.apiCall("POST", "/auth/activate", "", map[string]string{"invite_code": *contact.InviteCode, "password": "the manager's password"}, nil)
+	w := newEmployerWorld(t, s, true)
+	ctx, now := w.ctx, w.now
 	yes, no := true, false
-	if _, err := s.app.store.SetSharing(ctx, bo.ID, models.SharingInput{Plan: &no, Meetings: &no, Agreements: &yes, Placements: &yes}, now); err != nil {
+	if _, err := s.app.store.SetSharing(ctx, w.boID, models.SharingInput{Plan: &no, Meetings: &no, Agreements: &yes, Placements: &yes}, now); err != nil {
 		t.Fatal(err)
 	}
-	own, err := s.app.store.CreateAgreement(ctx, models.AsCaseworker(cw.ID, bo.ID), models.NewAgreement{Text: "Finde et stille skrivebord", Owner: "employer"}, now)
+	own, err := s.app.store.CreateAgreement(ctx, models.AsCaseworker(w.cwID, w.boID), models.NewAgreement{Text: "Finde et stille skrivebord", Owner: "employer"}, now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +31,7 @@ func TestBrowserEmployerFollowsAnEmployee(t *testing.T) {
 	b.waitText("Sygemeldt i uge 4")
 	b.checkScreen("the employer's list of employees")
 
-	b.click(`main a[href="/arbejdsgiver/medarbejder/` + bo.ID + `"]`)
+	b.click(`main a[href="/arbejdsgiver/medarbejder/` + w.boID + `"]`)
 	b.waitText("Det deler medarbejderen med dig")
 	b.waitText("Ikke delt med dig: planen, møderne.")
 	b.waitText("Du ser aldrig medarbejderens check-ins")
@@ -56,7 +40,7 @@ func TestBrowserEmployerFollowsAnEmployee(t *testing.T) {
 
 	b.click(`#agr-` + own.ID)
 	b.waitText("Markeret som gjort.")
-	items, err := s.app.store.Agreements(ctx, models.AsCitizen(bo.ID), now)
+	items, err := s.app.store.Agreements(ctx, models.AsCitizen(w.boID), now)
 	if err != nil || len(items) != 1 || items[0].Status != models.AgreementDone {
 		t.Fatalf("agreements after the tick %+v (%v), want the employer's item done", items, err)
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"testing"
+	"time"
 
 	"trappen/models"
 	"trappen/models/storetest"
@@ -13,21 +14,7 @@ import (
 func TestBrowserCitizenChoosesWhatTheEmployerSees(t *testing.T) {
 	t.Parallel()
 	s := startServer(t, storetest.Options(t, storetest.SQLite))
-	s.createCaseworker("sara@example.dk", "Sara Holm", "a long enough password")
-	code := s.registerCitizen("sara@example.dk", "Bo Jensen", "bo@example.dk")
-	s.apiCall("POST", "/auth/activate", "", map[string]string{"invite_code": code, "password": "my own long password"}, nil)
-	ctx := context.Background()
-	cw, err := s.app.store.Identity.Login(ctx, "sara@example.dk", "a long enough password", "127.0.0.1", s.clock.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	bo, err := s.app.store.Identity.Login(ctx, "bo@example.dk", "my own long password", "127.0.0.1", s.clock.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.app.store.CreateEmployerContact(ctx, cw.ID, bo.ID, models.NewEmployerContact{Name: "Mette Leder", Email: "mette@bageri.dk"}, s.clock.Now()); err != nil {
-		t.Fatal(err)
-	}
+	w := newEmployerWorld(t, s, false)
 
 	b := newBrowser(t, phone)
 	b.signIn(s, "bo@example.dk", "my own long password", "Bo Jensen")
@@ -45,8 +32,50 @@ func TestBrowserCitizenChoosesWhatTheEmployerSees(t *testing.T) {
 	b.click(`main form button[type=submit]`)
 	b.waitText("Dit valg er gemt.")
 	b.axe("the citizen's sharing screen after saving")
-	sh, err := s.app.store.Sharing(ctx, bo.ID)
+	sh, err := s.app.store.Sharing(w.ctx, w.boID)
 	if err != nil || !sh.Meetings || sh.Plan || sh.Agreements || sh.Placements {
 		t.Fatalf("saved sharing %+v (%v), want meetings only", sh, err)
 	}
+}
+
+// employerWorld is the people of the employer browser tests: the
+// caseworker Sara, her citizen Bo (activated) and Bo's manager Mette, an
+// employer contact; Mette has activated with managerPassword when
+// activated is true.
+type employerWorld struct {
+	ctx        context.Context
+	now        time.Time
+	cwID, boID string
+	contact    *models.EmployerContactView
+	managerID  string // "" until Mette has activated
+}
+
+const managerPassword = "the manager's password"
+
+func newEmployerWorld(t *testing.T, s *testServer, activated bool) employerWorld {
+	t.Helper()
+	s.createCaseworker("sara@example.dk", "Sara Holm", "a long enough password")
+	code := s.registerCitizen("sara@example.dk", "Bo Jensen", "bo@example.dk")
+	s.apiCall("POST", "/auth/activate", "", map[string]string{"invite_code": code, "password": "my own long password"}, nil)
+	w := employerWorld{ctx: context.Background(), now: s.clock.Now()}
+	login := func(email, password string) string {
+		t.Helper()
+		u, err := s.app.store.Identity.Login(w.ctx, email, password, "127.0.0.1", w.now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return u.ID
+	}
+	w.cwID = login("sara@example.dk", "a long enough password")
+	w.boID = login("bo@example.dk", "my own long password")
+	var err error
+	w.contact, err = s.app.store.CreateEmployerContact(w.ctx, w.cwID, w.boID, models.NewEmployerContact{Name: "Mette Leder", Email: "mette@bageri.dk"}, w.now)
+	if err != nil || w.contact.InviteCode == nil {
+		t.Fatalf("employer contact %+v: %v", w.contact, err)
+	}
+	if activated {
+		s.apiCall("POST", "/auth/activate", "", map[string]string{"invite_code": *w.contact.InviteCode, "password": managerPassword}, nil)
+		w.managerID = login("mette@bageri.dk", managerPassword)
+	}
+	return w
 }

@@ -12,6 +12,9 @@ type ServiceInfo struct {
 	OrgPhone string // TRAPPEN_ORG_PHONE
 	// RetentionDays is how long a closed case is kept (TRAPPEN_RETENTION_DAYS).
 	RetentionDays int
+	// AccessLogRetentionDays is how long an entry of the log of who read a
+	// citizen's data is kept (TRAPPEN_ACCESS_LOG_RETENTION_DAYS).
+	AccessLogRetentionDays int
 }
 
 type orgResponse struct {
@@ -22,8 +25,9 @@ type orgResponse struct {
 }
 
 type serviceInfoResponse struct {
-	Org           orgResponse `json:"org"`
-	RetentionDays int         `json:"retention_days"`
+	Org                    orgResponse `json:"org"`
+	RetentionDays          int         `json:"retention_days"`
+	AccessLogRetentionDays int         `json:"access_log_retention_days"`
 }
 
 // DefaultOrgName names the operator when TRAPPEN_ORG_NAME is not set.
@@ -36,7 +40,7 @@ func (h *handler) serviceInfo(c *fiber.Ctx) error {
 	if name == "" {
 		name = DefaultOrgName
 	}
-	return c.JSON(serviceInfoResponse{RetentionDays: s.RetentionDays,
+	return c.JSON(serviceInfoResponse{RetentionDays: s.RetentionDays, AccessLogRetentionDays: s.AccessLogRetentionDays,
 		Org: orgResponse{Name: name, URL: optional(s.OrgURL), Email: optional(s.OrgEmail), Phone: optional(s.OrgPhone)}})
 }
 

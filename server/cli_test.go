@@ -175,12 +175,12 @@ func TestServiceInfoSettings(t *testing.T) {
 	t.Parallel()
 	env := func(m map[string]string) func(string) string { return func(n string) string { return m[n] } }
 	cfg, err := LoadConfig(env(nil))
-	if err != nil || cfg.Service.OrgName != "Jobcenter" || cfg.Service.OrgURL != "" || cfg.Service.RetentionDays != 365 {
+	if err != nil || cfg.Service.OrgName != "Jobcenter" || cfg.Service.OrgURL != "" || cfg.Service.RetentionDays != 365 || cfg.Service.AccessLogRetentionDays != 180 {
 		t.Fatalf("defaults: %+v, %v", cfg.Service, err)
 	}
 	cfg, err = LoadConfig(env(map[string]string{"TRAPPEN_ORG_NAME": "Jobcenter Helsingør", "TRAPPEN_ORG_URL": "https://helsingor.dk/jobcenter",
-		"TRAPPEN_ORG_EMAIL": "jobcenter@helsingor.dk", "TRAPPEN_ORG_PHONE": "49 28 00 00", "TRAPPEN_RETENTION_DAYS": "30"}))
-	if err != nil || cfg.Service.OrgName != "Jobcenter Helsingør" || cfg.Service.OrgEmail != "jobcenter@helsingor.dk" || cfg.Service.RetentionDays != 30 {
+		"TRAPPEN_ORG_EMAIL": "jobcenter@helsingor.dk", "TRAPPEN_ORG_PHONE": "49 28 00 00", "TRAPPEN_RETENTION_DAYS": "30", "TRAPPEN_ACCESS_LOG_RETENTION_DAYS": "90"}))
+	if err != nil || cfg.Service.OrgName != "Jobcenter Helsingør" || cfg.Service.OrgEmail != "jobcenter@helsingor.dk" || cfg.Service.RetentionDays != 30 || cfg.Service.AccessLogRetentionDays != 90 {
 		t.Fatalf("set: %+v, %v", cfg.Service, err)
 	}
 	for name, bad := range map[string]map[string]string{

@@ -146,6 +146,7 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	if c.AccessLogRetentionDays, err = accessLogRetentionDays(getenv("TRAPPEN_ACCESS_LOG_RETENTION_DAYS")); err != nil {
 		return c, err
 	}
+	c.Service.AccessLogRetentionDays = c.AccessLogRetentionDays // told in the privacy notice
 	if err := loadSignInConfig(getenv, &c); err != nil {
 		return c, err
 	}

@@ -30,7 +30,11 @@ const HELP = [
 
 function InfoPage({ title, intro, sections }) {
   const info = useServiceInfo();
-  const vars = { org: info?.org?.name || t('page.org_fallback'), days: info?.retention_days ?? 365 };
+  const vars = {
+    org: info?.org?.name || t('page.org_fallback'),
+    days: info?.retention_days ?? 365,
+    log_days: info?.access_log_retention_days ?? 180,
+  };
   return (
     <Page title={t(title)}>
       <p class="lead">{t(intro, vars)}</p>

@@ -46,6 +46,12 @@ func employerJob(employerID, citizenID, typ, refID, key string, refAt *time.Time
 // moved away and back revives the same reminder; a moved or cancelled
 // meeting's old reminder is cancelled first, so none goes out stale.
 func scheduleEmployerRoundtable(tx *gorm.DB, m *models.Meeting, now time.Time) error {
+	return queueEmployerRoundtable(tx, m, nil, now)
+}
+
+// queueEmployerRoundtable is scheduleEmployerRoundtable for employers
+// already looked up (recipients), or looked up here when nil.
+func queueEmployerRoundtable(tx *gorm.DB, m *models.Meeting, recipients []string, now time.Time) error {
 	if err := outbox.CancelPushJobs(tx, m.ID, []string{models.PushEmployerRoundtable}, now); err != nil {
 		return fmt.Errorf("schedule employer roundtable: %w", err)
 	}
@@ -54,9 +60,12 @@ func scheduleEmployerRoundtable(tx *gorm.DB, m *models.Meeting, now time.Time) e
 	if m.Status != models.MeetingStatusScheduled || m.Kind != models.KindRoundtable || !fire.After(now) {
 		return nil
 	}
-	ids, err := employerRecipients(tx, m.CitizenID, models.PushEmployerRoundtable)
-	if err != nil {
-		return fmt.Errorf("schedule employer roundtable: %w", err)
+	ids := recipients
+	if ids == nil {
+		var err error
+		if ids, err = employerRecipients(tx, m.CitizenID, models.PushEmployerRoundtable); err != nil {
+			return fmt.Errorf("schedule employer roundtable: %w", err)
+		}
 	}
 	key := "employer_meeting_reminder:" + m.ID + ":" + strconv.FormatInt(at.Unix(), 10)
 	var jobs []models.PushJob
@@ -108,8 +117,19 @@ func syncEmployerPush(tx *gorm.DB, citizenID string, now time.Time) error {
 	if err != nil {
 		return fmt.Errorf("sync employer push: %w", err)
 	}
+	if len(ms) == 0 {
+		return nil
+	}
+	// The recipients are the same for every meeting: look them up once.
+	ids, err := employerRecipients(tx, citizenID, models.PushEmployerRoundtable)
+	if err != nil {
+		return fmt.Errorf("sync employer push: %w", err)
+	}
+	if ids == nil {
+		ids = []string{}
+	}
 	for i := range ms {
-		if err := scheduleEmployerRoundtable(tx, &ms[i], now); err != nil {
+		if err := queueEmployerRoundtable(tx, &ms[i], ids, now); err != nil {
 			return err
 		}
 	}

@@ -5,10 +5,10 @@ import (
 	"time"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"trappen/models"
 	"trappen/models/outbox"
+	"trappen/models/sqldb"
 )
 
 // planTimelinePush brings the citizen's pending timeline reminders in line
@@ -24,11 +24,7 @@ import (
 // being sent again.
 func planTimelinePush(tx *gorm.DB, citizenID string, now time.Time) error {
 	var c models.Citizen
-	q := tx.Where("id = ?", citizenID)
-	if tx.Dialector.Name() == "postgres" {
-		q = q.Clauses(clause.Locking{Strength: "UPDATE"})
-	}
-	if err := q.Take(&c).Error; err != nil {
+	if err := sqldb.LockForUpdate(tx, sqldb.Dialect(tx.Dialector.Name())).Where("id = ?", citizenID).Take(&c).Error; err != nil {
 		return fmt.Errorf("plan timeline push: %w", err)
 	}
 	var want []models.TimelineReminder

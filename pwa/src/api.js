@@ -34,6 +34,15 @@ export function setUnauthorisedHandler(fn) {
 // it keeps checking for the server (offline/net.js).
 export const WAIT_MS = 6000;
 
+// fetchWithin is fetch that gives up (rejects) when the server has not
+// started to answer within WAIT_MS.
+export function fetchWithin(url, init = {}) {
+  if (typeof AbortController !== 'function') return fetch(url, init);
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), WAIT_MS);
+  return fetch(url, { ...init, signal: abort.signal }).finally(() => clearTimeout(timer));
+}
+
 function networkError() {
   return new ApiError(0, 'network_error', t('ui.error.network'));
 }
@@ -46,20 +55,11 @@ async function send(method, path, body) {
   const headers = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
   if (accessToken) headers.Authorization = `Bearer ${accessToken}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
-  const abort = method === 'GET' && typeof AbortController === 'function' ? new AbortController() : null;
-  const timer = abort && setTimeout(() => abort.abort(), WAIT_MS);
+  const init = { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' };
   try {
-    return await fetch(BASE + path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'same-origin',
-      signal: abort ? abort.signal : undefined,
-    });
+    return await (method === 'GET' ? fetchWithin : fetch)(BASE + path, init);
   } catch {
     throw networkError();
-  } finally {
-    clearTimeout(timer);
   }
 }
 

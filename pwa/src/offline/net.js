@@ -2,7 +2,7 @@
 // reportOffline(); a probe of /healthz then runs with a growing pause (and at
 // once on the browser's online event). When it answers, the back-online steps
 // run in order (sign in again, send the outbox) and listeners hear about it.
-import { WAIT_MS } from '../api.js';
+import { fetchWithin } from '../api.js';
 
 let online = true;
 let timer = null;
@@ -63,9 +63,7 @@ function probe() {
       try {
         // A probe the network keeps waiting counts as a failed one, or the
         // app would never look again.
-        const abort = new AbortController();
-        const timer = setTimeout(() => abort.abort(), WAIT_MS);
-        const res = await fetch('/healthz', { cache: 'no-store', signal: abort.signal }).finally(() => clearTimeout(timer));
+        const res = await fetchWithin('/healthz', { cache: 'no-store' });
         if (!res.ok) throw new Error(`healthz ${res.status}`);
         for (const step of steps) await step();
         delay = 0;

@@ -166,7 +166,7 @@ func (b *browser) screen(name string) {
 // selectValue picks value in the <select id=id> as a person would.
 func (b *browser) selectValue(id, value string) {
 	b.t.Helper()
-	b.run(chromedp.WaitVisible("#"+id, chromedp.ByQuery))
+	b.waitVisible("#" + id)
 	var ok bool
 	b.eval(fmt.Sprintf(`(() => { const e = document.getElementById(%q);
 		Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value').set.call(e, %q);
@@ -719,7 +719,7 @@ func TestBrowserCaseworkerPlansByKeyboard(t *testing.T) {
 	b.signInAs(s, "sara@example.dk")
 	b.open(s.URL + "/sagsbehandler/borger/" + bo)
 	b.waitText("Optrapningsplan")
-	b.run(chromedp.WaitVisible(`#plan-0-mon`, chromedp.ByQuery))
+	b.waitVisible(`#plan-0-mon`)
 
 	press := func(keys string, opts ...chromedp.KeyOption) {
 		t.Helper()

@@ -271,7 +271,7 @@ func TestBrowserCitizenTurnsOnRemindersAndAcceptsFastTrack(t *testing.T) {
 
 	// Cancelling returns focus to the button; the second time, yes is sent.
 	b.click(`button.ft-cancel`)
-	b.run(chromedp.WaitVisible(`button.ft-accept`, chromedp.ByQuery))
+	b.waitVisible(`button.ft-accept`)
 	b.waitJS("focus back on the yes button", `document.activeElement && document.activeElement.classList.contains('ft-accept')`)
 	b.eval(`document.activeElement.className`, &focused)
 	if !strings.Contains(focused, "ft-accept") {

@@ -14,10 +14,14 @@ import (
 
 	browserpkg "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/css"
+	"github.com/chromedp/cdproto/dom"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/cdproto/serviceworker"
+	"github.com/chromedp/cdproto/storage"
 	"github.com/chromedp/cdproto/target"
 	"github.com/chromedp/chromedp"
 
@@ -168,45 +172,149 @@ func removeProfile(dir string) {
 	}
 }
 
-// newBrowser opens a tab of size in a new browser context of the shared
-// Chromium, closed (with everything the page stored) when the test ends.
+// newBrowser opens a tab of size in a browser context of the shared
+// Chromium that no other running test uses. A context costs Chromium about
+// two seconds of CPU to make (its window, the tab and chromedp's attaching),
+// which across the suite was more than all the pages the tests open, so a
+// test that passes hands its context back (releaseTab) for the next one.
+// Nothing of one test reaches the next: its cookies are deleted, and all
+// else the page stored belongs to its test server's origin, a port no later
+// test server in this process gets (holdAddr).
 func newBrowser(t *testing.T, size [2]int64) *browser {
 	t.Helper()
 	requireBrowserTools(t)
 	takeBrowserSlot(t)
+	tab := idleTabs.take()
+	if tab == nil {
+		tab = newTab(t)
+	}
+	// A ceiling for the whole browser session, not a wait: a busy CI
+	// machine (or -race) makes a long walk-through take minutes.
+	ctx, cancelTimeout := context.WithTimeout(tab.ctx, 5*time.Minute)
+	b := &browser{t: t, ctx: ctx, contextID: tab.contextID}
+	t.Cleanup(func() {
+		cancelTimeout()
+		if t.Failed() || os.Getenv("TRAPPEN_BROWSER_SLOW") != "" || !tab.reset() {
+			tab.close()
+			return
+		}
+		idleTabs.put(tab)
+	})
+	b.setUp(size)
+	return b
+}
+
+// tab is a window in a browser context of the shared Chromium, attached.
+type tab struct {
+	contextID cdp.BrowserContextID
+	ctx       context.Context // the attached tab; lives until close
+	cancel    func()
+}
+
+// idleTabs are the tabs of passed tests, ready for the next test.
+var idleTabs tabPool
+
+type tabPool struct {
+	mu   sync.Mutex
+	tabs []*tab
+}
+
+func (p *tabPool) take() *tab {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for len(p.tabs) > 0 {
+		tb := p.tabs[len(p.tabs)-1]
+		p.tabs = p.tabs[:len(p.tabs)-1]
+		if tb.ctx.Err() == nil {
+			return tb
+		}
+	}
+	return nil
+}
+
+func (p *tabPool) put(tb *tab) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.tabs = append(p.tabs, tb)
+}
+
+// newTab makes a browser context with a window in the shared Chromium and
+// attaches to its tab.
+func newTab(t *testing.T) *tab {
+	t.Helper()
 	root := sharedChromiumContext(t)
 	// The window is made here rather than by chromedp.WithNewBrowserContext,
 	// which asks for a tab, and headless Chromium refuses a tab in a context
 	// that has no window yet ("no browser is open").
-	onBrowser := func() (context.Context, func()) {
-		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
-		return cdp.WithExecutor(ctx, chromedp.FromContext(root).Browser), cancel
-	}
-	bctx, cancel := onBrowser()
+	bctx, cancel := onSharedBrowser(root)
+	defer cancel()
 	contextID, err := target.CreateBrowserContext().Do(bctx)
 	if err != nil {
-		cancel()
 		t.Fatalf("new browser context: %v", err)
 	}
-	t.Cleanup(func() {
-		bctx, cancel := onBrowser()
+	tb := &tab{contextID: contextID}
+	tb.cancel = func() {
+		bctx, cancel := onSharedBrowser(root)
 		defer cancel()
 		target.DisposeBrowserContext(contextID).Do(bctx)
-	})
-	tab, err := target.CreateTarget("about:blank").WithBrowserContextID(contextID).WithNewWindow(true).Do(bctx)
-	cancel()
+	}
+	id, err := target.CreateTarget("about:blank").WithBrowserContextID(contextID).WithNewWindow(true).Do(bctx)
 	if err != nil {
+		tb.cancel()
 		t.Fatalf("new window: %v", err)
 	}
-	ctx, cancelCtx := chromedp.NewContext(root, chromedp.WithTargetID(tab))
-	// A ceiling for the whole browser session, not a wait: a busy CI
-	// machine (or -race) makes a long walk-through take minutes.
-	ctx, cancelTimeout := context.WithTimeout(ctx, 5*time.Minute)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx() })
-	b := &browser{t: t, ctx: ctx, contextID: contextID}
-	b.setUp(size)
-	return b
+	ctx, cancelCtx := chromedp.NewContext(root, chromedp.WithTargetID(id))
+	// Attach with the tab's own context: chromedp's event loop for the tab
+	// lives as long as the context of the first Run.
+	// chromedp turns on the DOM, CSS and Network domains for every tab, and
+	// Chromium then reports each DOM change, style sheet and request to the
+	// test. The tests ask the page with scripts instead (waitVisible,
+	// waitText, waitJS).
+	if err := chromedp.Run(ctx, css.Disable(), dom.Disable(), network.Disable()); err != nil {
+		cancelCtx()
+		tb.cancel()
+		t.Fatalf("attach to the new window: %v", err)
+	}
+	disposeContext := tb.cancel
+	tb.ctx, tb.cancel = ctx, func() { cancelCtx(); disposeContext() }
+	return tb
 }
+
+// onSharedBrowser is a context for commands to the shared Chromium itself.
+func onSharedBrowser(root context.Context) (context.Context, func()) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	return cdp.WithExecutor(ctx, chromedp.FromContext(root).Browser), cancel
+}
+
+// reset readies a passed test's tab for the next test: a blank page, no
+// cookies or granted permissions, and no emulation left over. It reports
+// whether the tab is fit to be used again.
+func (tb *tab) reset() bool {
+	if tb.ctx.Err() != nil {
+		return false
+	}
+	ctx, cancel := context.WithTimeout(tb.ctx, 10*time.Second)
+	defer cancel()
+	err := chromedp.Run(ctx,
+		chromedp.Navigate("about:blank"),
+		serviceworker.Disable(),
+		emulation.SetEmulatedMedia().WithMedia(""),
+		emulation.SetCPUThrottlingRate(1),
+		emulation.ClearDeviceMetricsOverride(),
+		emulation.SetTouchEmulationEnabled(false),
+		emulation.SetLocaleOverride(), // none: setUp sets it again
+		chromedp.ActionFunc(func(ctx context.Context) error {
+			browserCtx := cdp.WithExecutor(ctx, chromedp.FromContext(ctx).Browser)
+			if err := storage.ClearCookies().WithBrowserContextID(tb.contextID).Do(browserCtx); err != nil {
+				return err
+			}
+			return browserpkg.ResetPermissions().WithBrowserContextID(tb.contextID).Do(browserCtx)
+		}),
+	)
+	return err == nil
+}
+
+func (tb *tab) close() { tb.cancel() }
 
 // newBrowserOwnProfile starts a Chromium of its own with a persistent
 // profile, for what a browser context of the shared one cannot show:
@@ -313,14 +421,22 @@ func (b *browser) textNoFail() string {
 // open navigates and waits for the app to render into #app.
 func (b *browser) open(url string) {
 	b.t.Helper()
-	b.run(chromedp.Navigate(url), chromedp.WaitVisible(`#app main h1`, chromedp.ByQuery))
+	b.run(chromedp.Navigate(url))
+	b.waitVisible(`#app main h1`)
+}
+
+// waitVisible waits until an element matching the CSS selector is on the
+// page with a box of its own (what chromedp.WaitVisible checks), asking
+// with a script: the DOM domain chromedp would use for it is off (setUp).
+func (b *browser) waitVisible(sel string) {
+	b.t.Helper()
+	b.waitJS(sel, fmt.Sprintf(`(e => !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')(document.querySelector(%q))`, sel))
 }
 
 // fill sets the value of the input with id as typing would, firing input.
 func (b *browser) fill(id, value string) {
 	b.t.Helper()
-	sel := "#" + id
-	b.run(chromedp.WaitVisible(sel, chromedp.ByQuery))
+	b.waitVisible("#" + id)
 	js := fmt.Sprintf(`(() => { const e = document.getElementById(%q);
 		const proto = e.tagName === 'TEXTAREA' ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
 		Object.getOwnPropertyDescriptor(proto, 'value').set.call(e, %q);
@@ -338,7 +454,7 @@ func (b *browser) fill(id, value string) {
 // smooth scroll) and not covered by anything at the point clicked.
 func (b *browser) click(sel string) {
 	b.t.Helper()
-	b.run(chromedp.WaitVisible(sel, chromedp.ByQuery))
+	b.waitVisible(sel)
 	js := fmt.Sprintf(`(async () => {
 		const e = document.querySelector(%q);
 		if (!e) return {why: 'it is not on the page'};
@@ -432,7 +548,7 @@ func (b *browser) axe(name string) {
 		b.run(chromedp.Evaluate(string(src)+";true", &loaded))
 	}
 	var raw string
-	b.eval(`axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa']}})
+	b.eval(`axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a','wcag2aa','wcag21a','wcag21aa']}, resultTypes: ['violations']})
 		.then(r => JSON.stringify(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
 		.map(v => ({id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0,3).map(n => n.target.join(' '))}))))`, &raw)
 	var violations []map[string]any

@@ -38,10 +38,12 @@ type heldAddr struct {
 	held  []net.Conn         // connections held so
 }
 
-// holdAddr listens on a fresh loopback port until t ends.
+// holdAddr listens on a fresh loopback port until t ends: one that no
+// earlier test server of this process had, so no test's browser finds what
+// another test stored for the origin (browser tabs are reused: newBrowser).
 func holdAddr(t testing.TB) *heldAddr {
 	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	ln, err := listenOnNewPort()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,6 +54,38 @@ func holdAddr(t testing.TB) *heldAddr {
 	})
 	go h.accept()
 	return h
+}
+
+// usedPorts are the ports test servers of this process have listened on.
+var usedPorts = struct {
+	sync.Mutex
+	m map[int]bool
+}{m: map[int]bool{}}
+
+// listenOnNewPort listens on a loopback port not in usedPorts. The ports the
+// kernel offers again are kept open until a new one comes, so it cannot
+// offer them twice.
+func listenOnNewPort() (net.Listener, error) {
+	usedPorts.Lock()
+	defer usedPorts.Unlock()
+	var again []net.Listener
+	defer func() {
+		for _, ln := range again {
+			ln.Close()
+		}
+	}()
+	for {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return nil, err
+		}
+		port := ln.Addr().(*net.TCPAddr).Port
+		if !usedPorts.m[port] {
+			usedPorts.m[port] = true
+			return ln, nil
+		}
+		again = append(again, ln)
+	}
 }
 
 func (h *heldAddr) String() string { return h.ln.Addr().String() }

@@ -147,7 +147,7 @@ func (p *Provider) Tamper(tm Tampering) {
 func (p *Provider) RotateKey() {
 	p.store.mu.Lock()
 	defer p.store.mu.Unlock()
-	p.store.key = newKey()
+	p.store.key = newKeyUnlike(p.store.key)
 }
 
 // KeyID is the id of the key the JWKS publishes now.

@@ -2,8 +2,8 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -185,21 +185,21 @@ func (b *browser) signInAs(s *testServer, email string) {
 // caseloadNames waits until the caseload lists exactly want, in order.
 func (b *browser) caseloadNames(what string, want ...string) {
 	b.t.Helper()
-	deadline := time.Now().Add(waitTimeout)
-	var got []string
-	for {
-		var loading bool
-		b.eval(`document.querySelector('.cw-count')?.textContent.includes('Henter') ?? true`, &loading)
-		got = nil
-		b.eval(`[...document.querySelectorAll('.cw-caseload tbody th a')].map(a => a.textContent.trim())`, &got)
-		if !loading && slices.Equal(got, want) {
-			return
-		}
-		if time.Now().After(deadline) {
-			b.t.Fatalf("%s: the caseload lists %q, want %q", what, got, want)
-		}
-		chromedp.Run(b.ctx, chromedp.Sleep(100*time.Millisecond))
+	if want == nil {
+		want = []string{} // [] as the page writes it, not null
 	}
+	var wantJSON strings.Builder
+	enc := json.NewEncoder(&wantJSON)
+	enc.SetEscapeHTML(false) // as JSON.stringify writes it
+	enc.Encode(want)
+	names := `[...document.querySelectorAll('.cw-caseload tbody th a')].map(a => a.textContent.trim())`
+	if b.waitFor(fmt.Sprintf(`!(document.querySelector('.cw-count')?.textContent.includes('Henter') ?? true)
+		&& JSON.stringify(%s) === %q`, names, strings.TrimSpace(wantJSON.String())), waitTimeout) {
+		return
+	}
+	var got []string
+	b.eval(names, &got)
+	b.t.Fatalf("%s: the caseload lists %q, want %q", what, got, want)
 }
 
 func TestBrowserCaseworkerMovesAndCancelsMeetings(t *testing.T) {

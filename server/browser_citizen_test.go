@@ -131,17 +131,8 @@ func (b *browser) nav(href, heading string) {
 // waitGone waits until the page no longer shows text (at least waitTimeout).
 func (b *browser) waitGone(text string, within time.Duration) {
 	b.t.Helper()
-	js := fmt.Sprintf(`!document.body.innerText.includes(%q)`, text)
-	deadline := time.Now().Add(max(within, waitTimeout))
-	for {
-		var gone bool
-		if err := chromedp.Run(b.ctx, chromedp.Evaluate(js, &gone)); err == nil && gone {
-			return
-		}
-		if time.Now().After(deadline) {
-			b.t.Fatalf("page still shows %q:\n%s", text, b.textNoFail())
-		}
-		chromedp.Run(b.ctx, chromedp.Sleep(200*time.Millisecond))
+	if !b.waitFor(fmt.Sprintf(`!document.body.innerText.includes(%q)`, text), max(within, waitTimeout)) {
+		b.t.Fatalf("page still shows %q:\n%s", text, b.textNoFail())
 	}
 }
 

@@ -455,7 +455,10 @@ func (b *browser) fill(id, value string) {
 func (b *browser) click(sel string) {
 	b.t.Helper()
 	b.waitVisible(sel)
-	js := fmt.Sprintf(`(async () => {
+	// The page tries again every 50 ms for up to a few seconds itself (one
+	// message to Chromium, see waitFor) and answers where to click or why
+	// it cannot be clicked.
+	attempt := fmt.Sprintf(`async () => {
 		const e = document.querySelector(%q);
 		if (!e) return {why: 'it is not on the page'};
 		if (e.disabled || e.closest('fieldset[disabled]')) return {why: 'it is disabled'};
@@ -474,14 +477,22 @@ func (b *browser) click(sel string) {
 		const hit = document.elementFromPoint(x, y);
 		if (!hit || !(hit === e || e.contains(hit))) return {why: 'it is covered by ' + (hit ? hit.outerHTML.slice(0, 80) : 'nothing')};
 		return {x, y};
-	})()`, sel)
+	}`, sel)
 	deadline := time.Now().Add(waitTimeout)
 	for {
 		var at struct {
 			X, Y *float64
 			Why  string
 		}
-		b.eval(js, &at)
+		chunk := max(min(time.Until(deadline), 5*time.Second).Milliseconds(), 0)
+		b.eval(fmt.Sprintf(`(async () => {
+			const attempt = %s, until = Date.now() + %d;
+			for (;;) {
+				const at = await attempt();
+				if (at.x !== undefined || Date.now() >= until) return at;
+				await new Promise(res => setTimeout(res, 50));
+			}
+		})()`, attempt, chunk), &at)
 		if at.X != nil && at.Y != nil {
 			b.run(chromedp.MouseClickXY(*at.X, *at.Y))
 			return
@@ -489,24 +500,14 @@ func (b *browser) click(sel string) {
 		if time.Now().After(deadline) {
 			b.t.Fatalf("could not click %s: %s; the page shows:\n%s", sel, at.Why, b.textNoFail())
 		}
-		chromedp.Run(b.ctx, chromedp.Sleep(50*time.Millisecond))
 	}
 }
 
 // waitText waits until the page shows text.
 func (b *browser) waitText(text string) {
 	b.t.Helper()
-	js := fmt.Sprintf(`document.body && document.body.innerText.includes(%q)`, text)
-	deadline := time.Now().Add(waitTimeout)
-	for {
-		var ok bool
-		if err := chromedp.Run(b.ctx, chromedp.Evaluate(js, &ok)); err == nil && ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			b.t.Fatalf("page never showed %q; it shows:\n%s", text, b.textNoFail())
-		}
-		chromedp.Run(b.ctx, chromedp.Sleep(100*time.Millisecond))
+	if !b.waitFor(fmt.Sprintf(`document.body && document.body.innerText.includes(%q)`, text), waitTimeout) {
+		b.t.Fatalf("page never showed %q; it shows:\n%s", text, b.textNoFail())
 	}
 }
 
@@ -515,17 +516,43 @@ func (b *browser) waitText(text string) {
 // on an element not there yet) it counts as false.
 func (b *browser) waitJS(what, expr string) {
 	b.t.Helper()
-	js := "Promise.resolve().then(() => (" + expr + ")).then(v => !!v, () => false)"
-	deadline := time.Now().Add(waitTimeout)
+	if !b.waitFor(expr, waitTimeout) {
+		b.t.Fatalf("waited in vain for %s; the page shows:\n%s", what, b.textNoFail())
+	}
+}
+
+// waitFor reports whether the JS expression became truthy within d. The
+// page checks it every 50 ms itself, so a wait is one message to Chromium
+// rather than one per check: each message costs the browser process a few
+// milliseconds of CPU, and polling from here made the browser's main thread
+// the busiest thread of the suite. A check interrupted by a navigation (the
+// page's scripts are gone) is asked again of the new page.
+func (b *browser) waitFor(expr string, d time.Duration) bool {
+	b.t.Helper()
+	deadline := time.Now().Add(d)
 	for {
+		// At most a few seconds per message, so a wait ends near its time.
+		chunk := min(time.Until(deadline), 5*time.Second).Milliseconds()
+		js := fmt.Sprintf(`new Promise(resolve => {
+			const until = Date.now() + %d;
+			const check = () => Promise.resolve().then(() => (%s)).then(v => !!v, () => false).then(ok => {
+				if (ok) resolve(true);
+				else if (Date.now() >= until) resolve(false);
+				else setTimeout(check, 50);
+			});
+			check();
+		})`, max(chunk, 0), expr)
 		var ok bool
-		if err := chromedp.Run(b.ctx, chromedp.Evaluate(js, &ok, func(p *runtimeEvaluate) *runtimeEvaluate { return p.WithAwaitPromise(true) })); err == nil && ok {
-			return
+		err := chromedp.Run(b.ctx, chromedp.Evaluate(js, &ok, func(p *runtimeEvaluate) *runtimeEvaluate { return p.WithAwaitPromise(true) }))
+		if err == nil && ok {
+			return true
 		}
-		if time.Now().After(deadline) {
-			b.t.Fatalf("waited in vain for %s; the page shows:\n%s", what, b.textNoFail())
+		if !time.Now().Before(deadline) || b.ctx.Err() != nil {
+			return false
 		}
-		chromedp.Run(b.ctx, chromedp.Sleep(100*time.Millisecond))
+		if err != nil {
+			chromedp.Run(b.ctx, chromedp.Sleep(50*time.Millisecond))
+		}
 	}
 }
 

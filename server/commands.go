@@ -58,7 +58,7 @@ var commands = []command{
 	},
 	{
 		name: "loadtest", summary: "put an open-loop load on a running Trappen (loopback only)",
-		usage:   "--url URL --rate R --duration D [--find-max] [--server-pid PID] [--db-name NAME]",
+		usage:   "--url URL --rate R --duration D [--warmup W] [--find-max] [--server-pid PID] [--db-name NAME]",
 		details: "Reports p50/p95/p99/max per request kind and CPU milliseconds per request.",
 		run: func(ctx context.Context, _ Config, _ *slog.Logger, args []string, _ io.Reader, stdout io.Writer) error {
 			return loadtestCommand(ctx, args, stdout)

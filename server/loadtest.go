@@ -77,6 +77,7 @@ type loadOptions struct {
 	base        string
 	rate        int
 	duration    time.Duration
+	warmup      time.Duration
 	findMax     bool
 	serverPID   int
 	dbName      string
@@ -99,6 +100,7 @@ func loadtestCommand(ctx context.Context, args []string, stdout io.Writer) error
 	rawURL := fs.String("url", "http://127.0.0.1:8080", "the server (loopback only)")
 	fs.IntVar(&o.rate, "rate", 100, "requests per second")
 	fs.DurationVar(&o.duration, "duration", 30*time.Second, "length of the run (of each step with --find-max)")
+	fs.DurationVar(&o.warmup, "warmup", 10*time.Second, "load at the first rate before measuring, not counted (0: none)")
 	fs.BoolVar(&o.findMax, "find-max", false, "step the rate up by a quarter until p99 reaches 50 ms")
 	fs.IntVar(&o.serverPID, "server-pid", 0, "the server's process id, for its CPU time")
 	fs.StringVar(&o.dbName, "db-name", "", "the PostgreSQL database under test, for its backends' CPU time")
@@ -106,7 +108,7 @@ func loadtestCommand(ctx context.Context, args []string, stdout io.Writer) error
 	fs.IntVar(&o.users, "users", 200, "seeded citizens to sign in (caseworkers: a quarter as many)")
 	fs.StringVar(&o.password, "password", defaultSeedPassword, "the seed password")
 	if err := fs.Parse(args); err != nil {
-		return fmt.Errorf("usage: server loadtest --url URL --rate R --duration D [--find-max] [--server-pid P] [--citizens N]: %w", err)
+		return fmt.Errorf("usage: server loadtest --url URL --rate R --duration D [--warmup W] [--find-max] [--server-pid P] [--citizens N]: %w", err)
 	}
 	base, err := loopbackURL(*rawURL)
 	if err != nil {
@@ -118,6 +120,8 @@ func loadtestCommand(ctx context.Context, args []string, stdout io.Writer) error
 		return fmt.Errorf("--rate must be from 1 to %d", maxLoadRate)
 	case o.duration < time.Second || o.duration > maxLoadDuration:
 		return fmt.Errorf("--duration must be from 1s to %s", maxLoadDuration)
+	case o.warmup < 0 || o.warmup > maxLoadDuration:
+		return fmt.Errorf("--warmup must be from 0s to %s", maxLoadDuration)
 	case o.citizens < 1 || o.users < 1:
 		return fmt.Errorf("--citizens and --users must be positive")
 	}
@@ -129,6 +133,14 @@ func loadtestCommand(ctx context.Context, args []string, stdout io.Writer) error
 		return err
 	}
 	fmt.Fprintf(stdout, "Signed in %d citizens and %d caseworkers of %d seeded citizens.\n", len(citizens), len(workers), o.citizens)
+	if o.warmup > 0 {
+		// A fresh server prepares its statements on each pooled connection
+		// and PostgreSQL loads its caches: the first seconds measure that.
+		warm := o
+		warm.duration = o.warmup
+		runLoad(ctx, client, warm, o.rate, citizens, workers)
+		fmt.Fprintf(stdout, "Warmed up for %s at %d req/s (not counted).\n", o.warmup, o.rate)
+	}
 	if !o.findMax {
 		res := runLoad(ctx, client, o, o.rate, citizens, workers)
 		res.print(stdout)

@@ -38,10 +38,14 @@ func TestSeedAndLoadTest(t *testing.T) {
 			}
 			out.Reset()
 			err := loadtestCommand(ctx, []string{"--url", ts.URL, "--rate", "40", "--duration", "1s", "--citizens", "80",
-				"--users", "8", "--server-pid", "0"}, &out)
+				"--users", "8", "--server-pid", "0", "--warmup", "1s"}, &out)
 			if err != nil {
 				t.Fatal(err)
 			}
+			if !strings.Contains(out.String(), "Warmed up for 1s at 40 req/s (not counted).") {
+				t.Errorf("no warm-up:\n%s", out.String())
+			}
+			// The warm-up's requests are not among those counted.
 			all := regexp.MustCompile(`(?m)^all\s+(\d+)\s+(\d+)\s`).FindStringSubmatch(out.String())
 			if all == nil || all[1] != "40" || all[2] != "0" {
 				t.Fatalf("load test said:\n%s", out.String())

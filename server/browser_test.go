@@ -106,6 +106,10 @@ func chromiumOptions(profile string, size [2]int64) []chromedp.ExecAllocatorOpti
 		chromedp.Flag("disable-quic", true),
 		chromedp.Flag("lang", "da-DK"),
 		chromedp.WindowSize(int(size[0]), int(size[1])),
+		// V8 without its optimizing tiers: the test pages live seconds, and
+		// compiling their scripts for speed cost more CPU than it saved
+		// (about a tenth of the browser tests' CPU).
+		chromedp.Flag("js-flags", "--no-opt --no-maglev --no-sparkplug"),
 	)
 }
 

@@ -81,7 +81,7 @@ func TestBrowserCitizenSignsInWithMitID(t *testing.T) {
 	}
 
 	// Signing out ends the provider's session too and comes back to sign-in.
-	b.click(`.signed-in-bar button.sign-out`)
+	b.signOutThroughProvider()
 	b.waitText("Log ind med MitID")
 	b.oidcScreen("the sign-in page with MitID")
 	var first string
@@ -96,7 +96,7 @@ func TestBrowserCitizenSignsInWithMitID(t *testing.T) {
 	b.waitText("Bo Jensen")
 
 	// A refused sign-in explains itself.
-	b.click(`.signed-in-bar button.sign-out`)
+	b.signOutThroughProvider()
 	b.waitText("Log ind med MitID")
 	op.AddUser(testop.User{Subject: "mitid-stranger", Name: "Ukendt"})
 	op.SignInAs("mitid-stranger")
@@ -152,6 +152,17 @@ func (b *browser) approveAtProvider() {
 
 // oidcScreen checks the screen and keeps a picture of it when
 // TRAPPEN_SCREENSHOTS names a folder.
+// signOutThroughProvider signs out and waits until the browser is back
+// from the provider's sign-out: the app shows its sign-in page before it
+// goes there, so the page's text alone cannot tell the two apart.
+func (b *browser) signOutThroughProvider() {
+	b.t.Helper()
+	var marked bool
+	b.eval(`window.__beforeSignOut = true`, &marked)
+	b.click(`.signed-in-bar button.sign-out`)
+	b.waitJS("the sign-in page, back from the provider", `!window.__beforeSignOut && document.getElementById('login-mitid')`)
+}
+
 func (b *browser) oidcScreen(name string) {
 	b.t.Helper()
 	b.checkScreen(name)

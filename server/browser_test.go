@@ -180,7 +180,7 @@ func removeProfile(dir string) {
 // Chromium that no other running test uses. A context costs Chromium about
 // two seconds of CPU to make (its window, the tab and chromedp's attaching),
 // which across the suite was more than all the pages the tests open, so a
-// test that passes hands its context back (releaseTab) for the next one.
+// test that passes hands its tab back (tab.reset) for the next one.
 // Nothing of one test reaches the next: its cookies are deleted, and all
 // else the page stored belongs to its test server's origin, a port no later
 // test server in this process gets (holdAddr).
@@ -270,6 +270,7 @@ func newTab(t *testing.T) *tab {
 	ctx, cancelCtx := chromedp.NewContext(root, chromedp.WithTargetID(id))
 	// Attach with the tab's own context: chromedp's event loop for the tab
 	// lives as long as the context of the first Run.
+	//
 	// chromedp turns on the DOM, CSS and Network domains for every tab, and
 	// Chromium then reports each DOM change, style sheet and request to the
 	// test. The tests ask the page with scripts instead (waitVisible,
@@ -431,7 +432,7 @@ func (b *browser) open(url string) {
 
 // waitVisible waits until an element matching the CSS selector is on the
 // page with a box of its own (what chromedp.WaitVisible checks), asking
-// with a script: the DOM domain chromedp would use for it is off (setUp).
+// with a script: the DOM domain chromedp would use for it is off (newTab).
 func (b *browser) waitVisible(sel string) {
 	b.t.Helper()
 	b.waitJS(sel, fmt.Sprintf(`(e => !!e && e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden')(document.querySelector(%q))`, sel))

@@ -188,7 +188,7 @@ func newBrowser(t *testing.T, size [2]int64) *browser {
 	t.Helper()
 	requireBrowserTools(t)
 	takeBrowserSlot(t)
-	tab := idleTabs.take()
+	tab := idleTabs.take(size)
 	if tab == nil {
 		tab = newTab(t)
 	}
@@ -202,7 +202,7 @@ func newBrowser(t *testing.T, size [2]int64) *browser {
 			tab.close()
 			return
 		}
-		idleTabs.put(tab)
+		idleTabs.put(size, tab)
 	})
 	b.setUp(size)
 	return b
@@ -215,20 +215,23 @@ type tab struct {
 	cancel    func()
 }
 
-// idleTabs are the tabs of passed tests, ready for the next test.
-var idleTabs tabPool
+// idleTabs are the tabs of passed tests, ready for the next test, by the
+// size the test asked for. A tab goes back only to a test of the same size:
+// after a phone's touch and mobile viewport, Chromium could keep a page
+// scale on a desktop tab that sent its clicks beside their targets.
+var idleTabs = tabPool{tabs: map[[2]int64][]*tab{}}
 
 type tabPool struct {
 	mu   sync.Mutex
-	tabs []*tab
+	tabs map[[2]int64][]*tab
 }
 
-func (p *tabPool) take() *tab {
+func (p *tabPool) take(size [2]int64) *tab {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	for len(p.tabs) > 0 {
-		tb := p.tabs[len(p.tabs)-1]
-		p.tabs = p.tabs[:len(p.tabs)-1]
+	for tabs := p.tabs[size]; len(tabs) > 0; tabs = p.tabs[size] {
+		tb := tabs[len(tabs)-1]
+		p.tabs[size] = tabs[:len(tabs)-1]
 		if tb.ctx.Err() == nil {
 			return tb
 		}
@@ -236,10 +239,10 @@ func (p *tabPool) take() *tab {
 	return nil
 }
 
-func (p *tabPool) put(tb *tab) {
+func (p *tabPool) put(size [2]int64, tb *tab) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.tabs = append(p.tabs, tb)
+	p.tabs[size] = append(p.tabs[size], tb)
 }
 
 // newTab makes a browser context with a window in the shared Chromium and
@@ -306,6 +309,7 @@ func (tb *tab) reset() bool {
 		emulation.SetEmulatedMedia().WithMedia(""),
 		emulation.SetCPUThrottlingRate(1),
 		emulation.ClearDeviceMetricsOverride(),
+		emulation.ResetPageScaleFactor(),
 		emulation.SetTouchEmulationEnabled(false),
 		emulation.SetLocaleOverride(), // none: setUp sets it again
 		chromedp.ActionFunc(func(ctx context.Context) error {
@@ -416,7 +420,7 @@ func (b *browser) textNoFail() string {
 	var text string
 	ctx, cancel := context.WithTimeout(b.ctx, 2*time.Second)
 	defer cancel()
-	chromedp.Run(ctx, chromedp.Evaluate(`document.body ? document.body.innerText : ""`, &text))
+	chromedp.Run(ctx, chromedp.Evaluate(`location.pathname + ":\n" + (document.body ? document.body.innerText : "")`, &text))
 	if len(text) > 800 {
 		text = text[:800]
 	}
@@ -481,6 +485,10 @@ func (b *browser) click(sel string) {
 		const x = r[0] + r[2] / 2, y = r[1] + r[3] / 2;
 		const hit = document.elementFromPoint(x, y);
 		if (!hit || !(hit === e || e.contains(hit))) return {why: 'it is covered by ' + (hit ? hit.outerHTML.slice(0, 80) : 'nothing')};
+		// Note whether the click reaches it: data arriving between this
+		// check and the click may still move it (see below).
+		window.__trappenClickSeen = false;
+		e.addEventListener('click', () => { window.__trappenClickSeen = true; }, {once: true, capture: true});
 		return {x, y};
 	}`, sel)
 	deadline := time.Now().Add(waitTimeout)
@@ -500,7 +508,19 @@ func (b *browser) click(sel string) {
 		})()`, attempt, chunk), &at)
 		if at.X != nil && at.Y != nil {
 			b.run(chromedp.MouseClickXY(*at.X, *at.Y))
-			return
+			// A click that missed (the element moved after the check, say
+			// when the sign-in methods arrived above it) is made again. A
+			// new page (undefined) or an error (the page is leaving) means
+			// it went through.
+			var seen *bool
+			err := chromedp.Run(b.ctx, chromedp.Evaluate(`window.__trappenClickSeen`, &seen))
+			if err != nil || seen == nil || *seen {
+				return
+			}
+			if time.Now().After(deadline) {
+				b.t.Fatalf("the click on %s did not reach it; the page shows:\n%s", sel, b.textNoFail())
+			}
+			continue
 		}
 		if time.Now().After(deadline) {
 			b.t.Fatalf("could not click %s: %s; the page shows:\n%s", sel, at.Why, b.textNoFail())

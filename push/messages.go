@@ -87,30 +87,27 @@ func Render(d models.Delivery, now time.Time) Payload {
 
 // When says t relative to now on Copenhagen calendars: "i morgen kl. 10:00".
 func When(lang string, t, now time.Time) string {
-	local := t.In(models.Copenhagen)
-	vars := i18n.Vars{"time": local.Format("15:04"), "day": local.Day(),
-		"month": i18n.T(lang, "push.month."+strconv.Itoa(int(local.Month())), nil)}
-	switch models.DaysBetween(models.CopenhagenDate(now), models.CopenhagenDate(t)) {
-	case 0:
-		return i18n.T(lang, "push.when.today", vars)
-	case 1:
-		return i18n.T(lang, "push.when.tomorrow", vars)
-	default:
-		return i18n.T(lang, "push.when.date", vars)
-	}
+	return onCalendar(lang, "push.when.", t, now, i18n.Vars{"time": t.In(models.Copenhagen).Format("15:04")})
 }
 
 // OnDay says t's Copenhagen date relative to now: "i dag", "den 16. marts".
 func OnDay(lang string, t, now time.Time) string {
+	return onCalendar(lang, "push.day.", t, now, i18n.Vars{})
+}
+
+// onCalendar renders the catalog key prefix+"today", "tomorrow" or "date"
+// for t's Copenhagen date as seen from now, with its day and month in vars.
+func onCalendar(lang, prefix string, t, now time.Time, vars i18n.Vars) string {
 	local := t.In(models.Copenhagen)
-	vars := i18n.Vars{"day": local.Day(), "month": i18n.T(lang, "push.month."+strconv.Itoa(int(local.Month())), nil)}
+	vars["day"] = local.Day()
+	vars["month"] = i18n.T(lang, "push.month."+strconv.Itoa(int(local.Month())), nil)
 	switch models.DaysBetween(models.CopenhagenDate(now), models.CopenhagenDate(t)) {
 	case 0:
-		return i18n.T(lang, "push.day.today", vars)
+		return i18n.T(lang, prefix+"today", vars)
 	case 1:
-		return i18n.T(lang, "push.day.tomorrow", vars)
+		return i18n.T(lang, prefix+"tomorrow", vars)
 	default:
-		return i18n.T(lang, "push.day.date", vars)
+		return i18n.T(lang, prefix+"date", vars)
 	}
 }
 

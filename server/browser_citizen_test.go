@@ -286,9 +286,7 @@ func TestBrowserCitizenJourneyOffline(t *testing.T) {
 	b.waitText("Du er offline.")
 
 	// Back online: it arrives once, and the app says nothing waits.
-	s.Restart()
-	var fired bool
-	b.eval(`dispatchEvent(new Event('online')), true`, &fired)
+	b.backOnline(s)
 	b.waitGone("registrering venter", 20*time.Second)
 	b.waitGone("Du er offline", 10*time.Second)
 	b.open(s.URL + "/") // a fresh start must not send it again
@@ -347,9 +345,7 @@ func TestBrowserCitizenOnLieFi(t *testing.T) {
 	b.waitText("9 timer")
 	b.waitText("Rundbordssamtale")
 
-	s.Restart()
-	var fired bool
-	b.eval(`dispatchEvent(new Event('online')), true`, &fired)
+	b.backOnline(s)
 	b.waitGone("Du er offline", 20*time.Second)
 	b.waitText("9 timer")
 }
@@ -380,4 +376,13 @@ func TestBrowserCitizenScreensInEnglish(t *testing.T) {
 	if lang != "en" {
 		t.Errorf("html lang = %q, want en", lang)
 	}
+}
+
+// backOnline brings the test server back and tells the page it is online,
+// as the browser does when the network returns.
+func (b *browser) backOnline(s *testServer) {
+	b.t.Helper()
+	s.Restart()
+	var fired bool
+	b.eval(`dispatchEvent(new Event('online')), true`, &fired)
 }

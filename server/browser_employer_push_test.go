@@ -62,13 +62,7 @@ func TestBrowserEmployerMenuAndReminders(t *testing.T) {
 		url := push.Render(models.Delivery{Type: typ, RefID: models.NewID(), EmployeeID: w.boID, Locale: "da", RefAt: &now}, now).URL
 		t.Run(typ, func(t *testing.T) {
 			b.t = t
-			b.open(s.URL + url)
-			b.waitJS("the screen to load", `document.querySelector('#main h1') && !document.querySelector('#main .loading')`)
-			var notFound bool
-			b.eval(`!!document.querySelector('#main [data-not-found]')`, &notFound)
-			if notFound {
-				t.Fatalf("push %s opens %s, which is the not-found page", typ, url)
-			}
+			b.openPushURL(s, typ, url)
 			b.waitText("Bo Jensen")
 		})
 	}

@@ -115,17 +115,24 @@ func TestBrowserEveryPushURLOpensAScreen(t *testing.T) {
 		url := push.Render(models.Delivery{Type: typ, RefID: j.meetingID, Locale: "da", RefAt: &now}, now).URL
 		t.Run(typ, func(t *testing.T) {
 			b.t = t
-			b.open(s.URL + url)
-			b.waitJS("the screen to load", `document.querySelector('#main h1') && !document.querySelector('#main .loading')`)
-			var notFound bool
-			b.eval(`!!document.querySelector('#main [data-not-found]')`, &notFound)
-			if notFound {
-				t.Fatalf("push %s opens %s, which is the not-found page", typ, url)
-			}
+			b.openPushURL(s, typ, url)
 			if typ == models.PushReflectionPrompt {
 				b.waitJS("focus on the three questions", `document.activeElement && document.activeElement.id === 'refleksion'`)
 			}
 		})
 	}
 	b.t = t
+}
+
+// openPushURL opens the url of a push message of type typ and fails if the
+// app has no screen for it.
+func (b *browser) openPushURL(s *testServer, typ, url string) {
+	b.t.Helper()
+	b.open(s.URL + url)
+	b.waitJS("the screen to load", `document.querySelector('#main h1') && !document.querySelector('#main .loading')`)
+	var notFound bool
+	b.eval(`!!document.querySelector('#main [data-not-found]')`, &notFound)
+	if notFound {
+		b.t.Fatalf("push %s opens %s, which is the not-found page", typ, url)
+	}
 }

@@ -74,7 +74,11 @@ func connect(opts OpenOptions) (*DB, error) {
 		if !strings.HasPrefix(opts.DatabaseURL, "postgres://") && !strings.HasPrefix(opts.DatabaseURL, "postgresql://") {
 			return nil, fmt.Errorf("DATABASE_URL must start with postgres://")
 		}
-		db, err := gorm.Open(postgres.Open(opts.DatabaseURL), cfg)
+		dsn, err := withGenericPlans(opts.DatabaseURL)
+		if err != nil {
+			return nil, err
+		}
+		db, err := gorm.Open(postgres.Open(dsn), cfg)
 		if err != nil {
 			return nil, fmt.Errorf("open postgres: %w", err)
 		}

@@ -2,6 +2,8 @@ package sqldb
 
 import (
 	"database/sql"
+	"errors"
+	"net/url"
 	"time"
 )
 
@@ -29,4 +31,27 @@ func configurePool(db *sql.DB, maxConns int) {
 	db.SetMaxIdleConns(maxConns)
 	db.SetConnMaxIdleTime(0)
 	db.SetConnMaxLifetime(time.Hour)
+}
+
+// withGenericPlans asks PostgreSQL to plan each prepared statement once per
+// connection (plan_cache_mode=force_generic_plan) unless the operator's
+// DATABASE_URL says otherwise. Trappen's statements look rows up by ids and
+// instants through indexes whose choice does not depend on the values, so
+// the default of re-planning parameterised statements whose generic plan
+// looks dearer only costs CPU: at 400 requests a second on 100,000
+// citizens it was a tenth of PostgreSQL's time and a third of the p99
+// (README, "Load test").
+func withGenericPlans(databaseURL string) (string, error) {
+	u, err := url.Parse(databaseURL)
+	if err != nil {
+		// url.Parse's error quotes the URL, password included: not for logs.
+		return "", errors.New("DATABASE_URL is not a valid URL")
+	}
+	q := u.Query()
+	if q.Has("plan_cache_mode") {
+		return databaseURL, nil
+	}
+	q.Set("plan_cache_mode", "force_generic_plan")
+	u.RawQuery = q.Encode()
+	return u.String(), nil
 }

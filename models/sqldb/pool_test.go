@@ -2,6 +2,7 @@ package sqldb_test
 
 import (
 	"context"
+	"net/url"
 	"sync"
 	"testing"
 
@@ -65,5 +66,39 @@ func TestThePostgresPoolKeepsItsConnectionsAndStatements(t *testing.T) {
 	}
 	if prepared != 1 {
 		t.Fatalf("%d prepared statements for the query, want 1 (statement cache off?)", prepared)
+	}
+	// Each prepared statement is planned once (withGenericPlans).
+	var mode string
+	if err := conn.QueryRowContext(context.Background(), "SHOW plan_cache_mode").Scan(&mode); err != nil {
+		t.Fatal(err)
+	}
+	if mode != "force_generic_plan" {
+		t.Fatalf("plan_cache_mode = %q, want force_generic_plan", mode)
+	}
+}
+
+// An operator's own plan_cache_mode in DATABASE_URL wins over Trappen's.
+func TestTheOperatorsPlanCacheModeIsKept(t *testing.T) {
+	t.Parallel()
+	opts := storetest.Options(t, storetest.Postgres)
+	u, err := url.Parse(opts.DatabaseURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := u.Query()
+	q.Set("plan_cache_mode", "auto")
+	u.RawQuery = q.Encode()
+	opts.DatabaseURL = u.String()
+	s, err := sqldb.Open(context.Background(), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var mode string
+	if err := s.DB.Raw("SHOW plan_cache_mode").Scan(&mode).Error; err != nil {
+		t.Fatal(err)
+	}
+	if mode != "auto" {
+		t.Fatalf("plan_cache_mode = %q, want the operator's auto", mode)
 	}
 }

@@ -59,6 +59,12 @@ type Deps struct {
 	PasswordLoginOff bool
 	// OIDC is the relying party of each audience with an identity provider.
 	OIDC map[string]*oidcrp.Client
+	// MaxInFlight is how many API requests are worked on at once; more wait,
+	// and under overload are answered 503 (admission.go). 0: InFlightPerCore
+	// per core.
+	MaxInFlight int
+	// gate replaces the admission gate built from MaxInFlight (tests).
+	gate *admission
 }
 
 // PushConfig is what the push endpoints need.
@@ -72,6 +78,8 @@ type handler struct {
 	// sealer protects the OIDC flow cookie with a key derived from the
 	// token key.
 	sealer *oidcrp.Sealer
+	// admission is the gate in front of the API (admission.go).
+	admission *admission
 }
 
 // New builds the Fiber app with every route and the one error handler.
@@ -93,7 +101,10 @@ func New(d Deps) *fiber.App {
 			d.DB = d.Store.SQL
 		}
 	}
-	h := &handler{Deps: d}
+	h := &handler{Deps: d, admission: d.gate}
+	if h.admission == nil {
+		h.admission = newAdmission(d.MaxInFlight)
+	}
 	if d.Tokens != nil && len(d.OIDC) > 0 {
 		s, err := oidcrp.NewSealer(d.Tokens.key)
 		if err != nil {

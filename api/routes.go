@@ -19,7 +19,7 @@ func models404() error { return models.ErrNotFound }
 // /me come before the citizen group (which requires the citizen role on
 // /me) is made. Within the resource groups the order is free.
 func (h *handler) routes(app *fiber.App) {
-	app.Use(recover.New(), h.requestLog, h.securityHeaders, limitBody,
+	app.Use(recover.New(), h.requestLog, h.securityHeaders, h.admit, limitBody,
 		// API answers are small JSON: the fastest level compresses them
 		// nearly as well at a fraction of the CPU (issue 13). The app's own
 		// files are fetched once per version, and every byte of the first

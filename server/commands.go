@@ -76,6 +76,7 @@ var settings = []setting{
 	{"DATABASE_URL", "postgres://… to use PostgreSQL; unset: embedded SQLite"},
 	{"TRAPPEN_DATA_DIR", "folder for the SQLite file and generated keys (default ./data)"},
 	{"TRAPPEN_DB_MAX_CONNS", "PostgreSQL connections kept open by this instance (default 16)"},
+	{"TRAPPEN_MAX_IN_FLIGHT", "API requests worked on at once; more wait, and under overload get 503 (default 8 per core)"},
 	{"TRAPPEN_LOG_LEVEL", "debug, info (default), warn or error"},
 	{"TRAPPEN_PPROF_ADDR", "loopback address for Go's profiler, e.g. 127.0.0.1:6060 (default: off)"},
 	{"TRAPPEN_JWT_KEY, TRAPPEN_JWT_KEY_FILE", "signing key for access tokens (default: generated in the data folder)"},

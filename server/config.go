@@ -19,6 +19,7 @@ type Config struct {
 	DatabaseURL   string // DATABASE_URL
 	DataDir       string // TRAPPEN_DATA_DIR
 	DBMaxConns    int    // TRAPPEN_DB_MAX_CONNS
+	MaxInFlight   int    // TRAPPEN_MAX_IN_FLIGHT
 	JWTKey        []byte // TRAPPEN_JWT_KEY or TRAPPEN_JWT_KEY_FILE
 	SecureCookies bool   // TRAPPEN_SECURE_COOKIES
 	LogLevel      string // TRAPPEN_LOG_LEVEL
@@ -120,6 +121,11 @@ func LoadConfig(getenv func(string) string) (Config, error) {
 	if v := getenv("TRAPPEN_DB_MAX_CONNS"); v != "" {
 		if c.DBMaxConns, err = strconv.Atoi(v); err != nil || c.DBMaxConns < 1 || c.DBMaxConns > 1000 {
 			return c, fmt.Errorf("TRAPPEN_DB_MAX_CONNS must be a number from 1 to 1000")
+		}
+	}
+	if v := getenv("TRAPPEN_MAX_IN_FLIGHT"); v != "" {
+		if c.MaxInFlight, err = strconv.Atoi(v); err != nil || c.MaxInFlight < 1 || c.MaxInFlight > 10000 {
+			return c, fmt.Errorf("TRAPPEN_MAX_IN_FLIGHT must be a number from 1 to 10000")
 		}
 	}
 	if c.JWTKey, err = secret(getenv, "TRAPPEN_JWT_KEY"); err != nil {

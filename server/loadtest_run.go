@@ -23,6 +23,7 @@ type loadResult struct {
 	kinds    map[string][]time.Duration
 	errors   map[string]int
 	dropped  int64
+	busy     int // answered 503: refused by the server's admission gate
 	requests int
 	serverMs float64 // CPU ms of the server process, -1 when unknown
 	dbMs     float64 // CPU ms of PostgreSQL's processes
@@ -61,20 +62,23 @@ func runLoad(ctx context.Context, client *http.Client, o loadOptions, rate int, 
 		go func() {
 			defer wg.Done()
 			defer inFlight.Add(-1)
-			failed := false
+			failed, busy := false, false
 			resp, err := client.Do(req.WithContext(ctx))
 			if err != nil {
 				failed = true
 			} else {
 				io.Copy(io.Discard, resp.Body)
 				resp.Body.Close()
-				failed = resp.StatusCode >= 400
+				failed, busy = resp.StatusCode >= 400, resp.StatusCode == http.StatusServiceUnavailable
 			}
 			lat := time.Since(due)
 			mu.Lock()
 			res.kinds[kind.name] = append(res.kinds[kind.name], lat)
 			if failed {
 				res.errors[kind.name]++
+			}
+			if busy {
+				res.busy++
 			}
 			mu.Unlock()
 		}()
@@ -141,6 +145,9 @@ func (r *loadResult) print(w io.Writer) {
 	}
 	all := r.all()
 	row("all", all, total)
+	if r.busy > 0 {
+		fmt.Fprintf(w, "of the errors, refused as busy (503, come back later): %d (%.1f %%)\n", r.busy, 100*float64(r.busy)/float64(len(all)))
+	}
 	if r.dropped > 0 {
 		fmt.Fprintf(w, "dropped (over %d in flight): %d\n", maxInFlight, r.dropped)
 	}

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"trappen/models/storetest"
 )
@@ -73,5 +74,21 @@ func TestTheLoadTestOnlyTargetsThisMachine(t *testing.T) {
 	}
 	if _, _, ok := readStat("/proc/self/stat"); !ok || procCPU(os.Getpid()) < 0 {
 		t.Fatal("cannot read this process's CPU time")
+	}
+}
+
+// A server that refuses work as busy (503) is told apart in the report:
+// it kept its answers fast by sending some clients away.
+func TestTheLoadReportCountsBusyAnswers(t *testing.T) {
+	t.Parallel()
+	r := &loadResult{rate: 2, requests: 4, kinds: map[string][]time.Duration{"home": {time.Millisecond, 2 * time.Millisecond,
+		3 * time.Millisecond, 4 * time.Millisecond}}, errors: map[string]int{"home": 1}, busy: 1, serverMs: -1, dbMs: -1}
+	var out bytes.Buffer
+	r.print(&out)
+	if !strings.Contains(out.String(), "refused as busy (503, come back later): 1 (25.0 %)") {
+		t.Fatalf("report:\n%s", out.String())
+	}
+	if r.healthy() {
+		t.Fatal("a run with busy answers counts as healthy")
 	}
 }

@@ -124,7 +124,7 @@ func newApp(ctx context.Context, cfg Config, log *slog.Logger, now func() time.T
 		SecureCookies: cfg.SecureCookies, ProxyHeader: cfg.ProxyHeader, TrustedProxies: cfg.TrustedProxies,
 		PublicURL: cfg.PublicURL,
 		Push:      &api.PushConfig{PublicKey: vapid.PublicKey, Allowlist: cfg.PushAllowlist},
-		Service:   cfg.Service, PasswordLoginOff: !cfg.PasswordLogin, OIDC: clients})
+		Service:   cfg.Service, PasswordLoginOff: !cfg.PasswordLogin, OIDC: clients, MaxInFlight: cfg.MaxInFlight})
 	return a, nil
 }
 

@@ -35,8 +35,14 @@ func TestHomeTakesAFixedNumberOfStatements(t *testing.T) {
 	})
 }
 
+// caseloadStatements is the ceiling on the caseload, authentication
+// included (issue 13 asks for 10; it was 11): the token check, the caseload
+// as JSON arrays in one statement on PostgreSQL and two on SQLite, and the
+// access log in one.
+var caseloadStatements = map[sqldb.Dialect]int64{sqldb.Postgres: 3, sqldb.SQLite: 4}
+
 // The caseload's statements do not grow with the number of citizens: 5 and
-// 40 take the same number, at most 10, authentication included.
+// 40 take the same number, authentication included.
 func TestCaseloadOfFiveAndFortyTakeTheSameStatements(t *testing.T) {
 	t.Parallel()
 	eachEnv(t, func(t *testing.T, e *env) {
@@ -57,8 +63,8 @@ func TestCaseloadOfFiveAndFortyTakeTheSameStatements(t *testing.T) {
 		grow(40)
 		forty := e.countStatements(func() { e.caseload(cw.Token, "") })
 		t.Logf("the caseload takes %d statements for 5 citizens, %d for 40", five, forty)
-		if five != forty || forty > 10 {
-			t.Fatalf("statements: %d for 5 citizens, %d for 40 (want equal and at most 10)", five, forty)
+		if want := caseloadStatements[e.store.Dialect]; five != forty || forty > want {
+			t.Fatalf("statements: %d for 5 citizens, %d for 40 (want equal and at most %d)", five, forty, want)
 		}
 	})
 }

@@ -157,19 +157,3 @@ func checkMeetingOf(tx *gorm.DB, citizenID string, meetingID *string) error {
 	}
 	return nil
 }
-
-// caseloadAgreements reads the due dates of every open item that has one.
-func caseloadAgreements(db *gorm.DB, cw string, _ time.Time, by map[string]*models.CaseloadFacts) error {
-	var rows []struct {
-		CitizenID string
-		DueDate   string
-	}
-	err := db.Table("agreements").Select("citizen_id, due_date").
-		Where("status = 'open' AND due_date IS NOT NULL AND citizen_id IN "+caseloadIDs, cw).Scan(&rows).Error
-	for _, r := range rows {
-		if f := by[r.CitizenID]; f != nil {
-			f.OpenAgreementDues = append(f.OpenAgreementDues, r.DueDate)
-		}
-	}
-	return err
-}

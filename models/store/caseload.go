@@ -8,10 +8,8 @@ import (
 	"gorm.io/gorm"
 
 	"trappen/models"
+	"trappen/models/sqldb"
 )
-
-// caseloadIDs selects the ids of a caseworker's citizens, for IN (…).
-const caseloadIDs = "(SELECT id FROM citizens WHERE caseworker_id = ?)"
 
 // CaseloadView loads caseworkerID's caseload as seen at now, and records
 // (once a day) in each citizen's access log that the caseworker saw it.
@@ -22,7 +20,7 @@ func (s *Store) CaseloadView(ctx context.Context, caseworkerID string, now time.
 // CaseloadViewOf is the caseload of open or of closed cases (status).
 func (s *Store) CaseloadViewOf(ctx context.Context, caseworkerID, status string, now time.Time) ([]models.CaseloadEntry, error) {
 	db := s.Read.WithContext(ctx)
-	facts, err := loadCaseloadFacts(db, caseworkerID, status, now)
+	facts, err := loadCaseloadFacts(db, s.Dialect, caseworkerID, status, now)
 	if err != nil {
 		return nil, fmt.Errorf("caseload view: %w", err)
 	}
@@ -39,124 +37,142 @@ func (s *Store) CaseloadViewOf(ctx context.Context, caseworkerID, status string,
 	return out, nil
 }
 
-func loadCaseloadFacts(db *gorm.DB, caseworkerID, status string, now time.Time) ([]models.CaseloadFacts, error) {
-	var citizens []models.Citizen
-	closed := "citizens.closed_on IS NULL"
+func loadCaseloadFacts(db *gorm.DB, dialect sqldb.Dialect, caseworkerID, status string, now time.Time) ([]models.CaseloadFacts, error) {
+	name, closed := "caseload/open", "closed_on IS NULL"
 	if status == models.CaseClosed {
-		closed = "citizens.closed_on IS NOT NULL"
+		name, closed = "caseload/closed", "closed_on IS NOT NULL"
 	}
-	if err := db.Joins("User").Where("citizens.caseworker_id = ?", caseworkerID).Where(closed).Find(&citizens).Error; err != nil {
+	var r caseloadRows
+	args := map[string]any{"cw": caseworkerID, "week": models.WeekStartInstant(now)}
+	if err := readSnapshot(db, dialect, name, args, r.sets(closed)...); err != nil {
 		return nil, fmt.Errorf("load caseload facts: %w", err)
 	}
-	if len(citizens) == 0 {
-		return nil, nil
-	}
-	facts := make([]models.CaseloadFacts, len(citizens))
-	byID := make(map[string]*models.CaseloadFacts, len(citizens))
-	for i := range citizens {
-		facts[i].Citizen = citizens[i]
-		byID[citizens[i].ID] = &facts[i]
-	}
-	for _, load := range []func(*gorm.DB, string, time.Time, map[string]*models.CaseloadFacts) error{
-		caseloadInvites, caseloadSnoozes, caseloadMeetings, caseloadCheckins, caseloadFastTrack, caseloadPlanFeedback, caseloadAgreements,
-	} {
-		if err := load(db, caseworkerID, now, byID); err != nil {
-			return nil, fmt.Errorf("load caseload facts: %w", err)
-		}
-	}
-	return facts, nil
+	return r.facts(), nil
 }
 
-func caseloadInvites(db *gorm.DB, cw string, _ time.Time, by map[string]*models.CaseloadFacts) error {
-	var rows []models.CaseloadInvite
-	err := db.Table("invites").Select("citizen_id, expires_at, used_at").
-		Where("citizen_id IN "+caseloadIDs, cw).Order("created_at").Scan(&rows).Error
-	for _, r := range rows {
-		if f := by[r.CitizenID]; f != nil {
-			f.Invites = append(f.Invites, r)
-		}
-	}
-	return err
+// caseloadRows are the rows behind a caseload: its citizens and, for all of
+// them at once, each fact the caseload shows.
+type caseloadRows struct {
+	citizens   []models.Citizen
+	users      []models.User
+	invites    []models.CaseloadInvite
+	snoozes    []models.Snooze
+	meetings   []models.CaseloadMeeting
+	checkins   []models.CaseloadCheckin
+	fastTrack  []models.CaseloadFastTrack
+	feedback   []caseloadFeedback
+	agreements []caseloadAgreementDue
 }
 
-func caseloadSnoozes(db *gorm.DB, cw string, _ time.Time, by map[string]*models.CaseloadFacts) error {
-	snoozes, err := snoozesOf(db, cw)
-	for id, sn := range snoozes {
-		if f := by[id]; f != nil {
-			sn := sn
-			f.Snooze = &sn
-		}
-	}
-	return err
+type caseloadFeedback struct {
+	CitizenID  string
+	Recognises string
 }
 
-// caseloadMeetings reads the scheduled meetings from this week on, and every
-// scheduled follow-up (they answer a fast-track request that may be older),
-// with the citizen's reply and whether a reflection was shared.
-func caseloadMeetings(db *gorm.DB, cw string, now time.Time, by map[string]*models.CaseloadFacts) error {
-	var rows []models.CaseloadMeeting
-	err := db.Table("meetings AS m").
-		Select(`m.id, m.citizen_id, m.kind, m.starts_at, m.moved_at, r.response, r.updated_at AS replied_at,
-			COALESCE(f.shared, FALSE) AS reflection_shared`).
-		Joins("LEFT JOIN meeting_replies r ON r.meeting_id = m.id").
-		Joins("LEFT JOIN meeting_reflections f ON f.meeting_id = m.id").
-		Where("m.citizen_id IN "+caseloadIDs, cw).
-		Where("m.status = 'scheduled' AND (m.starts_at >= ? OR m.kind IN ('follow_up', 'roundtable'))", models.WeekStartInstant(now)).
-		Order("m.starts_at, m.id").Scan(&rows).Error
-	for _, r := range rows {
-		if f := by[r.CitizenID]; f != nil {
-			f.Meetings = append(f.Meetings, r)
-		}
-	}
-	return err
+type caseloadAgreementDue struct {
+	CitizenID string
+	DueDate   string
 }
 
-// caseloadCheckins reads each citizen's three newest check-ins with the average
-// of their goal scores, in one statement (a window function).
-func caseloadCheckins(db *gorm.DB, cw string, _ time.Time, by map[string]*models.CaseloadFacts) error {
-	var rows []models.CaseloadCheckin
-	err := db.Raw(`SELECT c.citizen_id, c.recorded_at, c.wellbeing, c.staircase_step,
+// caseloadIDs selects the ids of the caseworker's citizens, for IN (…).
+const caseloadIDs = "(SELECT id FROM citizens WHERE caseworker_id = @cw)"
+
+// sets reads the caseload in one statement on PostgreSQL (two on SQLite),
+// whatever its size (issue 13: it took nine, each scanned by reflection).
+// closed picks the open or the closed cases.
+func (r *caseloadRows) sets(closed string) []rowSet {
+	return []rowSet{
+		{table: "citizens", where: "caseworker_id = @cw AND " + closed, order: "id", into: &r.citizens},
+		// Whether a password is set, not the hash: the caseload shows whether
+		// the citizen has activated their access, and no more.
+		{query: "SELECT id, role, email, name, locale, CASE WHEN password_hash IS NULL THEN NULL ELSE '' END AS password_hash, " +
+			"password_changed_at, oidc_linked_at, created_at, updated_at FROM users " +
+			"WHERE id IN (SELECT id FROM citizens WHERE caseworker_id = @cw AND " + closed + ")", into: &r.users},
+		{query: "SELECT citizen_id, expires_at, used_at, created_at FROM invites WHERE citizen_id IN " + caseloadIDs +
+			" ORDER BY created_at", order: "created_at", into: &r.invites},
+		{table: "citizen_snoozes", where: "citizen_id IN " + caseloadIDs, into: &r.snoozes},
+		// The scheduled meetings from this week on, and every scheduled
+		// follow-up (they answer a fast-track request that may be older),
+		// with the citizen's reply and whether a reflection was shared.
+		{query: `SELECT m.id, m.citizen_id, m.kind, m.starts_at, m.moved_at, r.response, r.updated_at AS replied_at,
+			COALESCE(f.shared, FALSE) AS reflection_shared
+			FROM meetings m LEFT JOIN meeting_replies r ON r.meeting_id = m.id
+			LEFT JOIN meeting_reflections f ON f.meeting_id = m.id
+			WHERE m.citizen_id IN ` + caseloadIDs + ` AND m.status = 'scheduled'
+			AND (m.starts_at >= @week OR m.kind IN ('follow_up', 'roundtable'))
+			ORDER BY m.starts_at, m.id`, order: "starts_at, id", into: &r.meetings},
+		// Each citizen's three newest check-ins with the average of their goal
+		// scores (a window function over checkins_caseload).
+		{query: `SELECT c.id, c.citizen_id, c.recorded_at, c.wellbeing, c.staircase_step,
 			(SELECT CAST(AVG(s.score) AS DOUBLE PRECISION) FROM checkin_scores s WHERE s.checkin_id = c.id) AS avg_score
-		FROM (SELECT id, citizen_id, recorded_at, wellbeing, staircase_step,
+			FROM (SELECT id, citizen_id, recorded_at, wellbeing, staircase_step,
 				ROW_NUMBER() OVER (PARTITION BY citizen_id ORDER BY recorded_at DESC, id DESC) AS rn
-			FROM checkins WHERE citizen_id IN `+caseloadIDs+`) c
-		WHERE c.rn <= 3 ORDER BY c.citizen_id, c.recorded_at DESC, c.id DESC`, cw).Scan(&rows).Error
-	for _, r := range rows {
-		if f := by[r.CitizenID]; f != nil {
-			f.Checkins = append(f.Checkins, r)
-		}
+				FROM checkins WHERE citizen_id IN ` + caseloadIDs + `) c
+			WHERE c.rn <= 3 ORDER BY c.citizen_id, c.recorded_at DESC, c.id DESC`,
+			order: "citizen_id, recorded_at DESC, id DESC", into: &r.checkins},
+		{query: "SELECT citizen_id, status, requested_at, consent_deadline, created_at FROM fast_track_requests WHERE citizen_id IN " +
+			caseloadIDs + " ORDER BY requested_at, created_at", order: "requested_at, created_at", into: &r.fastTrack},
+		// The answer to the newest plan version only: a "no" to an older
+		// version has been answered by the change since.
+		{query: `SELECT pv.citizen_id, pf.recognises FROM plan_versions pv
+			JOIN plan_feedback pf ON pf.plan_version_id = pv.id
+			WHERE pv.citizen_id IN ` + caseloadIDs + `
+			AND pv.version = (SELECT MAX(p2.version) FROM plan_versions p2 WHERE p2.citizen_id = pv.citizen_id)`, into: &r.feedback},
+		{query: "SELECT citizen_id, due_date FROM agreements WHERE status = 'open' AND due_date IS NOT NULL AND citizen_id IN " +
+			caseloadIDs, into: &r.agreements},
 	}
-	return err
 }
 
-func caseloadFastTrack(db *gorm.DB, cw string, _ time.Time, by map[string]*models.CaseloadFacts) error {
-	var rows []models.CaseloadFastTrack
-	err := db.Table("fast_track_requests").Select("citizen_id, status, requested_at, consent_deadline").
-		Where("citizen_id IN "+caseloadIDs, cw).Order("requested_at, created_at").Scan(&rows).Error
-	for _, r := range rows {
-		if f := by[r.CitizenID]; f != nil {
-			f.FastTrack = append(f.FastTrack, r)
+// facts puts each citizen's rows together, the citizens in the order read.
+func (r *caseloadRows) facts() []models.CaseloadFacts {
+	if len(r.citizens) == 0 {
+		return nil
+	}
+	facts := make([]models.CaseloadFacts, len(r.citizens))
+	by := make(map[string]*models.CaseloadFacts, len(r.citizens))
+	for i := range r.citizens {
+		facts[i].Citizen = r.citizens[i]
+		by[r.citizens[i].ID] = &facts[i]
+	}
+	for _, u := range r.users {
+		if f := by[u.ID]; f != nil {
+			f.Citizen.User = u
 		}
 	}
-	return err
-}
-
-// caseloadPlanFeedback reads the citizen's answer to the newest plan version only:
-// a "no" to an older version has been answered by the change since.
-func caseloadPlanFeedback(db *gorm.DB, cw string, _ time.Time, by map[string]*models.CaseloadFacts) error {
-	var rows []struct {
-		CitizenID  string
-		Recognises string
-	}
-	err := db.Raw(`SELECT pv.citizen_id, pf.recognises FROM plan_versions pv
-		JOIN plan_feedback pf ON pf.plan_version_id = pv.id
-		WHERE pv.citizen_id IN `+caseloadIDs+`
-		AND pv.version = (SELECT MAX(p2.version) FROM plan_versions p2 WHERE p2.citizen_id = pv.citizen_id)`, cw).
-		Scan(&rows).Error
-	for _, r := range rows {
-		if f := by[r.CitizenID]; f != nil {
-			f.PlanFeedback = r.Recognises
+	for _, x := range r.invites {
+		if f := by[x.CitizenID]; f != nil {
+			f.Invites = append(f.Invites, x)
 		}
 	}
-	return err
+	for i := range r.snoozes {
+		if f := by[r.snoozes[i].CitizenID]; f != nil {
+			f.Snooze = &r.snoozes[i]
+		}
+	}
+	for _, x := range r.meetings {
+		if f := by[x.CitizenID]; f != nil {
+			f.Meetings = append(f.Meetings, x)
+		}
+	}
+	for _, x := range r.checkins {
+		if f := by[x.CitizenID]; f != nil {
+			f.Checkins = append(f.Checkins, x)
+		}
+	}
+	for _, x := range r.fastTrack {
+		if f := by[x.CitizenID]; f != nil {
+			f.FastTrack = append(f.FastTrack, x)
+		}
+	}
+	for _, x := range r.feedback {
+		if f := by[x.CitizenID]; f != nil {
+			f.PlanFeedback = x.Recognises
+		}
+	}
+	for _, x := range r.agreements {
+		if f := by[x.CitizenID]; f != nil {
+			f.OpenAgreementDues = append(f.OpenAgreementDues, x.DueDate)
+		}
+	}
+	return facts
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"time"
 
-	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
 	"trappen/models"
@@ -36,17 +35,6 @@ func (s *Store) Unsnooze(ctx context.Context, caseworkerID, citizenID string) er
 		return fmt.Errorf("unsnooze: %w", err)
 	}
 	return sqldb.Wrap("unsnooze", s.DB.WithContext(ctx).Where("citizen_id = ?", citizenID).Delete(&models.Snooze{}).Error)
-}
-
-// snoozesOf loads the snoozes of a caseworker's caseload in one query.
-func snoozesOf(db *gorm.DB, caseworkerID string) (map[string]models.Snooze, error) {
-	var rows []models.Snooze
-	err := db.Where("citizen_id IN (SELECT id FROM citizens WHERE caseworker_id = ?)", caseworkerID).Find(&rows).Error
-	out := make(map[string]models.Snooze, len(rows))
-	for _, r := range rows {
-		out[r.CitizenID] = r
-	}
-	return out, err
 }
 
 // exportSnooze is the caseworker's snooze (with its reason) or nil: it is

@@ -177,10 +177,15 @@ func loopbackURL(raw string) (string, error) {
 	return u.Scheme + "://" + u.Host, nil
 }
 
-// signIn logs in a sample of the seeded users, spread over the population.
+// signIn logs in a sample of the seeded users, spread over the population
+// from a random start: each run adds check-ins for the citizens it signs in,
+// and runs that always chose the same citizens made their history (and
+// their caseworkers' caseloads) grow run after run, so later runs measured
+// slower than a fresh database would be.
 func signIn(ctx context.Context, client *http.Client, o loadOptions) (citizens, workers []*loadSession, err error) {
 	nc := min(o.users, o.citizens)
 	nw := min(max(1, nc/4), o.caseworkers)
+	fromCitizen, fromWorker := mrand.IntN(o.citizens), mrand.IntN(o.caseworkers)
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	errc := make(chan error, nc+nw)
@@ -200,11 +205,11 @@ func signIn(ctx context.Context, client *http.Client, o loadOptions) (citizens, 
 	}
 	for i := range nc {
 		wg.Add(1)
-		go login(SeedCitizenEmail(i*o.citizens/nc), &citizens)
+		go login(SeedCitizenEmail((fromCitizen+i*o.citizens/nc)%o.citizens), &citizens)
 	}
 	for j := range nw {
 		wg.Add(1)
-		go login(SeedCaseworkerEmail(j*o.caseworkers/nw), &workers)
+		go login(SeedCaseworkerEmail((fromWorker+j*o.caseworkers/nw)%o.caseworkers), &workers)
 	}
 	wg.Wait()
 	close(errc)

@@ -105,7 +105,7 @@ func (h *handler) authenticate(c *fiber.Ctx) error {
 		return errUnauthorized
 	}
 	c.Locals(localSession, access.Session)
-	c.Locals(localUserID, u.ID)
+	c.Locals(localUserID, u.UserID)
 	c.Locals(localRole, u.Role)
 	c.Locals(localLang, u.Locale)
 	return c.Next()

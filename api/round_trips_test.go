@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -65,6 +66,33 @@ func TestCaseloadOfFiveAndFortyTakeTheSameStatements(t *testing.T) {
 		t.Logf("the caseload takes %d statements for 5 citizens, %d for 40", five, forty)
 		if want := caseloadStatements[e.store.Dialect]; five != forty || forty > want {
 			t.Fatalf("statements: %d for 5 citizens, %d for 40 (want equal and at most %d)", five, forty, want)
+		}
+	})
+}
+
+// The progression graphs take the token check and one statement, however
+// many goals, check-ins and placements there are (issue 13: it was six).
+func TestProgressionTakesAFixedNumberOfStatements(t *testing.T) {
+	t.Parallel()
+	eachEnv(t, func(t *testing.T, e *env) {
+		j := e.journey("sara@example.dk", "bo@example.dk")
+		expect(t, e.put(j.base+"/plan", j.cw.Token, planBody(week("2026-03-02", 2, 0, 2.5, 0, 2))), 200)
+		g := e.overallGoal(j, "Tilbage i job")
+		seed := seeder{t: t, store: e.store, by: j.cw.ID}
+		for i := range 6 {
+			seed.checkin(j.cz.ID, e.clock.Now().Add(-time.Duration(i)*24*time.Hour), 5, 2, map[string]int{g: 4})
+		}
+		var body struct {
+			Goals []any `json:"goals"`
+		}
+		n, seen := e.statements(func() {
+			r := expect(t, e.get("/api/v1/me/progression", j.cz.Token), 200)
+			if err := json.Unmarshal(r.Body, &body); err != nil || len(body.Goals) == 0 {
+				t.Fatalf("progression without its goal (%v): %s", err, r.Body)
+			}
+		})
+		if n > 2 {
+			t.Fatalf("progression took %d statements, want at most 2:\n%s", n, strings.Join(seen, "\n"))
 		}
 	})
 }

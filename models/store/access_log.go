@@ -17,18 +17,23 @@ func (s *Store) RecordAccess(ctx context.Context, caseworkerID, citizenID, what 
 	now = now.UTC()
 	return sqldb.Wrap("record access", s.DB.WithContext(ctx).Exec(`INSERT INTO access_log (citizen_id, caseworker_id, what, day, at)
 		SELECT id, caseworker_id, ?, ?, ? FROM citizens WHERE id = ? AND caseworker_id = ?`,
-		what, models.CopenhagenDate(now).Format(models.DateLayout), now, citizenID, caseworkerID).Error)
+		what, accessDay(now), now, citizenID, caseworkerID).Error)
 }
 
-// recordCaseloadAccess writes one "caseload" entry per citizen shown, at most
-// once a day, in a single statement whatever the caseload's size.
-func recordCaseloadAccess(db *gorm.DB, caseworkerID string, now time.Time) error {
+// recordCaseloadAccess writes one "caseload" entry for each of citizenIDs
+// (the citizens shown), at most once a day, in a single statement whatever
+// the caseload's size.
+func recordCaseloadAccess(db *gorm.DB, caseworkerID string, citizenIDs []string, now time.Time) error {
 	now = now.UTC()
 	return sqldb.Wrap("record caseload access", db.Exec(`INSERT INTO access_log (citizen_id, caseworker_id, what, day, at)
-		SELECT id, caseworker_id, ?, ?, ? FROM citizens WHERE caseworker_id = ?
+		SELECT id, caseworker_id, ?, ?, ? FROM citizens WHERE caseworker_id = ? AND id IN ?
 		ON CONFLICT DO NOTHING`,
-		models.WhatCaseload, models.CopenhagenDate(now).Format(models.DateLayout), now, caseworkerID).Error)
+		models.WhatCaseload, accessDay(now), now, caseworkerID, citizenIDs).Error)
 }
+
+// accessDay is the Copenhagen date an access is counted on (one caseload
+// entry a day).
+func accessDay(now time.Time) string { return models.CopenhagenDate(now).Format(models.DateLayout) }
 
 // AccessLog lists the reads of citizenID's data, newest first. before is the
 // id of the last entry of the previous page (0 for the first page).

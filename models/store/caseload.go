@@ -20,13 +20,14 @@ func (s *Store) CaseloadView(ctx context.Context, caseworkerID string, now time.
 // CaseloadViewOf is the caseload of open or of closed cases (status).
 func (s *Store) CaseloadViewOf(ctx context.Context, caseworkerID, status string, now time.Time) ([]models.CaseloadEntry, error) {
 	db := s.Read.WithContext(ctx)
-	facts, err := loadCaseloadFacts(db, s.Dialect, caseworkerID, status, now)
+	facts, unlogged, err := loadCaseloadFacts(db, s.Dialect, caseworkerID, status, now)
 	if err != nil {
 		return nil, fmt.Errorf("caseload view: %w", err)
 	}
-	if len(facts) > 0 {
-		// A write on a GET path: on the writer, one statement for the whole caseload.
-		if err := recordCaseloadAccess(s.DB.WithContext(ctx), caseworkerID, now); err != nil {
+	if len(unlogged) > 0 {
+		// A write on a GET path, only for the first view of a citizen in a day:
+		// on the writer, one statement for the whole caseload.
+		if err := recordCaseloadAccess(s.DB.WithContext(ctx), caseworkerID, unlogged, now); err != nil {
 			return nil, fmt.Errorf("caseload view: %w", err)
 		}
 	}
@@ -37,17 +38,23 @@ func (s *Store) CaseloadViewOf(ctx context.Context, caseworkerID, status string,
 	return out, nil
 }
 
-func loadCaseloadFacts(db *gorm.DB, dialect sqldb.Dialect, caseworkerID, status string, now time.Time) ([]models.CaseloadFacts, error) {
+// loadCaseloadFacts reads the caseload's facts, and the ids of the citizens
+// shown whose access log has no caseload entry for today yet.
+func loadCaseloadFacts(db *gorm.DB, dialect sqldb.Dialect, caseworkerID, status string, now time.Time) ([]models.CaseloadFacts, []string, error) {
 	name, closed := "caseload/open", "closed_on IS NULL"
 	if status == models.CaseClosed {
 		name, closed = "caseload/closed", "closed_on IS NOT NULL"
 	}
 	var r caseloadRows
-	args := map[string]any{"cw": caseworkerID, "week": models.WeekStartInstant(now)}
+	args := map[string]any{"cw": caseworkerID, "week": models.WeekStartInstant(now), "day": accessDay(now)}
 	if err := readSnapshot(db, dialect, name, args, r.sets(closed)...); err != nil {
-		return nil, fmt.Errorf("load caseload facts: %w", err)
+		return nil, nil, fmt.Errorf("load caseload facts: %w", err)
 	}
-	return r.facts(), nil
+	unlogged := make([]string, len(r.unlogged))
+	for i, u := range r.unlogged {
+		unlogged[i] = u.CitizenID
+	}
+	return r.facts(), unlogged, nil
 }
 
 // caseloadRows are the rows behind a caseload: its citizens and, for all of
@@ -62,6 +69,13 @@ type caseloadRows struct {
 	fastTrack  []models.CaseloadFastTrack
 	feedback   []caseloadFeedback
 	agreements []caseloadAgreementDue
+	unlogged   []caseloadUnlogged
+}
+
+// caseloadUnlogged is a citizen shown whose access log has no caseload entry
+// for today.
+type caseloadUnlogged struct {
+	CitizenID string
 }
 
 type caseloadFeedback struct {
@@ -120,6 +134,11 @@ func (r *caseloadRows) sets(closed string) []rowSet {
 			AND pv.version = (SELECT MAX(p2.version) FROM plan_versions p2 WHERE p2.citizen_id = pv.citizen_id)`, into: &r.feedback},
 		{query: "SELECT citizen_id, due_date FROM agreements WHERE status = 'open' AND due_date IS NOT NULL AND citizen_id IN " +
 			caseloadIDs, into: &r.agreements},
+		// Most views are not a citizen's first of the day: their access is
+		// logged already, and the view writes nothing (access_log_caseload_daily).
+		{query: "SELECT c.id AS citizen_id FROM citizens c WHERE c.caseworker_id = @cw AND c." + closed +
+			" AND NOT EXISTS (SELECT 1 FROM access_log a WHERE a.citizen_id = c.id AND a.caseworker_id = @cw" +
+			" AND a.what = '" + models.WhatCaseload + "' AND a.day = @day)", into: &r.unlogged},
 	}
 }
 

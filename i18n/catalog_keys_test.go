@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -232,4 +233,42 @@ func isPrefixOfSomeKey(p, lang string) bool {
 		}
 	}
 	return false
+}
+
+// fieldKey finds the key of a field error written out in Go:
+// v.Add("field", "key") and models.Invalid("field", "key").
+var fieldKey = regexp.MustCompile(`(?:\.Add|Invalid)\([^,()]+, "([a-z_]+)"\)`)
+
+// Every field error the server can answer has its message in every
+// language: a missing one reached the client as the bare key
+// ("field.not_with_not_at_workplace").
+func TestEveryFieldErrorKeyHasAMessage(t *testing.T) {
+	t.Parallel()
+	found := 0
+	for _, dir := range []string{"../models", "../api"} {
+		err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+				return err
+			}
+			src, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			for _, m := range fieldKey.FindAllStringSubmatch(string(src), -1) {
+				found++
+				for _, lang := range []string{"da", "en"} {
+					if key := "field." + m[1]; !slices.Contains(Keys(lang), key) {
+						t.Errorf("%s: %s has no %s message", path, key, lang)
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if found < 20 {
+		t.Fatalf("found %d field error keys: the pattern no longer matches how they are written", found)
+	}
 }

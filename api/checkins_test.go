@@ -1,7 +1,10 @@
 package api
 
 import (
+	"reflect"
+	"strings"
 	"testing"
+	"time"
 )
 
 func checkinBody(id string, goalID string) map[string]any {
@@ -37,6 +40,28 @@ func TestACheckInIsStoredOnceAndReplaysAnswer200(t *testing.T) {
 		}
 		if n := len(items(t, expect(t, e.get("/api/v1/me/checkins", j.cz.Token), 200))); n != 1 {
 			t.Fatalf("stored %d check-ins, want 1", n)
+		}
+	})
+}
+
+// The answer to a new check-in is built from what was written, not read
+// back: it must be what every later read shows, to the microsecond and with
+// the scores in the order they are read.
+func TestTheCreatedCheckInIsTheStoredOne(t *testing.T) {
+	t.Parallel()
+	eachEnv(t, func(t *testing.T, e *env) {
+		j := e.journey("sara@example.dk", "bo@example.dk")
+		first := e.overallGoal(j, "Fuld tid inden 1. juni")
+		second := e.overallGoal(j, "Sove bedre")
+		body := map[string]any{"id": strings.ToUpper(checkinID), "recorded_at": "2026-03-02T08:59:59.123456789+01:00",
+			"goal_scores":    []map[string]any{{"goal_id": max(first, second), "score": 6}, {"goal_id": min(first, second), "score": 3}},
+			"staircase_step": 3, "wellbeing": 7, "hours_worked": 2.25, "note": "Træt, men glad"}
+		e.clock.Advance(123456789 * time.Nanosecond) // created_at has more digits than the database keeps
+		created := expect(t, e.post("/api/v1/me/checkins", j.cz.Token, body), 201).JSON(t)
+		replayed := expect(t, e.post("/api/v1/me/checkins", j.cz.Token, body), 200).JSON(t)
+		listed := items(t, expect(t, e.get("/api/v1/me/checkins", j.cz.Token), 200))
+		if len(listed) != 1 || !reflect.DeepEqual(created, listed[0]) || !reflect.DeepEqual(created, replayed) {
+			t.Fatalf("created  %v\nreplayed %v\nlisted   %v", created, replayed, listed)
 		}
 	})
 }

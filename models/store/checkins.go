@@ -26,7 +26,11 @@ func (s *Store) RecordCheckin(ctx context.Context, citizenID string, in models.N
 	if done, err := s.checkinReplay(ctx, citizenID, in.ID, hash); done || err != nil {
 		return s.replayResult(ctx, citizenID, in.ID, err)
 	}
-	err := s.Tx(ctx, func(tx *gorm.DB) error { return insertCheckin(tx, citizenID, in, hash, now.UTC()) })
+	var stored models.Checkin
+	err := s.Tx(ctx, func(tx *gorm.DB) (err error) {
+		stored, err = insertCheckin(tx, citizenID, in, hash, now.UTC().Truncate(time.Microsecond))
+		return err
+	})
 	if errors.Is(err, gorm.ErrDuplicatedKey) {
 		// Another request with the same id won the race: judge it as a replay.
 		done, err := s.checkinReplay(ctx, citizenID, in.ID, hash)
@@ -38,8 +42,11 @@ func (s *Store) RecordCheckin(ctx context.Context, citizenID string, in models.N
 	if err != nil {
 		return nil, false, fmt.Errorf("record checkin: %w", err)
 	}
-	v, err := s.checkinView(ctx, citizenID, in.ID)
-	return v, true, err
+	// The answer is what was stored, built from the values written (times to
+	// the microsecond the database keeps, scores by goal as they are read),
+	// not read back: two statements fewer on the most frequent write.
+	v := toCheckinView(stored, in.GoalScores)
+	return &v, true, nil
 }
 
 func (s *Store) replayResult(ctx context.Context, citizenID, id string, err error) (*models.CheckinView, bool, error) {
@@ -67,7 +74,7 @@ func (s *Store) checkinReplay(ctx context.Context, citizenID, id, hash string) (
 	return true, nil
 }
 
-func insertCheckin(tx *gorm.DB, citizenID string, in models.NewCheckin, hash string, now time.Time) error {
+func insertCheckin(tx *gorm.DB, citizenID string, in models.NewCheckin, hash string, now time.Time) (models.Checkin, error) {
 	if len(in.GoalScores) > 0 {
 		ids := make([]string, len(in.GoalScores))
 		for i, sc := range in.GoalScores {
@@ -75,26 +82,26 @@ func insertCheckin(tx *gorm.DB, citizenID string, in models.NewCheckin, hash str
 		}
 		var own []string
 		if err := tx.Model(&models.Goal{}).Where("citizen_id = ? AND id IN ?", citizenID, ids).Pluck("id", &own).Error; err != nil {
-			return fmt.Errorf("insert checkin: %w", err)
+			return models.Checkin{}, fmt.Errorf("insert checkin: %w", err)
 		}
 		if err := checkOwnGoals(in.GoalScores, own); err != nil {
-			return err
+			return models.Checkin{}, err
 		}
 	}
 	c := models.Checkin{ID: in.ID, CitizenID: citizenID, RecordedAt: in.RecordedAt, StaircaseStep: in.StaircaseStep,
 		NotAtWorkplace: in.NotAtWorkplace,
 		Wellbeing:      in.Wellbeing, HoursWorked: in.HoursWorked, Note: in.Note, BodyHash: hash, CreatedAt: now}
 	if err := tx.Create(&c).Error; err != nil {
-		return fmt.Errorf("insert checkin: %w", err)
+		return models.Checkin{}, fmt.Errorf("insert checkin: %w", err)
 	}
 	if len(in.GoalScores) == 0 {
-		return nil
+		return c, nil
 	}
 	rows := make([]models.CheckinScore, len(in.GoalScores))
 	for i, sc := range in.GoalScores {
 		rows[i] = models.CheckinScore{CheckinID: c.ID, GoalID: sc.GoalID, Score: sc.Score}
 	}
-	return sqldb.Wrap("insert checkin", tx.Create(&rows).Error)
+	return c, sqldb.Wrap("insert checkin", tx.Create(&rows).Error)
 }
 
 // checkOwnGoals names, by its index in the request, each score whose goal is

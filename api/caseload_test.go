@@ -82,6 +82,7 @@ func TestCaseloadShowsEachCitizensSituationAtAGlance(t *testing.T) {
 		seed := seeder{t: t, store: e.store, by: cw.ID}
 		now := e.clock.Now()
 		goal := seed.goal(bo.ID, "Tilbage 12 timer om ugen", now)
+		seed.checkin(bo.ID, now.Add(-21*24*time.Hour), 9, 2, map[string]int{goal: 9}) // older than the three the trend reads
 		seed.checkin(bo.ID, now.Add(-14*24*time.Hour), 4, 2, map[string]int{goal: 3})
 		seed.checkin(bo.ID, now.Add(-7*24*time.Hour), 5, 2, map[string]int{goal: 3})
 		seed.checkin(bo.ID, now.Add(-time.Hour), 6, 3, map[string]int{goal: 5})

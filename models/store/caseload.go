@@ -47,7 +47,7 @@ func loadCaseloadFacts(db *gorm.DB, dialect sqldb.Dialect, caseworkerID, status 
 	}
 	var r caseloadRows
 	args := map[string]any{"cw": caseworkerID, "week": models.WeekStartInstant(now), "day": accessDay(now)}
-	if err := readSnapshot(db, dialect, name, args, r.sets(closed)...); err != nil {
+	if err := readSnapshot(db, dialect, name, args, r.sets(dialect, closed)...); err != nil {
 		return nil, nil, fmt.Errorf("load caseload facts: %w", err)
 	}
 	unlogged := make([]string, len(r.unlogged))
@@ -94,7 +94,7 @@ const caseloadIDs = "(SELECT id FROM citizens WHERE caseworker_id = @cw)"
 // sets reads the caseload in one statement on PostgreSQL (two on SQLite),
 // whatever its size (issue 13: it took nine, each scanned by reflection).
 // closed picks the open or the closed cases.
-func (r *caseloadRows) sets(closed string) []rowSet {
+func (r *caseloadRows) sets(dialect sqldb.Dialect, closed string) []rowSet {
 	return []rowSet{
 		{table: "citizens", where: "caseworker_id = @cw AND " + closed, order: "id", into: &r.citizens},
 		// Whether a password is set, not the hash: the caseload shows whether
@@ -116,13 +116,8 @@ func (r *caseloadRows) sets(closed string) []rowSet {
 			AND (m.starts_at >= @week OR m.kind IN ('follow_up', 'roundtable'))
 			ORDER BY m.starts_at, m.id`, order: "starts_at, id", into: &r.meetings},
 		// Each citizen's three newest check-ins with the average of their goal
-		// scores (a window function over checkins_caseload).
-		{query: `SELECT c.id, c.citizen_id, c.recorded_at, c.wellbeing, c.staircase_step,
-			(SELECT CAST(AVG(s.score) AS DOUBLE PRECISION) FROM checkin_scores s WHERE s.checkin_id = c.id) AS avg_score
-			FROM (SELECT id, citizen_id, recorded_at, wellbeing, staircase_step,
-				ROW_NUMBER() OVER (PARTITION BY citizen_id ORDER BY recorded_at DESC, id DESC) AS rn
-				FROM checkins WHERE citizen_id IN ` + caseloadIDs + `) c
-			WHERE c.rn <= 3 ORDER BY c.citizen_id, c.recorded_at DESC, c.id DESC`,
+		// scores, read from checkins_caseload (caseloadCheckins).
+		{query: caseloadCheckins[dialect],
 			order: "citizen_id, recorded_at DESC, id DESC", into: &r.checkins},
 		{query: "SELECT citizen_id, status, requested_at, consent_deadline, created_at FROM fast_track_requests WHERE citizen_id IN " +
 			caseloadIDs + " ORDER BY requested_at, created_at", order: "requested_at, created_at", into: &r.fastTrack},
@@ -140,6 +135,24 @@ func (r *caseloadRows) sets(closed string) []rowSet {
 			" AND NOT EXISTS (SELECT 1 FROM access_log a WHERE a.citizen_id = c.id AND a.caseworker_id = @cw" +
 			" AND a.what = '" + models.WhatCaseload + "' AND a.day = @day)", into: &r.unlogged},
 	}
+}
+
+// caseloadCheckins reads each citizen's three newest check-ins. PostgreSQL
+// reads just those three per citizen from the index (LATERAL … LIMIT 3);
+// SQLite, which has no LATERAL, numbers each citizen's check-ins and keeps
+// the first three.
+var caseloadCheckins = map[sqldb.Dialect]string{
+	sqldb.Postgres: `SELECT c.id, c.citizen_id, c.recorded_at, c.wellbeing, c.staircase_step,
+			(SELECT CAST(AVG(s.score) AS DOUBLE PRECISION) FROM checkin_scores s WHERE s.checkin_id = c.id) AS avg_score
+		FROM citizens z CROSS JOIN LATERAL (SELECT id, citizen_id, recorded_at, wellbeing, staircase_step FROM checkins
+			WHERE citizen_id = z.id ORDER BY recorded_at DESC, id DESC LIMIT 3) c
+		WHERE z.caseworker_id = @cw`,
+	sqldb.SQLite: `SELECT c.id, c.citizen_id, c.recorded_at, c.wellbeing, c.staircase_step,
+			(SELECT CAST(AVG(s.score) AS DOUBLE PRECISION) FROM checkin_scores s WHERE s.checkin_id = c.id) AS avg_score
+		FROM (SELECT id, citizen_id, recorded_at, wellbeing, staircase_step,
+				ROW_NUMBER() OVER (PARTITION BY citizen_id ORDER BY recorded_at DESC, id DESC) AS rn
+			FROM checkins WHERE citizen_id IN ` + caseloadIDs + `) c
+		WHERE c.rn <= 3 ORDER BY c.citizen_id, c.recorded_at DESC, c.id DESC`,
 }
 
 // facts puts each citizen's rows together, the citizens in the order read.

@@ -108,5 +108,12 @@ func TestTheAPIAnswers503WhenOverloadedAndKeepsNothing(t *testing.T) {
 			t.Fatalf("a refused check-in was stored: %s", r.Body)
 		}
 		expect(t, e.post("/api/v1/me/checkins", j.cz.Token, body), 201)
+
+		// The API's description says so for every route.
+		doc := expect(t, e.get("/api/v1/openapi.json", ""), 200).JSON(t)
+		post := doc["paths"].(map[string]any)["/api/v1/me/checkins"].(map[string]any)["post"].(map[string]any)
+		if _, ok := post["responses"].(map[string]any)["503"]; !ok {
+			t.Fatalf("the OpenAPI document does not list 503 for a check-in: %v", post["responses"])
+		}
 	})
 }

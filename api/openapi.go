@@ -42,7 +42,7 @@ var errorDescriptions = map[int]string{
 	415: "The body is not labelled application/json",
 	422: "A field is invalid; fields names each one",
 	429: "Too many attempts",
-	503: "The service cannot answer right now",
+	503: "The service cannot answer right now: not ready, or busy (code busy, with Retry-After: come back then)",
 }
 
 // openAPIDoc is the document as a JSON value; built once.
@@ -156,6 +156,9 @@ func operation(o apiOp, params []string, schemas jsonObj) jsonObj {
 	}
 	if len(params) > 0 {
 		codes[404] = true
+	}
+	if strings.HasPrefix(o.path, "/api/") {
+		codes[503] = true // the admission gate under overload (admission.go)
 	}
 	if o.body != nil {
 		t := reflect.TypeOf(o.body)

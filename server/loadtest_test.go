@@ -21,6 +21,14 @@ func TestSeedAndLoadTest(t *testing.T) {
 			ts := startServer(t, storetest.Options(t, e))
 			ctx := context.Background()
 			var out bytes.Buffer
+			vacuums := func() (n int) { // VACUUMs of the check-ins so far (PostgreSQL)
+				ts.app.store.DB.Raw("SELECT vacuum_count FROM pg_stat_user_tables WHERE relid = 'checkins'::regclass").Scan(&n)
+				return n
+			}
+			before := 0
+			if e == storetest.Postgres {
+				before = vacuums()
+			}
 			if err := seedCommand(ctx, ts.cfg, []string{"--citizens", "80", "--seed", "7"}, &out); err != nil {
 				t.Fatal(err)
 			}
@@ -34,11 +42,12 @@ func TestSeedAndLoadTest(t *testing.T) {
 			if counts.Citizens != 80 || counts.Checkins < 80 || counts.Plans < 80 || counts.Meetings != 160 || counts.Jobs != 320 {
 				t.Fatalf("seeded %+v", counts)
 			}
-			if e == storetest.Postgres { // vacuumed: index-only scans need not visit the heap
-				var visible int
-				ts.app.store.DB.Raw("SELECT relallvisible FROM pg_class WHERE oid = 'checkins'::regclass").Scan(&visible)
-				if visible == 0 {
-					t.Fatal("the seeded check-ins have no all-visible pages: not vacuumed")
+			if e == storetest.Postgres {
+				// Vacuumed, for the visibility map. Whether pages become
+				// all-visible depends on the transactions other tests hold
+				// open, so the test asks whether VACUUM ran.
+				if vacuums() <= before {
+					t.Fatal("the seeded check-ins were not vacuumed")
 				}
 			}
 			if err := seedCommand(ctx, ts.cfg, []string{"--citizens", "10"}, &out); err == nil {

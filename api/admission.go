@@ -2,7 +2,6 @@ package api
 
 import (
 	"runtime"
-	"strconv"
 	"sync"
 	"time"
 
@@ -118,7 +117,7 @@ func (h *handler) admit(c *fiber.Ctx) error {
 		return c.Next()
 	}
 	if !h.admission.enter() {
-		c.Set(fiber.HeaderRetryAfter, strconv.Itoa(1))
+		c.Set(fiber.HeaderRetryAfter, "1")
 		return newHTTPError(fiber.StatusServiceUnavailable, "busy")
 	}
 	defer h.admission.leave()

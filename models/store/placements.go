@@ -48,11 +48,16 @@ func loadPlacements(db *gorm.DB, citizenID string) ([]models.PlacementView, erro
 	if err := db.Where("citizen_id = ?", citizenID).Order("date, created_at").Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("load placements: %w", err)
 	}
+	return placementViews(rows), nil
+}
+
+// placementViews makes views of placements, in the order given.
+func placementViews(rows []models.StaircasePlacement) []models.PlacementView {
 	out := make([]models.PlacementView, len(rows))
 	for i, p := range rows {
 		out[i] = toPlacementView(p)
 	}
-	return out, nil
+	return out
 }
 
 func toPlacementView(p models.StaircasePlacement) models.PlacementView {

@@ -39,11 +39,6 @@ func (s *Store) Progression(ctx context.Context, a models.Access) (*models.Progr
 	if err := readSnapshot(db, s.Dialect, "progression", map[string]any{"c": a.CitizenID}, r.sets()...); err != nil {
 		return nil, fmt.Errorf("progression: %w", err)
 	}
-	checkins := checkinViews(r.checkins, r.scores)
-	placements := make([]models.PlacementView, len(r.placements))
-	for i, p := range r.placements {
-		placements[i] = toPlacementView(p)
-	}
 	var plan *models.PlanSnapshot
 	if len(r.plan) > 0 {
 		var err error
@@ -51,6 +46,6 @@ func (s *Store) Progression(ctx context.Context, a models.Access) (*models.Progr
 			return nil, fmt.Errorf("progression: %w", err)
 		}
 	}
-	p := models.BuildProgression(r.goals, checkins, placements, plan)
+	p := models.BuildProgression(r.goals, checkinViews(r.checkins, r.scores), placementViews(r.placements), plan)
 	return &p, nil
 }
